@@ -1,0 +1,39 @@
+// How long a post is, as each network counts it, and how to shorten the
+// shopper-facing text so that a share never lands over the limit.
+//
+// Input text must be in Unicode Normalization Form C. The shim normalises
+// every string with String.prototype.normalize("NFC") before it reaches the
+// core (the browser's and Node's ICU do it; shipping composition tables in
+// the wasm would cost more than the rest of the share bar).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sharelock::post_length {
+
+// X: 280 weighted characters; every URL counts 23 (t.co); code points in
+// U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F, U+2032–U+2037 weigh 1, all
+// others 2; an emoji, however many code points it has, weighs 2.
+inline constexpr std::size_t kXLimit = 280;
+inline constexpr std::size_t kXUrlWeight = 23;
+// Bluesky: 300 extended grapheme clusters.
+inline constexpr std::size_t kBlueskyLimit = 300;
+
+enum class Measure {
+  kXWeighted,  // as X counts
+  kGraphemes,  // user-perceived characters, as Bluesky counts
+};
+
+std::size_t x_weighted_length(std::string_view utf8);
+std::size_t grapheme_length(std::string_view utf8);
+std::size_t measure(std::string_view utf8, Measure how);
+
+// Shortens `text` so that measure(result) <= budget: cuts at the last word
+// boundary that fits (inside a single over-long word, at a grapheme
+// boundary), drops trailing white space and appends "…". Never splits a
+// grapheme cluster or a URL. Text that fits is returned unchanged.
+std::string shorten(std::string_view text, std::size_t budget, Measure how);
+
+}  // namespace sharelock::post_length

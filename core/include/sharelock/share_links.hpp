@@ -1,0 +1,56 @@
+// Share-intent links, one rule per network (see shared/PLATFORMS.md for the
+// formats and their sources).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sharelock/url.hpp"
+
+namespace sharelock {
+
+enum class Network {
+  kX, kFacebook, kLinkedIn, kWhatsApp, kTelegram, kPinterest, kReddit,
+  kBluesky, kThreads, kMastodon, kEmail, kCopy, kNative,
+};
+
+inline constexpr std::array<Network, 13> kAllNetworks = {
+    Network::kX,       Network::kFacebook, Network::kLinkedIn, Network::kWhatsApp,
+    Network::kTelegram, Network::kPinterest, Network::kReddit, Network::kBluesky,
+    Network::kThreads, Network::kMastodon, Network::kEmail,    Network::kCopy,
+    Network::kNative};
+
+// The public name used in the `networks` attribute and in events ("x", …).
+std::string_view network_name(Network network);
+std::optional<Network> network_from_name(std::string_view name);
+
+// What is shared, already validated.
+struct ShareContent {
+  url::HttpUrl url;
+  std::string text;                   // NFC, may be empty
+  std::vector<std::string> hashtags;  // without '#'
+  std::string via;                    // X account without '@', may be empty
+  std::string image;                  // absolute http(s) URL for Pinterest, may be empty
+  std::string utm_campaign;           // empty: no UTM tags
+};
+
+struct ShareLink {
+  std::string href;        // the intent URL; empty for copy and native
+  std::string shared_url;  // the page URL as shared (with UTM tags if asked)
+  std::string text;        // the text as shared (shortened where needed)
+  bool shortened = false;  // the text was cut to fit the network's limit
+};
+
+// The URL as shared on `network`: utm_source=<network>, utm_medium=social,
+// utm_campaign=<campaign> when a campaign is set; the rest untouched.
+url::HttpUrl tagged_url(const ShareContent& content, Network network);
+
+// Mastodon needs the shopper's own server; without one the link goes to
+// the official chooser, share.joinmastodon.org.
+ShareLink build_share_link(Network network, const ShareContent& content,
+                           std::string_view mastodon_host = {});
+
+}  // namespace sharelock
