@@ -1,0 +1,23 @@
+// Embind bindings only: every function takes and returns plain strings and
+// forwards to the core. No logic lives here, and since the core never
+// throws, no exception can cross into JavaScript.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "sharelock/share_bar.hpp"
+#include "sharelock/unicode.hpp"
+
+namespace {
+
+std::string render_share_bar(const std::string& request) { return sharelock::render_share_bar(request); }
+std::string check_mastodon_host(const std::string& request) { return sharelock::check_mastodon_host(request); }
+std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeVersion); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(sharelock) {
+  emscripten::function("renderShareBar", &render_share_bar);
+  emscripten::function("checkMastodonHost", &check_mastodon_host);
+  emscripten::function("unicodeVersion", &unicode_version);
+}
