@@ -1,0 +1,75 @@
+// Loads the wasm core once per page, lazily, and wraps its raw string
+// bindings in functions that take and return plain objects. Every widget
+// shares the one instance.
+import { SharelockError } from './errors.js';
+
+let moduleUrl = new URL('./sharelock-core.mjs', import.meta.url);
+let corePromise = null;
+
+/**
+ * Where the wasm glue lives (its .wasm is looked up next to it). Only
+ * useful before the first widget asks for the core.
+ * @param {{moduleUrl?: string | URL}} options
+ */
+export function configureCore(options = {}) {
+  if (options.moduleUrl) moduleUrl = new URL(String(options.moduleUrl), globalThis.location?.href);
+}
+
+// Strings go to the core well-formed and in NFC, which the post-length
+// rules assume (see core/include/sharelock/post_length.hpp).
+function clean(value) {
+  if (typeof value !== 'string') return value;
+  return (value.toWellFormed?.() ?? value).normalize('NFC');
+}
+
+function cleanDeep(value) {
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) return value.map(cleanDeep);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanDeep(v)]));
+  }
+  return value;
+}
+
+function wrap(raw) {
+  const call = (name, request) => JSON.parse(raw[name](JSON.stringify(cleanDeep(request))));
+  return {
+    unicodeVersion: () => raw.unicodeVersion(),
+    /** @returns {{lang: string, label: string, buttons: object[], messages: object, errors: object[], fatal: boolean}} */
+    renderShareBar: (request) => call('renderShareBar', request),
+    /** @returns {{ok: true, host: string} | {ok: false, message: string}} */
+    checkMastodonHost: (request) => call('checkMastodonHost', request),
+  };
+}
+
+/**
+ * The shared core. Rejects with a SharelockError (code "wasm-unavailable")
+ * when the module cannot be loaded: missing file, a CSP without
+ * 'wasm-unsafe-eval', an old browser.
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
+ */
+export function loadCore(options = {}) {
+  corePromise ??= (async () => {
+    // Emscripten reports through print/printErr; collect them into the one
+    // error we raise instead of letting them spill onto the console.
+    const notes = [];
+    try {
+      const { default: createSharelockCore } = await import(/* @vite-ignore */ moduleUrl.href);
+      const raw = await createSharelockCore({
+        locateFile: (file) => new URL(file, moduleUrl).href,
+        print: () => {},
+        printErr: (text) => notes.push(text),
+        ...(options.wasmBinary ? { wasmBinary: options.wasmBinary } : {}),
+      });
+      return wrap(raw);
+    } catch (cause) {
+      const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');
+      const error = new SharelockError('wasm-unavailable',
+        `the Sharelock core (${moduleUrl.href}) could not be loaded, so widgets show their fallback content: ${detail}`);
+      // Said once for the page; each widget still fires its own event.
+      console.error(`[sharelock] ${error.message}`);
+      throw error;
+    }
+  })();
+  return corePromise;
+}

@@ -1,0 +1,25 @@
+// DOM building without innerHTML: every value lands in a property or a text
+// node, so no attribute or feed value can ever become markup. (This is also
+// what a Trusted Types policy requires.)
+
+/**
+ * @param {string} tag
+ * @param {Record<string, unknown>} [props] attributes; `on*` functions become listeners
+ * @param {(Node | string | null | undefined | false)[]} [children]
+ */
+export function h(tag, props = {}, children = []) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2), value);
+    } else {
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child);
+  }
+  return element;
+}

@@ -1,0 +1,18 @@
+// Sharelock's public entry. Importing it defines the custom elements when a
+// DOM is present; in Node or during server-side rendering it touches
+// nothing.
+export { SharelockError } from './errors.js';
+export { configureCore, loadCore } from './core-client.js';
+
+export function defineElements() {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  // Two copies of the script on a page must not throw on the second define.
+  if (!registry.get('sharelock-share')) {
+    import('./share-element.js').then(({ SharelockShare }) => {
+      if (!registry.get('sharelock-share')) registry.define('sharelock-share', SharelockShare);
+    });
+  }
+}
+
+defineElements();

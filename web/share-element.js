@@ -1,0 +1,291 @@
+// <sharelock-share>: the share bar. The core decides every link, label and
+// error; this element renders them and owns the side effects (popups, the
+// clipboard, Web Share, remembering a Mastodon server).
+import { loadCore } from './core-client.js';
+import { h } from './dom.js';
+import { reportError } from './errors.js';
+import { pageFacts } from './page-facts.js';
+import { openShareWindow } from './popup.js';
+import { shareStyles } from './share-styles.js';
+import { readStored, writeStored } from './storage.js';
+
+const ATTRIBUTES = ['networks', 'url', 'text', 'hashtags', 'via', 'utm-campaign', 'lang', 'image'];
+const MASTODON_KEY = 'sharelock:mastodon-host';
+// Tells every share bar on the page that the shopper picked a server.
+const HOST_CHANGED = 'sharelock:mastodon-host-changed';
+const COPIED_FEEDBACK_MS = 2500;
+
+// Where storage is disabled, the server is remembered for this page view.
+let memoryHost = '';
+
+function mastodonHost() {
+  return readStored(MASTODON_KEY) ?? memoryHost;
+}
+
+function isPlainLeftClick(event) {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+export class SharelockShare extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #root;
+  #core = null;
+  #view = null;
+  #reported = new Set();
+  #renderQueued = false;
+  #status = null;
+  #copyTimer = 0;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [shareStyles()];
+    // Until the core is ready: an empty bar that already takes its height.
+    this.#root.replaceChildren(h('ul', { class: 'bar', part: 'bar', 'aria-busy': 'true' }));
+  }
+
+  connectedCallback() {
+    window.addEventListener(HOST_CHANGED, this.#onHostChanged);
+    loadCore().then(
+      (core) => {
+        this.#core = core;
+        if (this.isConnected) this.#render();
+      },
+      (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
+    );
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener(HOST_CHANGED, this.#onHostChanged);
+    clearTimeout(this.#copyTimer);
+  }
+
+  attributeChangedCallback() {
+    // A corrected attribute that breaks again deserves a new report.
+    this.#reported.clear();
+    if (!this.#core || this.#renderQueued) return;
+    this.#renderQueued = true;
+    queueMicrotask(() => {
+      this.#renderQueued = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  #onHostChanged = () => {
+    if (this.#core && this.isConnected) this.#render();
+  };
+
+  #attributes() {
+    const attributes = {};
+    for (const name of ATTRIBUTES) {
+      if (this.hasAttribute(name)) attributes[name] = this.getAttribute(name);
+    }
+    return attributes;
+  }
+
+  #render() {
+    const view = this.#core.renderShareBar({
+      attributes: this.#attributes(),
+      page: pageFacts(this),
+      nativeShare: typeof navigator.share === 'function',
+      mastodonHost: mastodonHost(),
+    });
+    for (const error of view.errors) this.#reportOnce(error);
+    if (view.fatal) {
+      this.#showFallback(null);
+      return;
+    }
+    this.#view = view;
+    const focused = this.#root.activeElement?.closest('[data-network]')?.dataset.network;
+    this.#status = h('span', { class: 'visually-hidden', role: 'status', part: 'status' });
+    const list = h('ul', { class: 'bar', part: 'bar', 'aria-label': view.label, lang: view.lang },
+      view.buttons.map((button) => h('li', {}, [this.#renderButton(button)].flat())));
+    this.#root.replaceChildren(list, this.#status);
+    if (focused) this.#root.querySelector(`[data-network="${focused}"]`)?.focus();
+  }
+
+  #reportOnce(error) {
+    const key = `${error.code}|${error.attribute}|${error.message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    reportError(this, error);
+  }
+
+  // The element's own light-DOM content (site owners may put plain links
+  // there) stands in when the core is unavailable or the configuration is
+  // unusable.
+  #showFallback(error, log = true) {
+    this.#root.replaceChildren(h('slot'));
+    if (error) reportError(this, error, { log });
+  }
+
+  #renderButton(button) {
+    const parts = `button button-${button.network}`;
+    const content = [h('span', { class: 'mark', part: 'mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'label', part: 'label' }, [button.label])];
+    const common = { class: 'button', part: parts, 'data-network': button.network };
+    switch (button.kind) {
+      case 'copy':
+        return h('button', { ...common, type: 'button', onclick: (e) => this.#copy(e.currentTarget, button) }, content);
+      case 'native':
+        return h('button', { ...common, type: 'button', onclick: () => this.#nativeShare(button) }, content);
+      case 'mail':
+        return h('a', { ...common, href: button.href, 'aria-label': button.name,
+          onclick: () => this.#emitShare(button) }, content);
+      case 'mastodon':
+        if (button.needsServer) {
+          return h('button', { ...common, type: 'button', 'aria-label': button.name, 'aria-expanded': 'false',
+            onclick: (e) => this.#togglePicker(e.currentTarget, button) }, content);
+        }
+        return [this.#shareLink(common, button, content),
+          h('button', { class: 'change', part: 'mastodon-change', type: 'button',
+            'aria-label': `${this.#view.messages.mastodonChange} (${button.mastodonHost})`,
+            title: `${this.#view.messages.mastodonChange} (${button.mastodonHost})`,
+            'aria-expanded': 'false',
+            onclick: (e) => this.#togglePicker(e.currentTarget, button) }, ['\u270E'])];
+      default:
+        return this.#shareLink(common, button, content);
+    }
+  }
+
+  // A real link: it works with a middle click, "open in new tab" and
+  // without popups; a plain click opens a share window instead.
+  #shareLink(common, button, content) {
+    return h('a', {
+      ...common,
+      href: button.href,
+      target: '_blank',
+      rel: 'noopener noreferrer',
+      'aria-label': `${button.name} ${this.#view.messages.newWindow}`,
+      onclick: (event) => {
+        if (isPlainLeftClick(event) && openShareWindow(button.href)) event.preventDefault();
+        this.#emitShare(button);
+      },
+    }, content);
+  }
+
+  #emitShare(button) {
+    this.dispatchEvent(new CustomEvent('sharelock:share', {
+      bubbles: true,
+      composed: true,
+      detail: { network: button.network, url: button.sharedUrl, href: button.href },
+    }));
+  }
+
+  #announce(text) {
+    // Clear first so that the same message twice is announced twice.
+    this.#status.textContent = '';
+    requestAnimationFrame(() => { this.#status.textContent = text; });
+  }
+
+  async #copy(element, button) {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(button.sharedUrl);
+      copied = true;
+    } catch {
+      copied = this.#copyWithSelection(button.sharedUrl);
+    }
+    const { copied: copiedText, copyFailed } = this.#view.messages;
+    const label = element.querySelector('.label');
+    clearTimeout(this.#copyTimer);
+    if (copied) {
+      label.textContent = copiedText;
+      element.dataset.state = 'copied';
+      this.#copyTimer = setTimeout(() => {
+        label.textContent = button.label;
+        delete element.dataset.state;
+      }, COPIED_FEEDBACK_MS);
+      this.#emitShare(button);
+    }
+    this.#announce(copied ? copiedText : `${copyFailed}: ${button.sharedUrl}`);
+  }
+
+  // Older browsers and insecure origins have no async clipboard.
+  #copyWithSelection(text) {
+    const field = h('textarea', { class: 'visually-hidden', readonly: true, 'aria-hidden': 'true' });
+    field.value = text;
+    this.#root.append(field);
+    field.select();
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    field.remove();
+    return copied;
+  }
+
+  async #nativeShare(button) {
+    try {
+      await navigator.share({ title: button.text, text: button.text, url: button.sharedUrl });
+      this.#emitShare(button);
+    } catch (error) {
+      // AbortError: the shopper closed the share sheet. Nothing to say.
+      if (error?.name !== 'AbortError') this.#announce(this.#view.messages.copyFailed);
+    }
+  }
+
+  #togglePicker(opener, button) {
+    const existing = this.#root.querySelector('.picker');
+    if (existing) {
+      this.#closePicker(existing);
+      return;
+    }
+    const { messages } = this.#view;
+    const input = h('input', {
+      type: 'text', name: 'host', inputmode: 'url', autocomplete: 'off', autocapitalize: 'none',
+      spellcheck: 'false', placeholder: messages.mastodonPlaceholder, required: true,
+    });
+    input.value = button.mastodonHost ?? '';
+    const problem = h('p', { class: 'problem', role: 'alert' });
+    const picker = h('form', {
+      class: 'picker', part: 'mastodon-picker', lang: this.#view.lang,
+      onsubmit: (event) => {
+        event.preventDefault();
+        this.#useMastodonHost(input.value, problem, picker);
+      },
+      onkeydown: (event) => {
+        if (event.key === 'Escape') this.#closePicker(picker);
+      },
+    }, [
+      h('label', {}, [messages.mastodonPrompt, input]),
+      h('button', { class: 'button', type: 'submit' }, [messages.mastodonSubmit]),
+      h('button', { class: 'button', type: 'button', onclick: () => this.#closePicker(picker) }, [messages.mastodonCancel]),
+      problem,
+      h('a', { href: button.chooserHref, target: '_blank', rel: 'noopener noreferrer',
+        onclick: () => { this.#emitShare({ ...button, href: button.chooserHref }); this.#closePicker(picker); } },
+      [messages.mastodonChooser]),
+    ]);
+    opener.setAttribute('aria-expanded', 'true');
+    this.#root.append(picker);
+    input.focus();
+  }
+
+  #closePicker(picker) {
+    picker.remove();
+    const opener = this.#root.querySelector('[aria-expanded="true"]');
+    opener?.setAttribute('aria-expanded', 'false');
+    opener?.focus();
+  }
+
+  #useMastodonHost(input, problem, picker) {
+    const checked = this.#core.checkMastodonHost({ input, lang: this.#view.lang });
+    if (!checked.ok) {
+      problem.textContent = checked.message;
+      return;
+    }
+    memoryHost = checked.host;
+    writeStored(MASTODON_KEY, checked.host);
+    picker.remove();
+    // Every share bar on the page re-renders with the server, this one too.
+    window.dispatchEvent(new Event(HOST_CHANGED));
+    const button = this.#view.buttons.find((b) => b.network === 'mastodon');
+    if (!button) return;
+    // Blocked popup: the bar now holds a real link to the server; focus it.
+    if (openShareWindow(button.href)) this.#emitShare(button);
+    this.#root.querySelector('[data-network="mastodon"]')?.focus();
+  }
+}

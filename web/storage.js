@@ -1,0 +1,28 @@
+// Device storage that never throws at a shopper: storage can be disabled,
+// full, or blocked for third-party frames. Failing to remember is fine;
+// failing the click is not.
+
+function area(kind) {
+  try {
+    return kind === 'session' ? globalThis.sessionStorage : globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function readStored(key, kind = 'local') {
+  try {
+    return area(kind)?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeStored(key, value, kind = 'local') {
+  try {
+    area(kind)?.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
