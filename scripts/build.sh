@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the native core and its tests, the wasm module and the JS shim.
+#   build/native  — g++ build of core/ and the GoogleTest suite
+#   build/wasm    — Emscripten build: sharelock-core.mjs + sharelock-core.wasm
+#   dist/         — what a page loads: sharelock.js, sharelock-core.{mjs,wasm}
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j "$jobs"
+
+# emcc runs acorn from Debian's node modules (TOOLCHAIN.md).
+export NODE_PATH=/usr/share/nodejs
+if [ ! -f build/wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node >/dev/null
+fi
+cmake --build build/wasm -j "$jobs"
+
+node scripts/build-shim.mjs

@@ -1,0 +1,96 @@
+// A small static server for the demo and the browser tests:
+//   /        → demo/
+//   /dist/   → dist/ (the built shim and wasm)
+// Every page is served with a strict Content-Security-Policy, to show (and
+// test) that the widgets need nothing more than 'wasm-unsafe-eval'.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const mounts = [
+  ['/dist/', join(root, 'dist')],
+  ['/', join(root, 'demo')],
+];
+
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function resolveFile(pathname) {
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    const relative = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+    const file = join(dir, relative);
+    if (file !== dir && !file.startsWith(dir + sep)) return null;  // no way out of the mount
+    const info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) return resolveFile(pathname.replace(/\/?$/, '/') + 'index.html');
+    return info?.isFile() ? file : null;
+  }
+  return null;
+}
+
+export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+  const server = createServer(async (request, response) => {
+    try {
+      const { pathname } = new URL(request.url, 'http://localhost');
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const file = await resolveFile(pathname);
+      if (!file) {
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+        return;
+      }
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': body.length,
+        'Content-Security-Policy': STRICT_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'Cache-Control': 'no-cache',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+    }
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(port, host, () => resolvePromise(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
+  const server = await startServer({ port: Number(values.port), host: values.host });
+  const { address, port } = server.address();
+  console.log(`Sharelock demo: http://${address}:${port}/`);
+}
