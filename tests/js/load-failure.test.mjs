@@ -1,0 +1,23 @@
+// When the wasm cannot be loaded, the client says so once, with a typed
+// error, instead of throwing something untyped at the page.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { configureCore, loadCore } from '../../web/core-client.js';
+
+test('a missing module rejects with code "wasm-unavailable" and logs one line', async (t) => {
+  const logged = [];
+  t.mock.method(console, 'error', (...args) => logged.push(args.join(' ')));
+  configureCore({ moduleUrl: new URL('../../dist/does-not-exist.mjs', import.meta.url) });
+  await assert.rejects(loadCore(), (error) => error.name === 'SharelockError' && error.code === 'wasm-unavailable');
+  // Every widget awaits the same promise: still one line.
+  await assert.rejects(loadCore());
+  assert.equal(logged.length, 1);
+  assert.match(logged[0], /^\[sharelock\] .*does-not-exist\.mjs/);
+});
+
+test('importing the entry point in Node touches no DOM', async () => {
+  const entry = await import('../../dist/sharelock.js');
+  assert.equal(typeof entry.defineElements, 'function');
+  assert.equal(typeof entry.SharelockError, 'function');
+});
