@@ -4,6 +4,15 @@
 // ::part(bar | button | button-<network> | mark | label | status |
 // mastodon-picker | mastodon-change).
 
+const darkPalette = `
+  --sharelock-bg: #111827;
+  --sharelock-fg: #f9fafb;
+  --sharelock-border: #9ca3af;
+  --sharelock-hover-bg: #1f2937;
+  --sharelock-focus: #93c5fd;
+  --sharelock-error: #fca5a5;
+`;
+
 const css = `
 :host {
   --sharelock-font: inherit;
@@ -26,22 +35,10 @@ const css = `
 }
 :host([hidden]) { display: none; }
 :host([theme="dark"]) {
-  --sharelock-bg: #111827;
-  --sharelock-fg: #f9fafb;
-  --sharelock-border: #9ca3af;
-  --sharelock-hover-bg: #1f2937;
-  --sharelock-focus: #93c5fd;
-  --sharelock-error: #fca5a5;
-}
+${darkPalette}}
 @media (prefers-color-scheme: dark) {
   :host([theme="auto"]) {
-    --sharelock-bg: #111827;
-    --sharelock-fg: #f9fafb;
-    --sharelock-border: #9ca3af;
-    --sharelock-hover-bg: #1f2937;
-    --sharelock-focus: #93c5fd;
-    --sharelock-error: #fca5a5;
-  }
+${darkPalette}  }
 }
 .bar {
   display: flex;
@@ -94,7 +91,10 @@ const css = `
 [data-network="email"] { --mark: #6b7280; }
 [data-network="copy"] { --mark: #6b7280; }
 [data-network="native"] { --mark: #6b7280; }
-:host([theme="dark"]) [data-network="x"], :host([theme="dark"]) [data-network="threads"] { --mark: #ffffff; }
+:host([theme="dark"]) :is([data-network="x"], [data-network="threads"]) { --mark: #ffffff; }
+@media (prefers-color-scheme: dark) {
+  :host([theme="auto"]) :is([data-network="x"], [data-network="threads"]) { --mark: #ffffff; }
+}
 .button[data-state="copied"] .mark { background: #15803d; }
 .change {
   box-sizing: border-box;
