@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sharelock/pay_widget.hpp"
 #include "sharelock/share_bar.hpp"
 #include "sharelock/unicode.hpp"
 
@@ -12,6 +13,8 @@ namespace {
 
 std::string render_share_bar(const std::string& request) { return sharelock::render_share_bar(request); }
 std::string check_mastodon_host(const std::string& request) { return sharelock::check_mastodon_host(request); }
+std::string describe_pay(const std::string& request) { return sharelock::describe_pay(request); }
+std::string step_pay(const std::string& request) { return sharelock::step_pay(request); }
 std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeVersion); }
 
 }  // namespace
@@ -19,5 +22,7 @@ std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeV
 EMSCRIPTEN_BINDINGS(sharelock) {
   emscripten::function("renderShareBar", &render_share_bar);
   emscripten::function("checkMastodonHost", &check_mastodon_host);
+  emscripten::function("describePay", &describe_pay);
+  emscripten::function("stepPay", &step_pay);
   emscripten::function("unicodeVersion", &unicode_version);
 }

@@ -39,6 +39,10 @@ function wrap(raw) {
     renderShareBar: (request) => call('renderShareBar', request),
     /** @returns {{ok: true, host: string} | {ok: false, message: string}} */
     checkMastodonHost: (request) => call('checkMastodonHost', request),
+    /** @returns {{fatal: boolean, errors: object[], item?: string, lang?: string, keys?: {unlock: string, snooze: string, pending: string}}} */
+    describePay: (request) => call('describePay', request),
+    /** @returns {{fatal: boolean, errors: object[], state?: object, effects?: object[], view?: object}} */
+    stepPay: (request) => call('stepPay', request),
   };
 }
 

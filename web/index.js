@@ -8,11 +8,14 @@ export function defineElements() {
   const registry = globalThis.customElements;
   if (!registry) return;
   // Two copies of the script on a page must not throw on the second define.
-  if (!registry.get('sharelock-share')) {
-    import('./share-element.js').then(({ SharelockShare }) => {
-      if (!registry.get('sharelock-share')) registry.define('sharelock-share', SharelockShare);
+  const define = (name, load) => {
+    if (registry.get(name)) return;
+    load().then((element) => {
+      if (!registry.get(name)) registry.define(name, element);
     });
-  }
+  };
+  define('sharelock-share', () => import('./share-element.js').then((m) => m.SharelockShare));
+  define('sharelock-pay', () => import('./pay-element.js').then((m) => m.SharelockPay));
 }
 
 defineElements();

@@ -1,12 +1,14 @@
 // <sharelock-share>: the share bar. The core decides every link, label and
 // error; this element renders them and owns the side effects (popups, the
 // clipboard, Web Share, remembering a Mastodon server).
+import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
 import { h } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
 import { shareStyles } from './share-styles.js';
+import { themeStyles } from './theme-styles.js';
 import { readStored, writeStored } from './storage.js';
 
 const ATTRIBUTES = ['networks', 'url', 'text', 'hashtags', 'via', 'utm-campaign', 'lang', 'image'];
@@ -40,7 +42,7 @@ export class SharelockShare extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [shareStyles()];
+    this.#root.adoptedStyleSheets = [themeStyles(), shareStyles()];
     // Until the core is ready: an empty bar that already takes its height.
     this.#root.replaceChildren(h('ul', { class: 'bar', part: 'bar', 'aria-busy': 'true' }));
   }
@@ -180,13 +182,7 @@ export class SharelockShare extends HTMLElement {
   }
 
   async #copy(element, button) {
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(button.sharedUrl);
-      copied = true;
-    } catch {
-      copied = this.#copyWithSelection(button.sharedUrl);
-    }
+    const copied = await copyText(button.sharedUrl, this.#root);
     const { copied: copiedText, copyFailed } = this.#view.messages;
     const label = element.querySelector('.label');
     clearTimeout(this.#copyTimer);
@@ -200,22 +196,6 @@ export class SharelockShare extends HTMLElement {
       this.#emitShare(button);
     }
     this.#announce(copied ? copiedText : `${copyFailed}: ${button.sharedUrl}`);
-  }
-
-  // Older browsers and insecure origins have no async clipboard.
-  #copyWithSelection(text) {
-    const field = h('textarea', { class: 'visually-hidden', readonly: true, 'aria-hidden': 'true' });
-    field.value = text;
-    this.#root.append(field);
-    field.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
-    field.remove();
-    return copied;
   }
 
   async #nativeShare(button) {

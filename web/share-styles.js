@@ -1,44 +1,13 @@
-// Styles for <sharelock-share>, adopted as a constructable stylesheet: no
-// <style> element, so pages with `style-src 'self'` need no exception.
-// Theming API: the --sharelock-* custom properties on the element, and
-// ::part(bar | button | button-<network> | mark | label | status |
-// mastodon-picker | mastodon-change).
+// Styles for <sharelock-share>, on top of the shared theme (theme-styles.js).
+// Parts: bar, button, button-<network>, mark, label, status,
+// mastodon-picker, mastodon-change.
 
-const darkPalette = `
-  --sharelock-bg: #111827;
-  --sharelock-fg: #f9fafb;
-  --sharelock-border: #9ca3af;
-  --sharelock-hover-bg: #1f2937;
-  --sharelock-focus: #93c5fd;
-  --sharelock-error: #fca5a5;
-`;
+import { sharedSheet } from './theme-styles.js';
 
 const css = `
 :host {
-  --sharelock-font: inherit;
-  --sharelock-font-size: 0.9375rem;
-  --sharelock-gap: 0.5rem;
-  --sharelock-radius: 999px;
-  --sharelock-button-height: 2.5rem;
-  --sharelock-bg: #ffffff;
-  --sharelock-fg: #1f2937;
-  --sharelock-border: #6b7280;
-  --sharelock-hover-bg: #f3f4f6;
-  --sharelock-focus: #1d4ed8;
-  --sharelock-error: #b91c1c;
-  display: block;
-  font-family: var(--sharelock-font);
-  font-size: var(--sharelock-font-size);
-  line-height: 1.2;
   /* Reserve one row while the core loads: no layout shift. */
   min-height: var(--sharelock-button-height);
-}
-:host([hidden]) { display: none; }
-:host([theme="dark"]) {
-${darkPalette}}
-@media (prefers-color-scheme: dark) {
-  :host([theme="auto"]) {
-${darkPalette}  }
 }
 .bar {
   display: flex;
@@ -50,27 +19,6 @@ ${darkPalette}  }
   list-style: none;
 }
 .bar > li { display: flex; }
-.button {
-  box-sizing: border-box;
-  display: inline-flex;
-  align-items: center;
-  gap: 0.45em;
-  height: var(--sharelock-button-height);
-  padding: 0 0.95em;
-  border: 1px solid var(--sharelock-border);
-  border-radius: var(--sharelock-radius);
-  background: var(--sharelock-bg);
-  color: var(--sharelock-fg);
-  font: inherit;
-  text-decoration: none;
-  white-space: nowrap;
-  cursor: pointer;
-}
-.button:hover { background: var(--sharelock-hover-bg); }
-.button:focus-visible, .change:focus-visible, .picker input:focus-visible, .picker button:focus-visible, .picker a:focus-visible {
-  outline: 3px solid var(--sharelock-focus);
-  outline-offset: 2px;
-}
 .mark {
   width: 0.7em;
   height: 0.7em;
@@ -135,33 +83,9 @@ ${darkPalette}  }
 .picker a { color: inherit; flex-basis: 100%; }
 .picker .problem { color: var(--sharelock-error); flex-basis: 100%; margin: 0; }
 .picker .problem:empty { display: none; }
-.visually-hidden {
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  margin: -1px;
-  padding: 0;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-  border: 0;
-}
-@media (prefers-reduced-motion: no-preference) {
-  .button { transition: background-color 120ms ease-out; }
-}
 @media (forced-colors: active) {
   .mark { forced-color-adjust: none; }
-  .button { border-color: ButtonText; }
 }
 `;
 
-let sheet = null;
-
-/** One stylesheet object shared by every share bar on the page. */
-export function shareStyles() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-  }
-  return sheet;
-}
+export const shareStyles = sharedSheet(css);

@@ -26,3 +26,11 @@ export function writeStored(key, value, kind = 'local') {
     return false;
   }
 }
+
+export function removeStored(key, kind = 'local') {
+  try {
+    area(kind)?.removeItem(key);
+  } catch {
+    // Nothing to clean where storage is unavailable.
+  }
+}

@@ -1,0 +1,277 @@
+// <sharelock-pay>: share to unlock ("pay with a post"), intent mode. The
+// core's state machine decides everything; this element reports what it
+// observes (clicks, the share window opening or closing, the page being
+// seen again, the time) and carries out the effects the core returns.
+import { copyText } from './clipboard.js';
+import { loadCore } from './core-client.js';
+import { h } from './dom.js';
+import { reportError } from './errors.js';
+import { pageFacts } from './page-facts.js';
+import { payStyles } from './pay-styles.js';
+import { openShareWindow } from './popup.js';
+import { readStored, removeStored, writeStored } from './storage.js';
+import { themeStyles } from './theme-styles.js';
+
+const ATTRIBUTES = ['item', 'network', 'text', 'url', 'hashtags', 'via', 'utm-campaign', 'image',
+  'lang', 'remember', 'wait', 'snooze', 'mode'];
+const MASTODON_KEY = 'sharelock:mastodon-host';
+// Tells the other pay widgets on the page that an item was unlocked.
+const ITEM_UNLOCKED = 'sharelock:item-unlocked';
+const WINDOW_POLL_MS = 300;
+const COPIED_FEEDBACK_MS = 2500;
+
+export class SharelockPay extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #root;
+  #core = null;
+  #keys = null;
+  #state = null;
+  #view = null;
+  #shareWindow = null;
+  #poll = 0;
+  #restartQueued = false;
+  #status = h('p', { class: 'visually-hidden', role: 'status', part: 'status' });
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [themeStyles(), payStyles()];
+  }
+
+  connectedCallback() {
+    window.addEventListener(ITEM_UNLOCKED, this.#onItemUnlocked);
+    window.addEventListener('storage', this.#onStorage);
+    window.addEventListener('focus', this.#onReturn);
+    window.addEventListener('pageshow', this.#onReturn);
+    document.addEventListener('visibilitychange', this.#onReturn);
+    loadCore().then(
+      (core) => {
+        this.#core = core;
+        if (this.isConnected) this.#start();
+      },
+      (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
+    );
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener(ITEM_UNLOCKED, this.#onItemUnlocked);
+    window.removeEventListener('storage', this.#onStorage);
+    window.removeEventListener('focus', this.#onReturn);
+    window.removeEventListener('pageshow', this.#onReturn);
+    document.removeEventListener('visibilitychange', this.#onReturn);
+    clearInterval(this.#poll);
+  }
+
+  attributeChangedCallback() {
+    if (!this.#core || this.#restartQueued) return;
+    this.#restartQueued = true;
+    queueMicrotask(() => {
+      this.#restartQueued = false;
+      if (this.isConnected) this.#start();
+    });
+  }
+
+  #attributes() {
+    const attributes = {};
+    for (const name of ATTRIBUTES) {
+      if (this.hasAttribute(name)) attributes[name] = this.getAttribute(name);
+    }
+    return attributes;
+  }
+
+  #start() {
+    const described = this.#core.describePay({ attributes: this.#attributes(), page: pageFacts(this) });
+    for (const error of described.errors) reportError(this, error);
+    if (described.fatal) {
+      this.#showFallback(null);
+      return;
+    }
+    if (!this.querySelector(':scope > template')) {
+      this.#showFallback({ code: 'missing-template', message: 'put the locked content in a child <template>' });
+      return;
+    }
+    this.#keys = described.keys;
+    this.#state = null;
+    this.#concealContent();
+    this.#step('init');
+  }
+
+  #stored() {
+    const { unlock, snooze, pending } = this.#keys;
+    return {
+      unlockLocal: readStored(unlock),
+      unlockSession: readStored(unlock, 'session'),
+      snoozeLocal: readStored(snooze),
+      snoozeSession: readStored(snooze, 'session'),
+      pending: readStored(pending, 'session'),
+    };
+  }
+
+  #step(event) {
+    const result = this.#core.stepPay({
+      attributes: this.#attributes(),
+      page: pageFacts(this),
+      mastodonHost: readStored(MASTODON_KEY) ?? '',
+      now: Date.now(),
+      stored: this.#stored(),
+      state: this.#state,
+      event,
+    });
+    if (result.fatal) {
+      for (const error of result.errors) reportError(this, error);
+      this.#showFallback(null);
+      return;
+    }
+    this.#state = result.state;
+    this.#view = result.view;
+    this.#render();
+    for (const effect of result.effects) this.#apply(effect);
+  }
+
+  #apply(effect) {
+    switch (effect.type) {
+      case 'open-window':
+        this.#shareWindow = openShareWindow(effect.value);
+        this.#step(this.#shareWindow ? 'popup-opened' : 'popup-blocked');
+        break;
+      case 'navigate':
+        location.assign(effect.value);
+        break;
+      case 'watch-window':
+        this.#watchShareWindow();
+        break;
+      case 'store':
+        // Storage off or full: the unlock still holds for this page view.
+        writeStored(effect.key, effect.value, effect.area);
+        break;
+      case 'remove':
+        removeStored(effect.key, effect.area);
+        break;
+      case 'reveal':
+        this.#revealContent(effect.focus);
+        break;
+      case 'announce':
+        this.#status.textContent = this.#view.messages.unlocked;
+        break;
+      case 'emit-unlock':
+        this.#emit('sharelock:unlock', { mode: this.#view.mode });
+        window.dispatchEvent(new CustomEvent(ITEM_UNLOCKED, { detail: { item: this.#view.item, source: this } }));
+        break;
+      case 'emit-cancel':
+        this.#emit('sharelock:cancel', { reason: this.#state.notice });
+        break;
+      default:
+        break;
+    }
+  }
+
+  #emit(type, extra) {
+    this.dispatchEvent(new CustomEvent(type, {
+      bubbles: true,
+      composed: true,
+      detail: { item: this.#view.item, network: this.#view.network, ...extra },
+    }));
+  }
+
+  #watchShareWindow() {
+    clearInterval(this.#poll);
+    this.#poll = setInterval(() => {
+      if (this.#shareWindow && !this.#shareWindow.closed) return;
+      clearInterval(this.#poll);
+      this.#shareWindow = null;
+      if (this.#state?.phase === 'waiting') this.#step('window-closed');
+    }, WINDOW_POLL_MS);
+  }
+
+  #onReturn = (event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
+    if (this.#core && this.#state?.phase === 'waiting') this.#step('returned');
+  };
+
+  #onItemUnlocked = (event) => {
+    const { item, source } = event.detail;
+    if (source !== this && this.#view && item === this.#view.item) this.#step('sibling-unlocked');
+  };
+
+  // Another tab unlocked the same item.
+  #onStorage = (event) => {
+    if (this.#keys && event.key === this.#keys.unlock && event.newValue) this.#step('init');
+  };
+
+  #showFallback(error, log = true) {
+    this.#root.replaceChildren(h('slot'));
+    if (error) reportError(this, error, { log });
+  }
+
+  #render() {
+    const view = this.#view;
+    const state = this.#state;
+    this.toggleAttribute('unlocked', view.phase === 'unlocked');
+    if (view.phase === 'unlocked') {
+      this.#root.replaceChildren(h('div', { part: 'unlocked', lang: view.lang }, [h('slot', { name: 'unlocked' })]), this.#status);
+      return;
+    }
+    if (view.collapsed) {
+      this.#root.replaceChildren(h('button', {
+        class: 'button', part: 'expand', type: 'button', lang: view.lang,
+        onclick: () => { this.#step('expand'); this.#root.querySelector('.primary')?.focus(); },
+      }, [view.buttonLabel]), this.#status);
+      return;
+    }
+    const waiting = view.phase === 'waiting';
+    const share = h('a', {
+      class: 'button primary', part: 'button', 'data-network': view.network, href: view.href,
+      target: '_blank', rel: 'noopener noreferrer',
+      onclick: (event) => {
+        event.preventDefault();
+        this.#step('click');
+      },
+    }, [view.buttonLabel]);
+    const secondary = waiting
+      ? h('button', { class: 'secondary', part: 'cancel', type: 'button', onclick: () => this.#step('cancel') },
+        [view.messages.cancel])
+      : h('button', { class: 'secondary', part: 'dismiss', type: 'button', onclick: () => this.#step('dismiss') },
+        [view.messages.notNow]);
+    const focused = this.#root.activeElement?.getAttribute('part');
+    this.#root.replaceChildren(h('section', { class: 'panel', part: 'panel', lang: view.lang, 'aria-label': view.title }, [
+      h('p', { class: 'title', part: 'title' }, [view.title]),
+      h('div', { class: 'actions' }, [share, secondary]),
+      h('p', { class: waiting ? 'waiting' : 'hint', part: 'hint' }, [waiting ? view.messages.waiting : view.hint]),
+      h('p', { class: 'notice', part: 'notice', role: 'alert' }, [state.notice === 'none' ? '' : view.notice]),
+    ]), this.#status);
+    if (focused) (this.#root.querySelector(`[part="${focused}"]`) ?? share).focus();
+  }
+
+  // The locked content enters the page only now, cloned from the template.
+  #revealContent(focus) {
+    let wrapper = this.querySelector(':scope > [data-sharelock-content]');
+    if (!wrapper) {
+      const template = this.querySelector(':scope > template');
+      wrapper = h('div', { slot: 'unlocked', 'data-sharelock-content': '', tabindex: '-1' });
+      wrapper.append(template.content.cloneNode(true));
+      for (const code of wrapper.querySelectorAll('[data-sharelock-copy]')) this.#addCopyButton(code);
+      this.append(wrapper);
+    }
+    if (focus) wrapper.focus();
+  }
+
+  #concealContent() {
+    this.querySelector(':scope > [data-sharelock-content]')?.remove();
+  }
+
+  // A coupon code gets a one-click copy button next to it.
+  #addCopyButton(code) {
+    const { copyCode, codeCopied, copyFailed } = this.#view.messages;
+    const button = h('button', { type: 'button', class: 'sharelock-copy', 'data-sharelock-copy-button': '' }, [copyCode]);
+    let timer = 0;
+    button.addEventListener('click', async () => {
+      const copied = await copyText(code.textContent.trim(), this.#root);
+      button.textContent = copied ? codeCopied : copyFailed;
+      this.#status.textContent = button.textContent;
+      clearTimeout(timer);
+      timer = setTimeout(() => { button.textContent = copyCode; }, COPIED_FEEDBACK_MS);
+    });
+    code.after(' ', button);
+  }
+}
