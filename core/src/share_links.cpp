@@ -147,7 +147,7 @@ ShareLink build_share_link(Network network, const ShareContent& content,
       break;
     }
     case Network::kEmail: {
-      const std::string body = content.text.empty() ? u : content.text + "\n\n" + u;
+      const std::string body = content.text.empty() ? u : content.text + "\r\n\r\n" + u;  // RFC 6068: CRLF line breaks
       link.href = "mailto:?subject=" + percent_encode(content.text) + "&body=" + percent_encode(body);
       break;
     }
