@@ -15,13 +15,18 @@ function record(event) {
   if (!log) return;
   const item = document.createElement('li');
   const { detail } = event;
-  item.textContent = event.type === 'sharelock:share'
-    ? `${event.type} · ${detail.network} · ${detail.url}`
-    : `${event.type} · ${detail.code} · ${detail.message}`;
+  const summary = {
+    'sharelock:share': () => `${detail.network} · ${detail.url}`,
+    'sharelock:unlock': () => `${detail.item} · ${detail.network} · ${detail.mode}`,
+    'sharelock:cancel': () => `${detail.item} · ${detail.network} · ${detail.reason}`,
+    'sharelock:error': () => `${detail.code} · ${detail.message}`,
+  }[event.type];
+  item.textContent = `${event.type} · ${summary()}`;
   log.prepend(item);
 }
-document.addEventListener('sharelock:share', record);
-document.addEventListener('sharelock:error', record);
+for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:error']) {
+  document.addEventListener(type, record);
+}
 
 document.querySelector('.buy')?.addEventListener('click', (event) => {
   event.currentTarget.textContent = event.currentTarget.dataset.done;
