@@ -1,0 +1,139 @@
+// Shared helpers for the browser tests.
+//
+// Test pages are never written to demo/: each test builds its own small
+// page and serves it from http://127.0.0.1:<port>/__test__/<name>.html with
+// page.route, under the same strict Content-Security-Policy the demo server
+// sends (unless a test changes it on purpose). The pages load the real,
+// built shim from /dist/, served by scripts/serve.mjs.
+//
+// Nothing leaves the machine: every request to a host other than 127.0.0.1
+// (a share popup to x.com, an image on a CDN, …) is answered here with a
+// stub page and recorded, so tests can assert the exact URL of a popup and
+// that nothing was requested before a click.
+import { test as base, expect } from '@playwright/test';
+import { STRICT_CSP } from '../scripts/serve.mjs';
+
+export { expect, STRICT_CSP };
+
+export const PORT = Number(process.env.E2E_PORT ?? 8765);
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const STUB_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>stub</title></head><body>stub</body></html>';
+
+// Runs in every page before its own scripts: records what the widgets
+// report, so tests can read it with page.evaluate.
+function instrument() {
+  const log = { shares: [], errors: [], opened: [], violations: [] };
+  Object.defineProperty(window, '__e2e', { value: log });
+  const describe = (node) => (node && node.id) || (node && node.localName) || '';
+  window.addEventListener('sharelock:share', (event) => {
+    log.shares.push({ network: event.detail?.network, url: event.detail?.url, target: describe(event.target) });
+  });
+  window.addEventListener('sharelock:error', (event) => {
+    log.errors.push({ code: event.detail?.code, attribute: event.detail?.attribute, target: describe(event.target) });
+  });
+  document.addEventListener('securitypolicyviolation', (event) => {
+    log.violations.push({ directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
+  });
+  // A spy only: every call still reaches the real window.open.
+  const realOpen = window.open;
+  window.open = function open(...args) {
+    log.opened.push(String(args[0]));
+    return realOpen.apply(this, args);
+  };
+}
+
+export const test = base.extend({
+  // Every request to another host, in order, as full URLs.
+  external: [async ({ context }, use) => {
+    const requests = [];
+    context.on('request', (request) => {
+      const { protocol, hostname } = new URL(request.url());
+      if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1') requests.push(request.url());
+    });
+    await context.route((url) => url.hostname !== '127.0.0.1', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: STUB_PAGE }));
+    await use(requests);
+  }, { auto: true }],
+
+  // console.error texts of the test's page, in order.
+  consoleErrors: [async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.addInitScript(instrument);
+    await use(errors);
+  }, { auto: true }],
+});
+
+/**
+ * A test page. `body` goes into <body>; the shim is loaded from /dist/.
+ * @param {{lang?: string, title?: string, head?: string, body: string, script?: boolean}} options
+ */
+export function testPage({ lang = 'en', title = 'Sharelock test page', head = '', body, script = true }) {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${head}
+${script ? '<script type="module" src="/dist/sharelock.js"></script>' : ''}
+</head>
+<body>
+${body}
+</body>
+</html>`;
+}
+
+/**
+ * Serves `html` at /__test__/<name>.html (any query string) and opens it.
+ * `files` serves more same-origin files under /__test__/, e.g. a page's own
+ * script (inline scripts are forbidden by the CSP).
+ * @param {import('@playwright/test').Page} page
+ * @param {{name: string, html: string, csp?: string, query?: string, files?: Record<string, {body: string, contentType: string}>}} options
+ */
+export async function openTestPage(page, { name, html, csp = STRICT_CSP, query = '', files = {} }) {
+  const path = `/__test__/${name}.html`;
+  await page.route((url) => url.origin === ORIGIN && url.pathname === path, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' },
+      body: html,
+    }));
+  for (const [file, { body, contentType }] of Object.entries(files)) {
+    await page.route((url) => url.origin === ORIGIN && url.pathname === `/__test__/${file}`, (route) =>
+      route.fulfill({ status: 200, contentType, headers: { 'Content-Security-Policy': csp }, body }));
+  }
+  await page.goto(`${ORIGIN}${path}${query}`);
+}
+
+/** What the page recorded: share events, error events, window.open calls, CSP violations. */
+export function recorded(page) {
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__e2e)));
+}
+
+/** The button (or link) for `network`, inside the share bar matched by `host`. */
+export function shareButton(page, network, host = 'sharelock-share') {
+  return page.locator(`${host} [data-network="${network}"]`);
+}
+
+/**
+ * Clicks `target` with the mouse (or runs `action`) and returns the popup
+ * it opened, once the popup has loaded.
+ */
+export async function clickForPopup(page, target) {
+  const popupPromise = page.waitForEvent('popup');
+  if (typeof target === 'function') await target();
+  else await target.click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState('domcontentloaded');
+  return popup;
+}
+
+/** Attribute values go into test pages literally; escape what HTML would read. */
+export function attr(value) {
+  return String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
