@@ -137,3 +137,46 @@ export async function clickForPopup(page, target) {
 export function attr(value) {
   return String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
+
+// ── <sharelock-pay> helpers ────────────────────────────────────────────────
+
+/**
+ * The markup of one <sharelock-pay>: `attributes` (escaped), the locked
+ * `template` content (omit with template: null) and the `fallback` shown
+ * when the widget cannot run.
+ * @param {Record<string, string>} attributes
+ * @param {{template?: string | null, fallback?: string}} [options]
+ */
+export function payMarkup(attributes, { template = '<p>Secret content</p>', fallback = '' } = {}) {
+  const list = Object.entries(attributes).map(([k, v]) => `${k}="${attr(v)}"`).join(' ');
+  const locked = template === null ? '' : `<template>${template}</template>`;
+  return `<sharelock-pay ${list}>${locked}${fallback}</sharelock-pay>`;
+}
+
+/** A part of a pay widget's shadow tree: "button", "dismiss", "cancel", "expand", "notice", "hint", "status"… */
+export function payPart(page, part, host = 'sharelock-pay') {
+  return page.locator(`${host} [part="${part}"]`);
+}
+
+/**
+ * Records sharelock:unlock and sharelock:cancel (details and the target's
+ * id) in every document of `page`; read them with payEvents(page).
+ * @param {import('@playwright/test').Page} page
+ */
+export async function recordPayEvents(page) {
+  await page.addInitScript(() => {
+    const log = { unlocks: [], cancels: [] };
+    Object.defineProperty(window, '__e2ePay', { value: log });
+    const keep = (list) => (event) => {
+      const { error, ...detail } = event.detail ?? {};
+      list.push({ ...detail, target: event.target?.id ?? '' });
+    };
+    window.addEventListener('sharelock:unlock', keep(log.unlocks));
+    window.addEventListener('sharelock:cancel', keep(log.cancels));
+  });
+}
+
+/** What recordPayEvents() saw in the current document. */
+export function payEvents(page) {
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__e2ePay)));
+}

@@ -31,7 +31,10 @@ export class SharelockPay extends HTMLElement {
   #shareWindow = null;
   #poll = 0;
   #restartQueued = false;
+  // The live region stays in place across renders: screen readers may not
+  // announce text put into a region that was only just inserted.
   #status = h('p', { class: 'visually-hidden', role: 'status', part: 'status' });
+  #body = h('div');
 
   constructor() {
     super();
@@ -91,10 +94,15 @@ export class SharelockPay extends HTMLElement {
       this.#showFallback({ code: 'missing-template', message: 'put the locked content in a child <template>' });
       return;
     }
+    // An unlock earned on this page survives a change of attributes (a
+    // language switch, a framework re-render) even when nothing was stored.
+    const earned = this.#state?.phase === 'unlocked' ? this.#view.item : null;
+    if (earned !== described.item) this.#concealContent();
     this.#keys = described.keys;
     this.#state = null;
-    this.#concealContent();
+    this.#root.replaceChildren(this.#body, this.#status);
     this.#step('init');
+    if (earned === described.item && this.#state?.phase !== 'unlocked') this.#step('sibling-unlocked');
   }
 
   #stored() {
@@ -209,14 +217,18 @@ export class SharelockPay extends HTMLElement {
     const state = this.#state;
     this.toggleAttribute('unlocked', view.phase === 'unlocked');
     if (view.phase === 'unlocked') {
-      this.#root.replaceChildren(h('div', { part: 'unlocked', lang: view.lang }, [h('slot', { name: 'unlocked' })]), this.#status);
+      this.#body.replaceChildren(h('div', { part: 'unlocked', lang: view.lang }, [h('slot', { name: 'unlocked' })]));
       return;
     }
     if (view.collapsed) {
-      this.#root.replaceChildren(h('button', {
+      const hadFocus = this.#root.activeElement !== null;
+      const expand = h('button', {
         class: 'button', part: 'expand', type: 'button', lang: view.lang,
         onclick: () => { this.#step('expand'); this.#root.querySelector('.primary')?.focus(); },
-      }, [view.buttonLabel]), this.#status);
+      }, [view.messages.expand]);
+      this.#body.replaceChildren(expand);
+      // "Not now" pressed from the keyboard: focus stays in the widget.
+      if (hadFocus) expand.focus();
       return;
     }
     const waiting = view.phase === 'waiting';
@@ -234,12 +246,12 @@ export class SharelockPay extends HTMLElement {
       : h('button', { class: 'secondary', part: 'dismiss', type: 'button', onclick: () => this.#step('dismiss') },
         [view.messages.notNow]);
     const focused = this.#root.activeElement?.getAttribute('part');
-    this.#root.replaceChildren(h('section', { class: 'panel', part: 'panel', lang: view.lang, 'aria-label': view.title }, [
+    this.#body.replaceChildren(h('section', { class: 'panel', part: 'panel', lang: view.lang, 'aria-label': view.title }, [
       h('p', { class: 'title', part: 'title' }, [view.title]),
       h('div', { class: 'actions' }, [share, secondary]),
       h('p', { class: waiting ? 'waiting' : 'hint', part: 'hint' }, [waiting ? view.messages.waiting : view.hint]),
       h('p', { class: 'notice', part: 'notice', role: 'alert' }, [state.notice === 'none' ? '' : view.notice]),
-    ]), this.#status);
+    ]));
     if (focused) (this.#root.querySelector(`[part="${focused}"]`) ?? share).focus();
   }
 
