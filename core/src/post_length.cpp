@@ -1,7 +1,9 @@
 #include "sharelock/post_length.hpp"
 
+#include <algorithm>
 #include <vector>
 
+#include "sharelock/punycode.hpp"
 #include "sharelock/unicode.hpp"
 
 namespace sharelock::post_length {
@@ -38,7 +40,27 @@ struct Unit {
   std::size_t end;
   std::size_t weight;
   bool is_space;
+  bool is_url;
 };
+
+// twitter-text's directional formatting characters: a URL may follow one,
+// and ends before one.
+bool is_directional_mark(char32_t c) {
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+bool is_invalid_char(char32_t c) { return c == 0xFFFE || c == 0xFEFF || c == 0xFFFF; }
+
+// twitter-text's validUrlPrecedingChars: a URL may follow anything but
+// [A-Za-z0-9@＠$#＃] and the invalid characters, so "(https://…" is a link
+// and "abchttps://…" is not.
+bool may_precede_url(char32_t c) {
+  if (is_directional_mark(c)) return true;
+  const bool ascii_alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return !(ascii_alnum || c == '@' || c == 0xFF20 || c == '$' || c == '#' || c == 0xFF03 ||
+           is_invalid_char(c));
+}
 
 bool starts_url(std::u32string_view text, std::size_t at) {
   const auto matches = [&](std::u32string_view prefix) {
@@ -50,15 +72,28 @@ bool starts_url(std::u32string_view text, std::size_t at) {
     }
     return true;
   };
-  const bool after_boundary = at == 0 || unicode::is_white_space(text[at - 1]);
+  const bool after_boundary = at == 0 || may_precede_url(text[at - 1]);
   return after_boundary && (matches(U"https://") || matches(U"http://"));
 }
 
-// A URL runs to the next white space; trailing punctuation is left out, as
-// auto-linkers do ("see https://x.example/a." links ".../a").
-std::size_t url_end(std::u32string_view text, std::size_t at) {
+bool ends_url(char32_t c) {
+  return unicode::is_white_space(c) || is_directional_mark(c) || is_invalid_char(c);
+}
+
+// The end of the run of non-white-space characters starting at `at`: as far
+// as a URL starting there could go.
+std::size_t run_end(std::u32string_view text, std::size_t at) {
   std::size_t end = at;
-  while (end < text.size() && !unicode::is_white_space(text[end])) ++end;
+  while (end < text.size() && !ends_url(text[end])) ++end;
+  return end;
+}
+
+// A URL runs to the next white space (or directional mark); trailing
+// punctuation is left out, as auto-linkers do ("see https://x.example/a."
+// links ".../a"). The result does not depend on where in the run the URL
+// starts, as long as it starts with "http(s)://".
+std::size_t without_trailing_punctuation(std::u32string_view text, std::size_t at,
+                                         std::size_t end) {
   while (end > at) {
     const char32_t last = text[end - 1];
     if (last != '.' && last != ',' && last != ';' && last != ':' && last != '!' &&
@@ -68,6 +103,38 @@ std::size_t url_end(std::u32string_view text, std::size_t at) {
     --end;
   }
   return end;
+}
+
+// Whether X would link this "http(s)://…" text: its host has labels of 1 to
+// 63 characters, a non-ASCII label measured in its xn-- form (twitter-text
+// conformance: a 64-character label is no domain).
+bool has_valid_host(std::u32string_view url) {
+  constexpr std::size_t kMaxLabel = 63;
+  std::u32string_view host = url.substr(url.find(U"://") + 3);
+  host = host.substr(0, host.find_first_of(U"/?#"));
+  const std::size_t at = host.rfind(U'@');
+  if (at != std::u32string_view::npos) host.remove_prefix(at + 1);
+  if (!host.empty() && host.front() == '[') return true;  // IPv6 literal
+  host = host.substr(0, host.rfind(U':'));
+  if (host.empty()) return false;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = host.find(U'.', start);
+    if (dot == std::u32string_view::npos) dot = host.size();
+    const std::u32string_view label = host.substr(start, dot - start);
+    // Punycode never makes a label shorter; checking first also bounds its
+    // (quadratic) cost on hostile text.
+    if (label.empty() || label.size() > kMaxLabel) return false;
+    std::size_t length = label.size();
+    if (std::any_of(label.begin(), label.end(), [](char32_t c) { return c >= 0x80; })) {
+      const auto encoded = punycode::encode_label(label);
+      if (!encoded) return false;
+      length = 4 + encoded->size();
+    }
+    if (length > kMaxLabel) return false;
+    if (dot == host.size()) return true;
+    start = dot + 1;
+  }
 }
 
 std::size_t cluster_weight(std::u32string_view cluster, Measure how) {
@@ -82,22 +149,34 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
   const std::vector<std::size_t> boundaries = unicode::grapheme_boundaries(text);
   std::vector<Unit> units;
   std::size_t url_until = 0;  // inside a URL found earlier, up to here
+  std::size_t scanned_run_end = 0;  // the last run scanned for a URL ends here
+  std::size_t scanned_url_end = 0;  // and a URL starting in it, here
   for (std::size_t i = 0; i + 1 < boundaries.size(); ++i) {
     const std::size_t begin = boundaries[i];
     const std::size_t end = boundaries[i + 1];
     if (begin < url_until) {
       units.back().end = end;
+      if (how == Measure::kGraphemes) ++units.back().weight;
       continue;
     }
-    // Only X gives URLs a fixed weight; Bluesky counts them in full.
-    if (how == Measure::kXWeighted && starts_url(text, begin)) {
-      url_until = url_end(text, begin);
-      units.push_back({begin, end, kXUrlWeight, false});
-      continue;
+    // A URL is one unit, so that shortening never cuts one. Only X gives it
+    // a fixed weight; Bluesky counts its graphemes in full.
+    if (starts_url(text, begin)) {
+      // "http://..http://..": every start in one run ends the URL at the same
+      // place; scan each run once, or hostile text costs quadratic time.
+      if (begin >= scanned_run_end) {
+        scanned_run_end = run_end(text, begin);
+        scanned_url_end = without_trailing_punctuation(text, begin, scanned_run_end);
+      }
+      if (has_valid_host(text.substr(begin, scanned_url_end - begin))) {
+        url_until = scanned_url_end;
+        units.push_back({begin, end, how == Measure::kXWeighted ? kXUrlWeight : 1, false, true});
+        continue;
+      }
     }
     const std::u32string_view cluster = text.substr(begin, end - begin);
     units.push_back({begin, end, cluster_weight(cluster, how),
-                     unicode::is_white_space(cluster.front())});
+                     unicode::is_white_space(cluster.front()), false});
   }
   return units;
 }
@@ -136,8 +215,9 @@ std::string shorten(std::string_view text, std::size_t budget, Measure how) {
     while (cut > 0 && !units[cut - 1].is_space) --cut;
     if (cut == 0) cut = fitting;  // one word longer than the budget
   }
-  // … without the white space that would stand before the ellipsis.
-  while (cut > 0 && units[cut - 1].is_space) --cut;
+  // … without the white space that would stand before the ellipsis, nor a
+  // URL it would glue itself to (Bluesky and Mastodon would link "…/a…").
+  while (cut > 0 && (units[cut - 1].is_space || units[cut - 1].is_url)) --cut;
   const std::size_t end = cut == 0 ? 0 : units[cut - 1].end;
   std::string out = unicode::encode_utf8(std::u32string_view(code_points).substr(0, end));
   out.append(kEllipsis);

@@ -1,6 +1,7 @@
 #include "sharelock/share_links.hpp"
 
 #include "sharelock/post_length.hpp"
+#include "sharelock/unicode.hpp"
 
 namespace sharelock {
 namespace {
@@ -12,7 +13,7 @@ constexpr std::array<std::string_view, kAllNetworks.size()> kNames = {
     "bluesky", "threads",  "mastodon", "email",    "copy",     "native"};
 
 // Threads takes one topic tag of at most 50 characters, without '.' or '&'.
-constexpr std::size_t kThreadsTagMaxBytes = 50;
+constexpr std::size_t kThreadsTagMaxCharacters = 50;
 
 // Text, hashtags and URL in one string, for networks whose intent has only
 // a text parameter. Hashtags come before the URL, where shoppers expect them.
@@ -56,7 +57,8 @@ std::string fit_bluesky_text(const ShareContent& content, const std::string& lin
 
 std::string first_threads_tag(const std::vector<std::string>& hashtags) {
   for (const std::string& tag : hashtags) {
-    if (tag.size() <= kThreadsTagMaxBytes && tag.find_first_of(".&") == std::string::npos) {
+    if (unicode::decode_utf8(tag).size() <= kThreadsTagMaxCharacters &&
+        tag.find_first_of(".&") == std::string::npos) {
       return tag;
     }
   }

@@ -106,6 +106,28 @@ std::string remove_dot_segments(std::string_view path) {
   return out;
 }
 
+// Unicode simple lower-case mapping for the scripts European shops' domains
+// use (Latin-1, Latin Extended-A, Greek, Cyrillic), as IDNA folds a host
+// before Punycode: "BÜCHER.example" and "bücher.example" are one domain.
+char32_t fold_case(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;
+  if (c >= 0x100 && c <= 0x17F) {
+    const bool even_upper = (c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177);
+    const bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if ((even_upper && c % 2 == 0) || (odd_upper && c % 2 == 1)) return c + 1;
+    if (c == 0x178) return 0xFF;  // Ÿ
+    return c;
+  }
+  if ((c >= 0x391 && c <= 0x3A1) || (c >= 0x3A3 && c <= 0x3AB)) return c + 0x20;  // Greek
+  if (c == 0x386) return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A) return c + 0x25;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 0x3F;
+  if (c >= 0x410 && c <= 0x42F) return c + 0x20;  // Cyrillic
+  if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+  return c;
+}
+
 bool is_valid_ascii_label(std::string_view label) {
   if (label.empty() || label.size() > kMaxLabelLength) return false;
   if (label.front() == '-' || label.back() == '-') return false;
@@ -134,7 +156,7 @@ Result<std::string> normalize_host(std::string_view raw, std::string_view attrib
     std::u32string label = code_points.substr(start, end - start);
     bool ascii = true;
     for (char32_t& c : label) {
-      if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+      c = fold_case(c);
       if (c >= 0x80) ascii = false;
       if (c == 0xFFFD) return invalid(attribute, "the host name is not valid UTF-8");
     }

@@ -31,6 +31,12 @@ bool is_valid_hashtag(std::string_view tag) {
     if (unicode::is_white_space(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F)) {
       return false;
     }
+    // Latin-1 punctuation and symbols (¡ ¿ « » · × ÷ …; ª µ º are letters)
+    // and emoji end a hashtag on every network.
+    if ((c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
+        unicode::is_extended_pictographic(c) || unicode::is_regional_indicator(c)) {
+      return false;
+    }
     if (c < '0' || c > '9') has_non_digit = true;
   }
   return has_non_digit;

@@ -1,0 +1,430 @@
+// Share-intent links, one per network, with the exact URLs of
+// shared/PLATFORMS.md; UTM tagging; fitting the text into X's 280 weighted
+// characters and Bluesky's 300 graphemes.
+#include "sharelock/share_links.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sharelock/post_length.hpp"
+#include "sharelock/url.hpp"
+
+namespace {
+
+using sharelock::build_share_link;
+using sharelock::kAllNetworks;
+using sharelock::Network;
+using sharelock::network_from_name;
+using sharelock::network_name;
+using sharelock::ShareContent;
+using sharelock::ShareLink;
+using sharelock::tagged_url;
+namespace post_length = sharelock::post_length;
+
+// percent_encode("https://shop.example/ebook"), written out.
+constexpr std::string_view kEncUrl = "https%3A%2F%2Fshop.example%2Febook";
+
+sharelock::url::HttpUrl must_parse(std::string_view text) {
+  auto result = sharelock::url::parse_http_url(text, "url");
+  if (!result.ok()) {
+    ADD_FAILURE() << text << ": " << result.error().code;
+    return {};
+  }
+  return std::move(result).value();
+}
+
+ShareContent ebook() {
+  ShareContent content;
+  content.url = must_parse("https://shop.example/ebook");
+  content.text = "Get the ebook";
+  content.hashtags = {"books", "sale"};
+  content.via = "shopexample";
+  return content;
+}
+
+std::string repeat_joined(std::string_view word, std::size_t n, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += separator;
+    out += word;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+TEST(NetworkNames, RoundTripForEveryNetwork) {
+  const std::vector<std::string_view> expected = {
+      "x",       "facebook", "linkedin", "whatsapp", "telegram", "pinterest", "reddit",
+      "bluesky", "threads",  "mastodon", "email",    "copy",     "native"};
+  ASSERT_EQ(kAllNetworks.size(), expected.size());
+  std::set<std::string_view> seen;
+  for (std::size_t i = 0; i < kAllNetworks.size(); ++i) {
+    const Network network = kAllNetworks[i];
+    EXPECT_EQ(network_name(network), expected[i]);
+    const auto back = network_from_name(network_name(network));
+    ASSERT_TRUE(back.has_value()) << expected[i];
+    EXPECT_EQ(*back, network);
+    seen.insert(network_name(network));
+  }
+  EXPECT_EQ(seen.size(), kAllNetworks.size());
+}
+
+TEST(NetworkNames, UnknownNamesAreRefused) {
+  for (std::string_view name : {"", "twitter", "myspace", "x ", " x", "x,bluesky", "mastodon.social",
+                                "threads.net", "mail", "bsky"}) {
+    EXPECT_FALSE(network_from_name(name).has_value()) << name;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Every network's link
+
+TEST(ShareLinks, X) {
+  const ShareLink link = build_share_link(Network::kX, ebook());
+  EXPECT_EQ(link.href,
+            "https://x.com/intent/tweet?text=Get%20the%20ebook&url=https%3A%2F%2Fshop.example%2Febook"
+            "&hashtags=books%2Csale&via=shopexample");
+  EXPECT_EQ(link.shared_url, "https://shop.example/ebook");
+  EXPECT_EQ(link.text, "Get the ebook");
+  EXPECT_FALSE(link.shortened);
+
+  ShareContent bare = ebook();
+  bare.hashtags.clear();
+  bare.via.clear();
+  EXPECT_EQ(build_share_link(Network::kX, bare).href,
+            "https://x.com/intent/tweet?text=Get%20the%20ebook&url=https%3A%2F%2Fshop.example%2Febook");
+  bare.text.clear();
+  EXPECT_EQ(build_share_link(Network::kX, bare).href,
+            "https://x.com/intent/tweet?text=&url=https%3A%2F%2Fshop.example%2Febook");
+}
+
+TEST(ShareLinks, FacebookTakesOneHashtagWithAnEncodedHash) {
+  EXPECT_EQ(build_share_link(Network::kFacebook, ebook()).href,
+            "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2Febook"
+            "&hashtag=%23books");
+  ShareContent bare = ebook();
+  bare.hashtags.clear();
+  EXPECT_EQ(build_share_link(Network::kFacebook, bare).href,
+            "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2Febook");
+}
+
+TEST(ShareLinks, LinkedInTakesTheUrlOnly) {
+  EXPECT_EQ(build_share_link(Network::kLinkedIn, ebook()).href,
+            "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fshop.example%2Febook");
+}
+
+TEST(ShareLinks, WhatsAppPutsTextHashtagsAndUrlInOneTextParameter) {
+  EXPECT_EQ(build_share_link(Network::kWhatsApp, ebook()).href,
+            "https://wa.me/?text=Get%20the%20ebook%20%23books%20%23sale%20"
+            "https%3A%2F%2Fshop.example%2Febook");
+  ShareContent bare = ebook();
+  bare.hashtags.clear();
+  bare.text.clear();
+  EXPECT_EQ(build_share_link(Network::kWhatsApp, bare).href,
+            "https://wa.me/?text=https%3A%2F%2Fshop.example%2Febook");
+}
+
+TEST(ShareLinks, Telegram) {
+  EXPECT_EQ(build_share_link(Network::kTelegram, ebook()).href,
+            "https://t.me/share/url?url=https%3A%2F%2Fshop.example%2Febook"
+            "&text=Get%20the%20ebook%20%23books%20%23sale");
+}
+
+TEST(ShareLinks, PinterestWithAndWithoutImage) {
+  ShareContent content = ebook();
+  EXPECT_EQ(build_share_link(Network::kPinterest, content).href,
+            "https://pinterest.com/pin/create/button/?url=https%3A%2F%2Fshop.example%2Febook"
+            "&description=Get%20the%20ebook%20%23books%20%23sale");
+  content.image = "https://shop.example/img/cover.jpg";
+  EXPECT_EQ(build_share_link(Network::kPinterest, content).href,
+            "https://pinterest.com/pin/create/button/?url=https%3A%2F%2Fshop.example%2Febook"
+            "&description=Get%20the%20ebook%20%23books%20%23sale"
+            "&media=https%3A%2F%2Fshop.example%2Fimg%2Fcover.jpg");
+}
+
+TEST(ShareLinks, Reddit) {
+  EXPECT_EQ(build_share_link(Network::kReddit, ebook()).href,
+            "https://www.reddit.com/submit?url=https%3A%2F%2Fshop.example%2Febook&title=Get%20the%20ebook");
+}
+
+TEST(ShareLinks, BlueskyTakesEverythingInText) {
+  const ShareLink link = build_share_link(Network::kBluesky, ebook());
+  EXPECT_EQ(link.href,
+            "https://bsky.app/intent/compose?text=Get%20the%20ebook%20%23books%20%23sale%20"
+            "https%3A%2F%2Fshop.example%2Febook");
+  EXPECT_FALSE(link.shortened);
+  EXPECT_EQ(link.text, "Get the ebook");
+}
+
+TEST(ShareLinks, ThreadsTakesOneTag) {
+  EXPECT_EQ(build_share_link(Network::kThreads, ebook()).href,
+            "https://www.threads.com/intent/post?text=Get%20the%20ebook"
+            "&url=https%3A%2F%2Fshop.example%2Febook&tag=books");
+  ShareContent content = ebook();
+  // A tag over 50 characters is skipped for the next one that fits.
+  content.hashtags = {std::string(51, 'a'), "sale"};
+  EXPECT_EQ(build_share_link(Network::kThreads, content).href,
+            "https://www.threads.com/intent/post?text=Get%20the%20ebook"
+            "&url=https%3A%2F%2Fshop.example%2Febook&tag=sale");
+  content.hashtags = {std::string(50, 'a')};
+  EXPECT_EQ(build_share_link(Network::kThreads, content).href,
+            "https://www.threads.com/intent/post?text=Get%20the%20ebook"
+            "&url=https%3A%2F%2Fshop.example%2Febook&tag=" + std::string(50, 'a'));
+  content.hashtags = {std::string(51, 'a')};
+  EXPECT_EQ(build_share_link(Network::kThreads, content).href,
+            "https://www.threads.com/intent/post?text=Get%20the%20ebook"
+            "&url=https%3A%2F%2Fshop.example%2Febook");
+  content.hashtags.clear();
+  EXPECT_EQ(build_share_link(Network::kThreads, content).href,
+            "https://www.threads.com/intent/post?text=Get%20the%20ebook"
+            "&url=https%3A%2F%2Fshop.example%2Febook");
+}
+
+TEST(ShareLinks, ThreadsTagLimitIsInCharactersNotBytes) {
+  // PLATFORMS.md: one tag of at most 50 characters. 30 "ñ" are 30
+  // characters (60 bytes in UTF-8).
+  ShareContent content = ebook();
+  std::string tag;
+  std::string encoded;
+  for (int i = 0; i < 30; ++i) {
+    tag += "ñ";
+    encoded += "%C3%B1";
+  }
+  content.hashtags = {tag};
+  EXPECT_EQ(build_share_link(Network::kThreads, content).href,
+            "https://www.threads.com/intent/post?text=Get%20the%20ebook"
+            "&url=https%3A%2F%2Fshop.example%2Febook&tag=" + encoded);
+}
+
+TEST(ShareLinks, MastodonWithAndWithoutAServer) {
+  EXPECT_EQ(build_share_link(Network::kMastodon, ebook(), "mastodon.social").href,
+            "https://mastodon.social/share?text=Get%20the%20ebook%20%23books%20%23sale%20"
+            "https%3A%2F%2Fshop.example%2Febook");
+  // Without one: the official chooser, which reads a fragment.
+  EXPECT_EQ(build_share_link(Network::kMastodon, ebook()).href,
+            "https://share.joinmastodon.org/#text=Get%20the%20ebook%20%23books%20%23sale%20"
+            "https%3A%2F%2Fshop.example%2Febook");
+  EXPECT_EQ(build_share_link(Network::kMastodon, ebook(), "").href,
+            build_share_link(Network::kMastodon, ebook()).href);
+}
+
+TEST(ShareLinks, EmailSubjectAndBody) {
+  // RFC 6068 section 5: line breaks in a mailto body are "%0D%0A".
+  EXPECT_EQ(build_share_link(Network::kEmail, ebook()).href,
+            "mailto:?subject=Get%20the%20ebook&body=Get%20the%20ebook%0D%0A%0D%0A"
+            "https%3A%2F%2Fshop.example%2Febook");
+  ShareContent bare = ebook();
+  bare.text.clear();
+  EXPECT_EQ(build_share_link(Network::kEmail, bare).href,
+            "mailto:?subject=&body=https%3A%2F%2Fshop.example%2Febook");
+}
+
+TEST(ShareLinks, CopyAndNativeHaveNoHrefButTheSharedUrl) {
+  for (Network network : {Network::kCopy, Network::kNative}) {
+    const ShareLink link = build_share_link(network, ebook());
+    EXPECT_EQ(link.href, "") << network_name(network);
+    EXPECT_EQ(link.shared_url, "https://shop.example/ebook") << network_name(network);
+    EXPECT_EQ(link.text, "Get the ebook") << network_name(network);
+    EXPECT_FALSE(link.shortened);
+  }
+}
+
+TEST(ShareLinks, TextIsDataPercentEncodedEverywhere) {
+  ShareContent content = ebook();
+  content.text = "50% off & <b>free</b> #1 \"now\"\n¡ya!";
+  const std::string enc = "50%25%20off%20%26%20%3Cb%3Efree%3C%2Fb%3E%20%231%20%22now%22%0A%C2%A1ya%21";
+  EXPECT_EQ(build_share_link(Network::kX, content).href,
+            "https://x.com/intent/tweet?text=" + enc + "&url=" + std::string(kEncUrl) +
+                "&hashtags=books%2Csale&via=shopexample");
+  EXPECT_EQ(build_share_link(Network::kReddit, content).href,
+            "https://www.reddit.com/submit?url=" + std::string(kEncUrl) + "&title=" + enc);
+  EXPECT_EQ(build_share_link(Network::kBluesky, content).href,
+            "https://bsky.app/intent/compose?text=" + enc + "%20%23books%20%23sale%20" +
+                std::string(kEncUrl));
+  for (Network network : kAllNetworks) {
+    const std::string href = build_share_link(network, content, "mastodon.social").href;
+    for (char c : std::string_view("<>\" \n")) {
+      EXPECT_EQ(href.find(c), std::string::npos) << network_name(network) << ": " << href;
+    }
+  }
+}
+
+TEST(ShareLinks, UrlWithQueryAndFragmentIsEncodedWhole) {
+  ShareContent content = ebook();
+  content.url = must_parse("https://shop.example/ebook?id=7&lang=es#reviews");
+  EXPECT_EQ(build_share_link(Network::kLinkedIn, content).href,
+            "https://www.linkedin.com/sharing/share-offsite/?url="
+            "https%3A%2F%2Fshop.example%2Febook%3Fid%3D7%26lang%3Des%23reviews");
+  EXPECT_EQ(build_share_link(Network::kLinkedIn, content).shared_url,
+            "https://shop.example/ebook?id=7&lang=es#reviews");
+}
+
+// ---------------------------------------------------------------------------
+// UTM tagging
+
+TEST(UtmTagging, EveryNetworkGetsItsOwnSource) {
+  ShareContent content = ebook();
+  content.url = must_parse("https://shop.example/ebook?ref=home#reviews");
+  content.utm_campaign = "spring";
+  for (Network network : kAllNetworks) {
+    const std::string expected = "https://shop.example/ebook?ref=home&utm_source=" +
+                                 std::string(network_name(network)) +
+                                 "&utm_medium=social&utm_campaign=spring#reviews";
+    EXPECT_EQ(tagged_url(content, network).serialize(), expected);
+    EXPECT_EQ(build_share_link(network, content, "mastodon.social").shared_url, expected);
+  }
+  EXPECT_EQ(build_share_link(Network::kLinkedIn, content).href,
+            "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fshop.example%2Febook"
+            "%3Fref%3Dhome%26utm_source%3Dlinkedin%26utm_medium%3Dsocial%26utm_campaign%3Dspring"
+            "%23reviews");
+  EXPECT_EQ(build_share_link(Network::kBluesky, content).href,
+            "https://bsky.app/intent/compose?text=Get%20the%20ebook%20%23books%20%23sale%20"
+            "https%3A%2F%2Fshop.example%2Febook%3Fref%3Dhome%26utm_source%3Dbluesky"
+            "%26utm_medium%3Dsocial%26utm_campaign%3Dspring%23reviews");
+}
+
+TEST(UtmTagging, ExistingUtmParametersAreReplacedNotDuplicated) {
+  ShareContent content = ebook();
+  content.url = must_parse(
+      "https://shop.example/ebook?utm_source=newsletter&utm_medium=email&id=7&utm_source=dup"
+      "&utm_campaign=old&utm_content=banner");
+  content.utm_campaign = "spring sale";
+  EXPECT_EQ(tagged_url(content, Network::kX).serialize(),
+            "https://shop.example/ebook?utm_source=x&utm_medium=social&id=7"
+            "&utm_campaign=spring%20sale&utm_content=banner");
+}
+
+TEST(UtmTagging, NoCampaignNoTags) {
+  ShareContent content = ebook();
+  content.url = must_parse("https://shop.example/ebook?utm_source=newsletter#top");
+  EXPECT_EQ(tagged_url(content, Network::kX).serialize(),
+            "https://shop.example/ebook?utm_source=newsletter#top");
+  EXPECT_EQ(build_share_link(Network::kFacebook, content).shared_url,
+            "https://shop.example/ebook?utm_source=newsletter#top");
+}
+
+// ---------------------------------------------------------------------------
+// Fitting X's 280 weighted characters
+
+// What X counts for a post built from this link: the text, a space and the
+// URL (t.co, 23), " #tag" for each hashtag, " via @account".
+std::size_t x_post_weight(const ShareLink& link, const ShareContent& content) {
+  std::size_t weight = post_length::x_weighted_length(link.text) + 1 + post_length::kXUrlWeight;
+  for (const std::string& tag : content.hashtags) weight += post_length::x_weighted_length(" #" + tag);
+  if (!content.via.empty()) weight += post_length::x_weighted_length(" via @" + content.via);
+  return weight;
+}
+
+TEST(XFitting, LongTextIsCutAtAWordAndTheRestStaysIntact) {
+  ShareContent content = ebook();
+  content.text = repeat_joined("abcdefghi", 40, " ");  // 399 characters
+  // Fixed part: " " + 23 + " #books" (7) + " #sale" (6) + " via @shopexample"
+  // (17) = 54, leaving 226 for the text: 22 words (219) + "…" (2) = 221;
+  // a 23rd word would make 231.
+  const ShareLink link = build_share_link(Network::kX, content);
+  EXPECT_TRUE(link.shortened);
+  EXPECT_EQ(link.text, repeat_joined("abcdefghi", 22, " ") + "…");
+  EXPECT_EQ(link.href, "https://x.com/intent/tweet?text=" + repeat_joined("abcdefghi", 22, "%20") +
+                           "%E2%80%A6&url=https%3A%2F%2Fshop.example%2Febook"
+                           "&hashtags=books%2Csale&via=shopexample");
+  EXPECT_EQ(x_post_weight(link, content), 275u);
+  EXPECT_LE(x_post_weight(link, content), post_length::kXLimit);
+}
+
+TEST(XFitting, ExactlyAtTheLimitIsNotShortened) {
+  ShareContent content = ebook();
+  content.hashtags.clear();
+  content.via.clear();
+  content.text = std::string(256, 'a');  // 256 + 1 + 23 = 280
+  ShareLink link = build_share_link(Network::kX, content);
+  EXPECT_FALSE(link.shortened);
+  EXPECT_EQ(link.text, content.text);
+
+  content.text = std::string(257, 'a');  // one over: one long word, cut anywhere
+  link = build_share_link(Network::kX, content);
+  EXPECT_TRUE(link.shortened);
+  EXPECT_EQ(link.text, std::string(254, 'a') + "…");
+  EXPECT_EQ(x_post_weight(link, content), 280u);
+}
+
+TEST(XFitting, EmojiAndCjkTextsFitTooAndOnlyTheTextChanges) {
+  const std::vector<std::string> texts = {
+      [] { std::string s; for (int i = 0; i < 120; ++i) s += "日本語 "; return s; }(),
+      [] { std::string s; for (int i = 0; i < 100; ++i) s += "👨‍👩‍👧‍👦 🇪🇸 "; return s; }(),
+      [] { std::string s; for (int i = 0; i < 60; ++i) s += "Oferta en https://shop.example/x "; return s; }(),
+      std::string(600, 'x'),
+  };
+  for (const std::string& text : texts) {
+    ShareContent content = ebook();
+    content.text = text;
+    content.utm_campaign = "launch";
+    const ShareLink link = build_share_link(Network::kX, content);
+    EXPECT_TRUE(link.shortened) << text;
+    EXPECT_LE(x_post_weight(link, content), post_length::kXLimit) << link.text;
+    EXPECT_EQ(link.text.substr(link.text.size() - 3), "…");
+    EXPECT_EQ(text.compare(0, link.text.size() - 3, link.text.substr(0, link.text.size() - 3)), 0);
+    EXPECT_EQ(link.href, "https://x.com/intent/tweet?text=" + sharelock::url::percent_encode(link.text) +
+                             "&url=" + sharelock::url::percent_encode(link.shared_url) +
+                             "&hashtags=books%2Csale&via=shopexample");
+    EXPECT_EQ(link.shared_url,
+              "https://shop.example/ebook?utm_source=x&utm_medium=social&utm_campaign=launch");
+  }
+}
+
+TEST(XFitting, OnlyXAndBlueskyAreShortened) {
+  ShareContent content = ebook();
+  content.text = std::string(600, 'x');
+  for (Network network : {Network::kFacebook, Network::kWhatsApp, Network::kTelegram,
+                          Network::kReddit, Network::kEmail, Network::kCopy}) {
+    const ShareLink link = build_share_link(network, content);
+    EXPECT_FALSE(link.shortened) << network_name(network);
+    EXPECT_EQ(link.text, content.text) << network_name(network);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Fitting Bluesky's 300 graphemes
+
+TEST(BlueskyFitting, LongTextIsCutSoTheWholePostIs300Graphemes) {
+  ShareContent content = ebook();
+  content.text = repeat_joined("abcdefghi", 40, " ");
+  // Fixed: " #books #sale https://shop.example/ebook" = 40 graphemes, so the
+  // text gets 260: 26 words (259) + "…".
+  const ShareLink link = build_share_link(Network::kBluesky, content);
+  EXPECT_TRUE(link.shortened);
+  EXPECT_EQ(link.text, repeat_joined("abcdefghi", 26, " ") + "…");
+  EXPECT_EQ(link.href, "https://bsky.app/intent/compose?text=" + repeat_joined("abcdefghi", 26, "%20") +
+                           "%E2%80%A6%20%23books%20%23sale%20https%3A%2F%2Fshop.example%2Febook");
+  EXPECT_EQ(post_length::grapheme_length(link.text + " #books #sale https://shop.example/ebook"), 300u);
+}
+
+TEST(BlueskyFitting, EmojiTextKeepsWholeClusters) {
+  ShareContent content = ebook();
+  content.hashtags.clear();
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += "👨‍👩‍👧‍👦";
+  content.text = text;
+  // " https://shop.example/ebook" is 27 graphemes: 272 families + "…".
+  const ShareLink link = build_share_link(Network::kBluesky, content);
+  std::string expected;
+  for (int i = 0; i < 272; ++i) expected += "👨‍👩‍👧‍👦";
+  EXPECT_TRUE(link.shortened);
+  EXPECT_EQ(link.text, expected + "…");
+  EXPECT_EQ(post_length::grapheme_length(link.text + " https://shop.example/ebook"), 300u);
+}
+
+TEST(BlueskyFitting, ShortTextIsUntouched) {
+  ShareContent content = ebook();
+  content.text = repeat_joined("abcdefghi", 26, " ");  // 259 + 40 = 299
+  const ShareLink link = build_share_link(Network::kBluesky, content);
+  EXPECT_FALSE(link.shortened);
+  EXPECT_EQ(link.text, content.text);
+}
+
+}  // namespace
