@@ -23,3 +23,17 @@ export function h(tag, props = {}, children = []) {
   }
   return element;
 }
+
+/**
+ * The attributes among `names` that are present on `element`, as an object
+ * (absent ones are left out, so the core can tell "absent" from "empty").
+ * @param {Element} element
+ * @param {string[]} names
+ */
+export function presentAttributes(element, names) {
+  const attributes = {};
+  for (const name of names) {
+    if (element.hasAttribute(name)) attributes[name] = element.getAttribute(name);
+  }
+  return attributes;
+}

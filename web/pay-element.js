@@ -4,7 +4,7 @@
 // seen again, the time) and carries out the effects the core returns.
 import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
-import { h } from './dom.js';
+import { h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { payStyles } from './pay-styles.js';
@@ -30,6 +30,7 @@ export class SharelockPay extends HTMLElement {
   #view = null;
   #shareWindow = null;
   #poll = 0;
+  #listeners = null;
   #restartQueued = false;
   // The live region stays in place across renders: screen readers may not
   // announce text put into a region that was only just inserted.
@@ -43,11 +44,13 @@ export class SharelockPay extends HTMLElement {
   }
 
   connectedCallback() {
-    window.addEventListener(ITEM_UNLOCKED, this.#onItemUnlocked);
-    window.addEventListener('storage', this.#onStorage);
-    window.addEventListener('focus', this.#onReturn);
-    window.addEventListener('pageshow', this.#onReturn);
-    document.addEventListener('visibilitychange', this.#onReturn);
+    this.#listeners = new AbortController();
+    const { signal } = this.#listeners;
+    window.addEventListener(ITEM_UNLOCKED, this.#onItemUnlocked, { signal });
+    window.addEventListener('storage', this.#onStorage, { signal });
+    window.addEventListener('focus', this.#onReturn, { signal });
+    window.addEventListener('pageshow', this.#onReturn, { signal });
+    document.addEventListener('visibilitychange', this.#onReturn, { signal });
     loadCore().then(
       (core) => {
         this.#core = core;
@@ -58,11 +61,7 @@ export class SharelockPay extends HTMLElement {
   }
 
   disconnectedCallback() {
-    window.removeEventListener(ITEM_UNLOCKED, this.#onItemUnlocked);
-    window.removeEventListener('storage', this.#onStorage);
-    window.removeEventListener('focus', this.#onReturn);
-    window.removeEventListener('pageshow', this.#onReturn);
-    document.removeEventListener('visibilitychange', this.#onReturn);
+    this.#listeners?.abort();
     clearInterval(this.#poll);
   }
 
@@ -75,16 +74,8 @@ export class SharelockPay extends HTMLElement {
     });
   }
 
-  #attributes() {
-    const attributes = {};
-    for (const name of ATTRIBUTES) {
-      if (this.hasAttribute(name)) attributes[name] = this.getAttribute(name);
-    }
-    return attributes;
-  }
-
   #start() {
-    const described = this.#core.describePay({ attributes: this.#attributes(), page: pageFacts(this) });
+    const described = this.#core.describePay({ attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this) });
     for (const error of described.errors) reportError(this, error);
     if (described.fatal) {
       this.#showFallback(null);
@@ -118,7 +109,7 @@ export class SharelockPay extends HTMLElement {
 
   #step(event) {
     const result = this.#core.stepPay({
-      attributes: this.#attributes(),
+      attributes: presentAttributes(this, ATTRIBUTES),
       page: pageFacts(this),
       mastodonHost: readStored(MASTODON_KEY) ?? '',
       now: Date.now(),

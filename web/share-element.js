@@ -3,7 +3,7 @@
 // clipboard, Web Share, remembering a Mastodon server).
 import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
-import { h } from './dom.js';
+import { h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
@@ -78,17 +78,9 @@ export class SharelockShare extends HTMLElement {
     if (this.#core && this.isConnected) this.#render();
   };
 
-  #attributes() {
-    const attributes = {};
-    for (const name of ATTRIBUTES) {
-      if (this.hasAttribute(name)) attributes[name] = this.getAttribute(name);
-    }
-    return attributes;
-  }
-
   #render() {
     const view = this.#core.renderShareBar({
-      attributes: this.#attributes(),
+      attributes: presentAttributes(this, ATTRIBUTES),
       page: pageFacts(this),
       nativeShare: typeof navigator.share === 'function',
       mastodonHost: mastodonHost(),
