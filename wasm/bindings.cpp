@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sharelock/countdown_widget.hpp"
 #include "sharelock/pay_widget.hpp"
 #include "sharelock/share_bar.hpp"
 #include "sharelock/unicode.hpp"
@@ -15,6 +16,9 @@ std::string render_share_bar(const std::string& request) { return sharelock::ren
 std::string check_mastodon_host(const std::string& request) { return sharelock::check_mastodon_host(request); }
 std::string describe_pay(const std::string& request) { return sharelock::describe_pay(request); }
 std::string step_pay(const std::string& request) { return sharelock::step_pay(request); }
+std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
+std::string stock_from_feed(const std::string& request) { return sharelock::stock_from_feed(request); }
+std::string clock_skew(const std::string& request) { return sharelock::clock_skew(request); }
 std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeVersion); }
 
 }  // namespace
@@ -24,5 +28,9 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   emscripten::function("checkMastodonHost", &check_mastodon_host);
   emscripten::function("describePay", &describe_pay);
   emscripten::function("stepPay", &step_pay);
+  emscripten::function("planCountdown", &plan_countdown);
+  emscripten::function("countdownView", &sharelock::countdown_view);
+  emscripten::function("stockFromFeed", &stock_from_feed);
+  emscripten::function("clockSkew", &clock_skew);
   emscripten::function("unicodeVersion", &unicode_version);
 }

@@ -108,7 +108,15 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
           const Memory& memory) {
   if (event == Event::kInit) return on_init(config, now, memory);
   if (state.phase == Phase::kUnlocked) return Step{state, {}};  // nothing takes an unlock away
-  if (event == Event::kSiblingUnlocked) {
+  if (state.closed) return Step{state, {}};
+  if (event == Event::kOfferClosed) {
+    Step result{State{Phase::kLocked, 0, false, false, Notice::kNone, true}, {}};
+    if (state.same_tab) {
+      result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
+    }
+    return result;
+  }
+  if (event == Event::kSiblingUnlocked || event == Event::kOfferOpened) {
     Step result{State{Phase::kUnlocked, 0, false, false, Notice::kNone}, {}};
     result.effects.push_back(effect(Type::kReveal));
     return result;
@@ -167,6 +175,8 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
       return Step{next, {}};
     case Event::kInit:
     case Event::kSiblingUnlocked:
+    case Event::kOfferClosed:
+    case Event::kOfferOpened:
       break;
   }
   return Step{state, {}};

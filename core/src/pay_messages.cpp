@@ -10,7 +10,7 @@ struct Translation {
   std::string_view es;
 };
 
-constexpr std::array<Translation, 11> kMessages = {{
+constexpr std::array<Translation, 12> kMessages = {{
     {"Share to unlock", "Comparte para desbloquear"},
     {"Waiting for your post… Come back to this page once it is published.",
      "Esperando tu publicación… Vuelve a esta página cuando esté publicada."},
@@ -24,6 +24,7 @@ constexpr std::array<Translation, 11> kMessages = {{
     {"Copy code", "Copiar código"},
     {"Code copied", "Código copiado"},
     {"Could not copy: select the code and copy it", "No se pudo copiar: selecciona el código y cópialo"},
+    {"This offer has ended.", "Esta oferta ha terminado."},
 }};
 
 }  // namespace

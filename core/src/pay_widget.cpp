@@ -116,9 +116,9 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
 
 constexpr std::array<std::string_view, 3> kPhaseNames = {"locked", "waiting", "unlocked"};
 constexpr std::array<std::string_view, 3> kNoticeNames = {"none", "too-fast", "cancelled"};
-constexpr std::array<std::string_view, 10> kEventNames = {
-    "init", "click", "popup-opened", "popup-blocked", "window-closed",
-    "returned", "cancel", "dismiss", "expand", "sibling-unlocked"};
+constexpr std::array<std::string_view, 12> kEventNames = {
+    "init", "click", "popup-opened", "popup-blocked", "window-closed", "returned",
+    "cancel", "dismiss", "expand", "sibling-unlocked", "offer-closed", "offer-opened"};
 constexpr std::array<std::string_view, 9> kEffectNames = {
     "open-window", "navigate", "watch-window", "store", "remove",
     "reveal", "announce", "emit-unlock", "emit-cancel"};
@@ -158,6 +158,7 @@ pay::State read_state(const Json& request) {
   result.opened_at = integer_at(state, "openedAt");
   result.same_tab = boolean_at(state, "sameTab");
   result.collapsed = boolean_at(state, "collapsed");
+  result.closed = boolean_at(state, "closed");
   result.notice = enum_from<pay::Notice>(kNoticeNames, string_at(state, "notice")).value_or(pay::Notice::kNone);
   return result;
 }
@@ -179,6 +180,7 @@ Json state_json(const pay::State& state) {
           {"openedAt", state.opened_at},
           {"sameTab", state.same_tab},
           {"collapsed", state.collapsed},
+          {"closed", state.closed},
           {"notice", name_of(kNoticeNames, state.notice)}};
 }
 
@@ -200,6 +202,7 @@ Json view_json(const PayConfig& config, const pay::State& state) {
   return {{"lang", i18n::lang_code(lang)},
           {"phase", name_of(kPhaseNames, state.phase)},
           {"collapsed", state.collapsed},
+          {"closed", state.closed},
           {"item", config.machine.item},
           {"network", network_name(config.machine.network)},
           {"mode", "intent"},
@@ -216,7 +219,8 @@ Json view_json(const PayConfig& config, const pay::State& state) {
             {"unlocked", m(PayMessage::kUnlocked)},
             {"copyCode", m(PayMessage::kCopyCode)},
             {"codeCopied", m(PayMessage::kCodeCopied)},
-            {"copyFailed", m(PayMessage::kCopyFailed)}}}};
+            {"copyFailed", m(PayMessage::kCopyFailed)},
+            {"closed", m(PayMessage::kClosed)}}}};
 }
 
 Json parse_request(std::string_view request_json, Problems& problems) {

@@ -211,6 +211,30 @@ TEST(PayMachine, SnoozeZeroCollapsesForThisPageViewOnly) {
   EXPECT_TRUE(step.effects.empty());
 }
 
+TEST(PayMachine, AnEndedOfferClosesThePromptForGood) {
+  const Step closed = pay::step(config(), waiting(kT0, true), Event::kOfferClosed, kT0 + 1000);
+  EXPECT_EQ(closed.state, (State{Phase::kLocked, 0, false, false, Notice::kNone, true}));
+  ASSERT_EQ(types(closed), std::vector<Type>{Type::kRemove});  // the pending same-tab share is dropped
+  for (Event event : {Event::kClick, Event::kPopupOpened, Event::kWindowClosed, Event::kReturned,
+                      Event::kSiblingUnlocked, Event::kOfferOpened}) {
+    const Step step = pay::step(config(), closed.state, event, kT0 + 60'000);
+    EXPECT_EQ(step.state, closed.state);
+    EXPECT_TRUE(step.effects.empty());
+  }
+}
+
+TEST(PayMachine, AnEndedOfferNeverTakesBackAnEarnedUnlock) {
+  const State unlocked{Phase::kUnlocked, kT0, false, false, Notice::kNone};
+  EXPECT_EQ(pay::step(config(), unlocked, Event::kOfferClosed, kT0).state, unlocked);
+}
+
+TEST(PayMachine, AnOpenedOfferRevealsTheContentWithoutStoringIt) {
+  const Step step = pay::step(config(), {}, Event::kOfferOpened, kT0);
+  EXPECT_EQ(step.state.phase, Phase::kUnlocked);
+  ASSERT_EQ(types(step), std::vector<Type>{Type::kReveal});
+  EXPECT_FALSE(step.effects[0].focus);
+}
+
 TEST(PayRecords, LiveUntilTheirExpiry) {
   EXPECT_TRUE(is_live_record(encode_until(kT0 + 1), kT0));
   EXPECT_FALSE(is_live_record(encode_until(kT0), kT0));

@@ -30,6 +30,7 @@ struct State {
   bool same_tab = false;       // the popup was blocked; the intent opened in this tab
   bool collapsed = false;      // "Not now" was pressed and the snooze still runs
   Notice notice = Notice::kNone;
+  bool closed = false;         // a linked countdown ended the offer
 
   friend bool operator==(const State&, const State&) = default;
 };
@@ -45,6 +46,8 @@ enum class Event {
   kDismiss,          // "Not now"
   kExpand,           // the collapsed prompt was opened again
   kSiblingUnlocked,  // another widget (or tab) unlocked the same item
+  kOfferClosed,      // a linked countdown reached zero: no more unlocking
+  kOfferOpened,      // a linked countdown reached zero: the content is free
 };
 
 struct Config {

@@ -21,6 +21,7 @@ enum class PayMessage {
   kCopyCode,
   kCodeCopied,
   kCopyFailed,
+  kClosed,        // a linked countdown ended the offer
 };
 
 std::string_view pay_message(i18n::Lang lang, PayMessage id);
