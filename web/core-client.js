@@ -5,6 +5,14 @@ import { SharelockError } from './errors.js';
 
 let moduleUrl = new URL('./sharelock-core.mjs', import.meta.url);
 let corePromise = null;
+// The server's clock as seen on the wasm response, for countdowns to correct
+// a wrong device clock: {sentAt, receivedAt, date}.
+let serverClock = null;
+
+/** The HTTP Date of the wasm response, with when it was asked for and arrived. */
+export function serverClockSample() {
+  return serverClock;
+}
 
 /**
  * Where the wasm glue lives (its .wasm is looked up next to it). Only
@@ -43,7 +51,31 @@ function wrap(raw) {
     describePay: (request) => call('describePay', request),
     /** @returns {{fatal: boolean, errors: object[], state?: object, effects?: object[], view?: object}} */
     stepPay: (request) => call('stepPay', request),
+    planCountdown: (request) => call('planCountdown', request),
+    /** Every second per visible countdown: plain numbers in, so no JSON on the way in. */
+    countdownView: (endsAt, opensAt, now, lang, format) =>
+      JSON.parse(raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format)),
+    stockFromFeed: (request) => call('stockFromFeed', request),
+    clockSkew: (request) => call('clockSkew', request),
   };
+}
+
+// Fetches and compiles the wasm ourselves, to read the response's Date
+// header on the way (Emscripten's own loader does not expose it).
+function instantiate(imports, receive, failed) {
+  const wasmUrl = new URL('sharelock-core.wasm', moduleUrl);
+  const sentAt = Date.now();
+  fetch(wasmUrl, { credentials: 'same-origin' })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.href}`);
+      serverClock = { sentAt, receivedAt: Date.now(), date: response.headers.get('Date') ?? '' };
+      // Streaming compiles while downloading, but needs application/wasm.
+      return response.headers.get('Content-Type')?.startsWith('application/wasm')
+        ? WebAssembly.instantiateStreaming(response, imports)
+        : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+    })
+    .then(({ instance, module }) => receive(instance, module), failed);
+  return {};
 }
 
 /**
@@ -59,12 +91,16 @@ export function loadCore(options = {}) {
     const notes = [];
     try {
       const { default: createSharelockCore } = await import(/* @vite-ignore */ moduleUrl.href);
-      const raw = await createSharelockCore({
+      let failed;
+      const failure = new Promise((_, reject) => { failed = reject; });
+      const raw = await Promise.race([createSharelockCore({
         locateFile: (file) => new URL(file, moduleUrl).href,
         print: () => {},
         printErr: (text) => notes.push(text),
-        ...(options.wasmBinary ? { wasmBinary: options.wasmBinary } : {}),
-      });
+        ...(options.wasmBinary
+          ? { wasmBinary: options.wasmBinary }
+          : { instantiateWasm: (imports, receive) => instantiate(imports, receive, failed) }),
+      }), failure]);
       return wrap(raw);
     } catch (cause) {
       const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');

@@ -31,6 +31,7 @@ export class SharelockPay extends HTMLElement {
   #shareWindow = null;
   #poll = 0;
   #listeners = null;
+  #offer = null;  // "offer-closed" or "offer-opened", from a linked countdown
   #restartQueued = false;
   // The live region stays in place across renders: screen readers may not
   // announce text put into a region that was only just inserted.
@@ -94,6 +95,22 @@ export class SharelockPay extends HTMLElement {
     this.#root.replaceChildren(this.#body, this.#status);
     this.#step('init');
     if (earned === described.item && this.#state?.phase !== 'unlocked') this.#step('sibling-unlocked');
+    if (this.#offer && this.#state) this.#step(this.#offer);
+  }
+
+  /** A linked countdown ended the offer: no more unlocking (earned unlocks stay). */
+  closeOffer() {
+    this.#settleOffer('offer-closed');
+  }
+
+  /** A linked countdown opened the content to everyone. */
+  openOffer() {
+    this.#settleOffer('offer-opened');
+  }
+
+  #settleOffer(event) {
+    this.#offer = event;
+    if (this.#core && this.#state) this.#step(event);
   }
 
   #stored() {
@@ -209,6 +226,10 @@ export class SharelockPay extends HTMLElement {
     this.toggleAttribute('unlocked', view.phase === 'unlocked');
     if (view.phase === 'unlocked') {
       this.#body.replaceChildren(h('div', { part: 'unlocked', lang: view.lang }, [h('slot', { name: 'unlocked' })]));
+      return;
+    }
+    if (view.closed) {
+      this.#body.replaceChildren(h('p', { class: 'panel', part: 'closed', lang: view.lang }, [view.messages.closed]));
       return;
     }
     if (view.collapsed) {

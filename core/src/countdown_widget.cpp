@@ -221,10 +221,16 @@ Json plan(const Json& request) {
     auto base = url::parse_http_url(string_at(page, "url"), "stock-src");
     auto source = base ? url::parse_http_url_reference(string_at(attributes, "stock-src"), base.value(), "stock-src")
                        : url::parse_http_url(string_at(attributes, "stock-src"), "stock-src");
-    if (source) {
-      plan["stockSrc"] = source.value().serialize();
-    } else {
+    if (!source) {
       problems.add(source.error());
+    } else if (!base || source.value().origin() != base.value().origin()) {
+      // Fetching from another site would tell it about the visit before
+      // the shopper clicked anything.
+      problems.add({"third-party-feed", "stock-src",
+                    "the stock feed must be on this site (" + (base ? base.value().origin() : std::string("?")) +
+                        "); a request elsewhere would leak the visit"});
+    } else {
+      plan["stockSrc"] = source.value().serialize();
     }
   }
   return result(plan);

@@ -1,0 +1,239 @@
+// <sharelock-countdown>: a deadline that tells the truth. The core plans it
+// (which deadline, what happens at zero) and says, each second, what is
+// left; this element renders it, writing only the text that changed, and
+// carries out what the site owner chose for the end.
+import { countdownStyles } from './countdown-styles.js';
+import { loadCore, serverClockSample } from './core-client.js';
+import * as clock from './countdown-clock.js';
+import { h, presentAttributes } from './dom.js';
+import { reportError } from './errors.js';
+import { pageFacts } from './page-facts.js';
+import { readStored, writeStored } from './storage.js';
+import { themeStyles } from './theme-styles.js';
+import { isKnownZone, offsetName } from './zone-offsets.js';
+
+const ATTRIBUTES = ['ends', 'starts', 'evergreen', 'daily', 'tz', 'offer', 'format', 'on-end', 'pay',
+  'ended-text', 'stock', 'stock-src', 'lang'];
+const MAX_PLAN_ROUNDS = 8;
+const FEED_TIMEOUT_MS = 5000;
+let skewApplied = false;
+
+export class SharelockCountdown extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #root;
+  #core = null;
+  #plan = null;
+  #restartQueued = false;
+  #subscription = null;
+  #nodes = null;       // the text nodes written each second, by unit
+  #shown = '';         // the structure (phase + units) the nodes belong to
+  #spoken = '';
+  #status = h('p', { class: 'visually-hidden', part: 'status', 'aria-live': 'polite' });
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [themeStyles(), countdownStyles()];
+  }
+
+  connectedCallback() {
+    loadCore().then(
+      (core) => {
+        this.#core = core;
+        if (!skewApplied) {
+          skewApplied = true;
+          const sample = serverClockSample();
+          if (sample) clock.setClockSkew(core.clockSkew(sample).skew);
+        }
+        if (this.isConnected) this.#start();
+      },
+      (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
+    );
+  }
+
+  disconnectedCallback() {
+    this.#stopTicking();
+  }
+
+  attributeChangedCallback() {
+    if (!this.#core || this.#restartQueued) return;
+    this.#restartQueued = true;
+    queueMicrotask(() => {
+      this.#restartQueued = false;
+      if (this.isConnected) this.#start();
+    });
+  }
+
+  // Asks the core for the plan, answering what it needs (zone offsets from
+  // Intl, stored evergreen starts) until it has everything.
+  #askPlan(time) {
+    const attributes = presentAttributes(this, ATTRIBUTES);
+    const request = { attributes, page: pageFacts(this), now: time, stored: {}, offsets: {} };
+    if (attributes.tz) request.zoneKnown = isKnownZone(attributes.tz);
+    for (let round = 0; round < MAX_PLAN_ROUNDS; round += 1) {
+      const plan = this.#core.planCountdown(request);
+      if (!plan.need) return plan;
+      for (const instant of plan.need.offsets) request.offsets[instant] = offsetName(attributes.tz, Number(instant));
+      for (const key of plan.need.stored) request.stored[key] = readStored(key);
+    }
+    return { fatal: true, errors: [{ code: 'invalid-time-zone', attribute: 'tz', message: 'the zone could not be resolved' }] };
+  }
+
+  #start() {
+    this.#stopTicking();
+    this.removeAttribute('ended');
+    this.hidden = false;
+    const plan = this.#askPlan(clock.now());
+    for (const error of plan.errors) reportError(this, error);
+    if (plan.fatal) {
+      this.#showFallback(null);
+      return;
+    }
+    // Storage off: the window still runs for this page view.
+    for (const effect of plan.effects) writeStored(effect.key, effect.value);
+    this.#plan = plan;
+    this.#shown = '';
+    this.#root.replaceChildren(h('div', { class: 'countdown', part: 'countdown', lang: plan.lang }), this.#status);
+    if (plan.stock) this.#showStock(plan.stock);
+    if (plan.stockSrc) this.#loadStock(plan.stockSrc);
+    this.#subscription = { element: this, tick: (time, visible) => this.#tick(time, visible) };
+    this.#tick(clock.now(), true);
+    if (this.#subscription) clock.subscribe(this.#subscription);
+  }
+
+  #stopTicking() {
+    if (this.#subscription) clock.unsubscribe(this.#subscription);
+    this.#subscription = null;
+  }
+
+  #tick(time, visible) {
+    const plan = this.#plan;
+    // Off screen, nothing is drawn; only the moment a phase changes matters.
+    const nextChange = plan.opensAt !== null && time < plan.opensAt ? plan.opensAt : plan.endsAt;
+    if (!visible && time < nextChange) return;
+    const view = this.#core.countdownView(plan.endsAt, plan.opensAt, time, plan.lang, plan.format);
+    if (view.phase === 'ended') {
+      this.#end();
+      return;
+    }
+    this.#draw(view);
+    // Screen readers hear the time once a minute, not every second.
+    if (view.spoken !== this.#spoken) {
+      if (this.#spoken) this.#status.textContent = `${this.#prefix(view)} ${view.spoken}`;
+      this.#spoken = view.spoken;
+    }
+  }
+
+  #prefix(view) {
+    return view.phase === 'upcoming' ? this.#plan.messages.opensIn : this.#plan.messages.endsIn;
+  }
+
+  #draw(view) {
+    const compact = this.#plan.format === 'compact';
+    const structure = `${view.phase}|${compact ? 'compact' : view.parts.map((p) => p.unit).join(',')}`;
+    if (structure !== this.#shown) this.#build(view, compact, structure);
+    const write = (node, text) => {
+      if (node.data !== text) node.data = text;
+    };
+    if (compact) {
+      write(this.#nodes.compact, view.text);
+      return;
+    }
+    for (const part of view.parts) {
+      write(this.#nodes[part.unit].value, part.value);
+      write(this.#nodes[part.unit].label, part.label);
+    }
+  }
+
+  // (Re)builds the timer when its shape changes: the phase, or the days
+  // unit appearing or going.
+  #build(view, compact, structure) {
+    const container = this.#root.querySelector('.countdown');
+    const text = () => document.createTextNode('');
+    this.#nodes = {};
+    let timer;
+    if (compact) {
+      this.#nodes.compact = text();
+      timer = h('span', { class: 'timer compact', part: 'timer', role: 'timer' }, [this.#nodes.compact]);
+    } else {
+      timer = h('span', { class: 'timer', part: 'timer', role: 'timer' }, view.parts.map((part) => {
+        const nodes = { value: text(), label: text() };
+        this.#nodes[part.unit] = nodes;
+        return h('span', { class: 'unit', part: 'unit', 'data-unit': part.unit }, [
+          h('span', { class: 'value', part: 'value' }, [nodes.value]),
+          h('span', { class: 'label', part: 'label' }, [nodes.label]),
+        ]);
+      }));
+    }
+    const stock = container.querySelector('.stock');
+    container.replaceChildren(h('span', { class: 'prefix', part: 'prefix' }, [this.#prefix(view)]), timer);
+    if (stock) container.append(stock);
+    this.#shown = structure;
+  }
+
+  #end() {
+    const plan = this.#plan;
+    this.dispatchEvent(new CustomEvent('sharelock:expire', {
+      bubbles: true,
+      composed: true,
+      detail: { kind: plan.kind, endsAt: plan.endsAt, action: plan.rolls ? 'next' : plan.onEnd },
+    }));
+    if (plan.rolls) {
+      // Today's deal is over; tomorrow's begins.
+      this.#start();
+      return;
+    }
+    this.#stopTicking();
+    this.setAttribute('ended', '');
+    const ended = plan.messages.ended;
+    this.#root.querySelector('.countdown').replaceChildren(h('p', { class: 'ended', part: 'ended' }, [ended]));
+    this.#status.textContent = ended;
+    if (plan.onEnd === 'hide') this.hidden = true;
+    if (plan.onEnd === 'lock' || plan.onEnd === 'unlock') this.#settlePay(plan.pay, plan.onEnd);
+  }
+
+  #settlePay(id, action) {
+    const pay = document.getElementById(id);
+    if (!pay || pay.localName !== 'sharelock-pay') {
+      reportError(this, { code: 'missing-pay', attribute: 'pay', message: `no <sharelock-pay id="${id}"> on the page` });
+      return;
+    }
+    customElements.whenDefined('sharelock-pay').then(() => {
+      if (action === 'lock') pay.closeOffer();
+      else pay.openOffer();
+    });
+  }
+
+  #showStock(text) {
+    const container = this.#root.querySelector('.countdown');
+    let line = container.querySelector('.stock');
+    if (!line) {
+      line = h('p', { class: 'stock', part: 'stock' });
+      container.append(line);
+    }
+    line.textContent = text;
+  }
+
+  async #loadStock(url) {
+    const lang = this.#plan.lang;
+    try {
+      const response = await fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout(FEED_TIMEOUT_MS) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const stock = this.#core.stockFromFeed({ body: await response.text(), lang });
+      if (!stock.ok) {
+        reportError(this, { code: stock.code, attribute: 'stock-src', message: stock.message });
+        return;
+      }
+      if (this.isConnected && !this.hasAttribute('ended')) this.#showStock(stock.text);
+    } catch (error) {
+      reportError(this, { code: 'feed-unavailable', attribute: 'stock-src', message: `the stock feed could not be read: ${error.message}` });
+    }
+  }
+
+  #showFallback(error, log = true) {
+    this.#stopTicking();
+    this.#root.replaceChildren(h('slot'));
+    if (error) reportError(this, error, { log });
+  }
+}
