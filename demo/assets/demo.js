@@ -19,12 +19,13 @@ function record(event) {
     'sharelock:share': () => `${detail.network} · ${detail.url}`,
     'sharelock:unlock': () => `${detail.item} · ${detail.network} · ${detail.mode}`,
     'sharelock:cancel': () => `${detail.item} · ${detail.network} · ${detail.reason}`,
+    'sharelock:expire': () => `${detail.kind} · ${new Date(detail.endsAt).toISOString()} · ${detail.action}`,
     'sharelock:error': () => `${detail.code} · ${detail.message}`,
   }[event.type];
   item.textContent = `${event.type} · ${summary()}`;
   log.prepend(item);
 }
-for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:error']) {
+for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:expire', 'sharelock:error']) {
   document.addEventListener(type, record);
 }
 
