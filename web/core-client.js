@@ -40,7 +40,18 @@ function cleanDeep(value) {
 }
 
 function wrap(raw) {
-  const call = (name, request) => JSON.parse(raw[name](JSON.stringify(cleanDeep(request))));
+  // The core answers errors as values; only a trap (out of memory, a bug)
+  // could throw, and that too becomes a value instead of an exception.
+  const call = (name, request) => {
+    try {
+      return JSON.parse(raw[name](JSON.stringify(cleanDeep(request))));
+    } catch (error) {
+      return {
+        fatal: true,
+        errors: [{ code: 'internal-error', attribute: '', message: `the core failed: ${error?.message ?? error}` }],
+      };
+    }
+  };
   return {
     unicodeVersion: () => raw.unicodeVersion(),
     /** @returns {{lang: string, label: string, buttons: object[], messages: object, errors: object[], fatal: boolean}} */

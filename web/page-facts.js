@@ -7,16 +7,22 @@ function metaContent(property) {
     ?.getAttribute('content') ?? '';
 }
 
+// Page facts are as untrusted as attributes, and a hostile page could hand
+// over megabytes; nothing legitimate is longer than this.
+const MAX_FACT_LENGTH = 4096;
+
+const bounded = (text) => (text.length > MAX_FACT_LENGTH ? text.slice(0, MAX_FACT_LENGTH) : text);
+
 /** @param {Element} element the widget, for the nearest `lang` */
 export function pageFacts(element) {
   const canonical = document.querySelector('link[rel~="canonical"]');
   return {
-    url: location.href,
+    url: bounded(location.href),
     // The `href` property resolves the link against the document base.
-    canonical: canonical?.href ?? '',
-    title: document.title,
-    ogTitle: metaContent('og:title'),
-    ogImage: metaContent('og:image'),
-    lang: element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? '',
+    canonical: bounded(canonical?.href ?? ''),
+    title: bounded(document.title),
+    ogTitle: bounded(metaContent('og:title')),
+    ogImage: bounded(metaContent('og:image')),
+    lang: bounded(element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? ''),
   };
 }

@@ -18,6 +18,9 @@ const MASTODON_KEY = 'sharelock:mastodon-host';
 // Tells the other pay widgets on the page that an item was unlocked.
 const ITEM_UNLOCKED = 'sharelock:item-unlocked';
 const WINDOW_POLL_MS = 300;
+// Items unlocked in this page view, whether or not storage kept them: a
+// widget that starts (or restarts) later for the same item opens too.
+const unlockedThisView = new Set();
 const COPIED_FEEDBACK_MS = 2500;
 
 export class SharelockPay extends HTMLElement {
@@ -42,6 +45,8 @@ export class SharelockPay extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [themeStyles(), payStyles()];
+    // Until the core is ready: a placeholder the size of the prompt.
+    this.#root.replaceChildren(h('div', { class: 'placeholder', part: 'placeholder', 'aria-busy': 'true' }));
   }
 
   connectedCallback() {
@@ -52,6 +57,11 @@ export class SharelockPay extends HTMLElement {
     window.addEventListener('focus', this.#onReturn, { signal });
     window.addEventListener('pageshow', this.#onReturn, { signal });
     document.addEventListener('visibilitychange', this.#onReturn, { signal });
+    if (this.#core && this.#state) {
+      // Moved in the DOM: carry on where it was, watching the share window.
+      if (this.#state.phase === 'waiting' && this.#shareWindow) this.#watchShareWindow();
+      return;
+    }
     loadCore().then(
       (core) => {
         this.#core = core;
@@ -76,6 +86,7 @@ export class SharelockPay extends HTMLElement {
   }
 
   #start() {
+    const previous = this.#view ? { state: this.#state, item: this.#view.item } : null;
     const described = this.#core.describePay({ attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this) });
     for (const error of described.errors) reportError(this, error);
     if (described.fatal) {
@@ -86,15 +97,20 @@ export class SharelockPay extends HTMLElement {
       this.#showFallback({ code: 'missing-template', message: 'put the locked content in a child <template>' });
       return;
     }
-    // An unlock earned on this page survives a change of attributes (a
-    // language switch, a framework re-render) even when nothing was stored.
-    const earned = this.#state?.phase === 'unlocked' ? this.#view.item : null;
-    if (earned !== described.item) this.#concealContent();
+    if (previous?.item !== described.item) this.#concealContent();
     this.#keys = described.keys;
-    this.#state = null;
     this.#root.replaceChildren(this.#body, this.#status);
-    this.#step('init');
-    if (earned === described.item && this.#state?.phase !== 'unlocked') this.#step('sibling-unlocked');
+    if (previous?.item === described.item && previous.state?.phase === 'waiting') {
+      // A change of text or language while the share window is open must
+      // not throw away the wait.
+      this.#step('refresh');
+    } else {
+      this.#state = null;
+      this.#step('init');
+    }
+    if (this.#state && this.#state.phase !== 'unlocked' && unlockedThisView.has(described.item)) {
+      this.#step('sibling-unlocked');
+    }
     if (this.#offer && this.#state) this.#step(this.#offer);
   }
 
@@ -139,9 +155,14 @@ export class SharelockPay extends HTMLElement {
       this.#showFallback(null);
       return;
     }
+    const noticeBefore = this.#view?.notice ?? '';
     this.#state = result.state;
     this.#view = result.view;
+    if (this.#view.phase === 'unlocked') unlockedThisView.add(this.#view.item);
     this.#render();
+    // The notice is said once, through the one live region, not re-announced
+    // on every render.
+    if (this.#view.notice && this.#view.notice !== noticeBefore) this.#status.textContent = this.#view.notice;
     for (const effect of result.effects) this.#apply(effect);
   }
 
@@ -196,7 +217,11 @@ export class SharelockPay extends HTMLElement {
       if (this.#shareWindow && !this.#shareWindow.closed) return;
       clearInterval(this.#poll);
       this.#shareWindow = null;
-      if (this.#state?.phase === 'waiting') this.#step('window-closed');
+      // A share page that sends Cross-Origin-Opener-Policy cuts the link:
+      // the window then reads as closed while still open. Only trust
+      // "closed" when this page has the focus back; otherwise the
+      // shopper's return (focus, visibility) decides.
+      if (this.#state?.phase === 'waiting' && document.hasFocus()) this.#step('window-closed');
     }, WINDOW_POLL_MS);
   }
 
@@ -207,15 +232,20 @@ export class SharelockPay extends HTMLElement {
 
   #onItemUnlocked = (event) => {
     const { item, source } = event.detail;
-    if (source !== this && this.#view && item === this.#view.item) this.#step('sibling-unlocked');
+    if (source !== this && this.#state && item === this.#view.item) this.#step('sibling-unlocked');
   };
 
   // Another tab unlocked the same item.
   #onStorage = (event) => {
-    if (this.#keys && event.key === this.#keys.unlock && event.newValue) this.#step('init');
+    if (this.#state && event.key === this.#keys.unlock && event.newValue) this.#step('init');
   };
 
   #showFallback(error, log = true) {
+    // Nothing keeps running for a configuration that cannot work.
+    clearInterval(this.#poll);
+    this.#state = null;
+    this.#view = null;
+    this.#keys = null;
     this.#root.replaceChildren(h('slot'));
     if (error) reportError(this, error, { log });
   }
@@ -246,6 +276,7 @@ export class SharelockPay extends HTMLElement {
     const waiting = view.phase === 'waiting';
     const share = h('a', {
       class: 'button primary', part: 'button', 'data-network': view.network, href: view.href,
+      'aria-label': `${view.buttonLabel} ${view.messages.newWindow}`,
       target: '_blank', rel: 'noopener noreferrer',
       onclick: (event) => {
         event.preventDefault();
@@ -262,7 +293,7 @@ export class SharelockPay extends HTMLElement {
       h('p', { class: 'title', part: 'title' }, [view.title]),
       h('div', { class: 'actions' }, [share, secondary]),
       h('p', { class: waiting ? 'waiting' : 'hint', part: 'hint' }, [waiting ? view.messages.waiting : view.hint]),
-      h('p', { class: 'notice', part: 'notice', role: 'alert' }, [state.notice === 'none' ? '' : view.notice]),
+      h('p', { class: 'notice', part: 'notice' }, [state.notice === 'none' ? '' : view.notice]),
     ]));
     if (focused) (this.#root.querySelector(`[part="${focused}"]`) ?? share).focus();
   }

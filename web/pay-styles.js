@@ -1,9 +1,10 @@
 // Styles for <sharelock-pay>, on top of the shared theme (theme-styles.js).
-// Parts: panel, title, button, hint, notice, dismiss, cancel, expand,
-// unlocked, status.
+// Parts: placeholder, panel, title, button, hint, notice, dismiss, cancel,
+// expand, closed, unlocked, status.
 import { sharedSheet } from './theme-styles.js';
 
 const css = `
+.placeholder { min-height: 9.5rem; }
 .panel {
   display: flex;
   flex-direction: column;

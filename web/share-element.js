@@ -187,7 +187,19 @@ export class SharelockShare extends HTMLElement {
       }, COPIED_FEEDBACK_MS);
       this.#emitShare(button);
     }
-    this.#announce(copied ? copiedText : `${copyFailed}: ${button.sharedUrl}`);
+    if (!copied) this.#showLinkToCopy(button.sharedUrl, copyFailed);
+    this.#announce(copied ? copiedText : copyFailed);
+  }
+
+  // No clipboard access: put the link where the shopper can see it, selected,
+  // ready for Ctrl+C / long-press.
+  #showLinkToCopy(link, label) {
+    this.#root.querySelector('.copy-fallback')?.remove();
+    const field = h('input', { type: 'text', readonly: true, class: 'copy-fallback', part: 'copy-fallback', 'aria-label': label });
+    field.value = link;
+    this.#root.append(field);
+    field.focus();
+    field.select();
   }
 
   async #nativeShare(button) {
@@ -196,7 +208,7 @@ export class SharelockShare extends HTMLElement {
       this.#emitShare(button);
     } catch (error) {
       // AbortError: the shopper closed the share sheet. Nothing to say.
-      if (error?.name !== 'AbortError') this.#announce(this.#view.messages.copyFailed);
+      if (error?.name !== 'AbortError') this.#showLinkToCopy(button.sharedUrl, this.#view.messages.copyFailed);
     }
   }
 

@@ -1,6 +1,6 @@
 // Styles for <sharelock-share>, on top of the shared theme (theme-styles.js).
 // Parts: bar, button, button-<network>, mark, label, status,
-// mastodon-picker, mastodon-change.
+// mastodon-picker, mastodon-change, copy-fallback.
 
 import { sharedSheet } from './theme-styles.js';
 
@@ -55,6 +55,18 @@ const css = `
   color: var(--sharelock-fg);
   font: inherit;
   cursor: pointer;
+}
+.copy-fallback {
+  box-sizing: border-box;
+  width: 100%;
+  margin-top: var(--sharelock-gap);
+  height: var(--sharelock-button-height);
+  padding: 0 0.75em;
+  border: 1px solid var(--sharelock-border);
+  border-radius: 0.5rem;
+  background: var(--sharelock-bg);
+  color: var(--sharelock-fg);
+  font: inherit;
 }
 .picker {
   display: flex;

@@ -14,7 +14,7 @@ constexpr std::array<Translation, 13> kMessages = {{
     {"Share", "Compartir"},
     {"Copy link", "Copiar enlace"},
     {"Link copied", "Enlace copiado"},
-    {"Could not copy: select the link and copy it", "No se pudo copiar: selecciona el enlace y cópialo"},
+    {"Could not copy automatically: the link is selected below, copy it from there", "No se pudo copiar automáticamente: el enlace está seleccionado abajo, cópialo desde ahí"},
     {"Share…", "Compartir…"},
     {"(opens in a new window)", "(se abre en una ventana nueva)"},
     {"Your Mastodon server", "Tu servidor de Mastodon"},

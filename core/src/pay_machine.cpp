@@ -9,6 +9,11 @@ using Type = Effect::Type;
 
 Effect effect(Type type) { return Effect{type, Area::kLocal, {}, {}, false}; }
 
+// A same-tab share, or a mail, is recorded in sessionStorage while it runs.
+bool has_pending_record(const Config& config, const State& state) {
+  return state.same_tab || config.network == Network::kEmail;
+}
+
 // Where a retention keeps its record, or nothing for "0".
 std::optional<Effect> store_for(const Retention& retention, const std::string& key,
                                 std::int64_t now) {
@@ -28,7 +33,7 @@ Step unlock(const Config& config, const State& state, std::int64_t now) {
   if (auto store = store_for(config.remember, unlock_key(config.item), now)) {
     result.effects.push_back(*store);
   }
-  if (state.same_tab) {
+  if (has_pending_record(config, state)) {
     result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
   }
   Effect reveal = effect(Type::kReveal);
@@ -41,7 +46,7 @@ Step unlock(const Config& config, const State& state, std::int64_t now) {
 
 Step relock(const Config& config, const State& state, Notice notice) {
   Step result{State{Phase::kLocked, 0, false, false, notice}, {}};
-  if (state.same_tab) {
+  if (has_pending_record(config, state)) {
     result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
   }
   result.effects.push_back(effect(Type::kEmitCancel));
@@ -98,7 +103,7 @@ std::optional<std::int64_t> decode_pending(const std::string& record) {
   const auto version = parsed.find("v");
   const auto opened_at = parsed.find("openedAt");
   if (version == parsed.end() || *version != 1 || opened_at == parsed.end() ||
-      !opened_at->is_number_integer()) {
+      !opened_at->is_number_integer() || opened_at->get<std::int64_t>() < 0) {
     return std::nullopt;
   }
   return opened_at->get<std::int64_t>();
@@ -107,11 +112,12 @@ std::optional<std::int64_t> decode_pending(const std::string& record) {
 Step step(const Config& config, const State& state, Event event, std::int64_t now,
           const Memory& memory) {
   if (event == Event::kInit) return on_init(config, now, memory);
+  if (event == Event::kRefresh) return Step{state, {}};
   if (state.phase == Phase::kUnlocked) return Step{state, {}};  // nothing takes an unlock away
   if (state.closed) return Step{state, {}};
   if (event == Event::kOfferClosed) {
     Step result{State{Phase::kLocked, 0, false, false, Notice::kNone, true}, {}};
-    if (state.same_tab) {
+    if (has_pending_record(config, state)) {
       result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
     }
     return result;
@@ -126,11 +132,13 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
   switch (event) {
     case Event::kClick: {
       if (config.network == Network::kEmail) {
-        // mailto: hands over to the mail program without leaving the page;
-        // there is no window to watch, only the shopper's return.
+        // mailto: hands over to the mail program; there is no window to
+        // watch, only the shopper's return. A web mail handler may take the
+        // tab away, so the attempt is kept like a same-tab share.
+        Effect remember{Type::kStore, Area::kSession, pending_key(config.item), encode_pending(now), false};
         Effect mail = effect(Type::kNavigate);
         mail.value = config.href;
-        return Step{State{Phase::kWaiting, now, false, false, Notice::kNone}, {mail}};
+        return Step{State{Phase::kWaiting, now, false, false, Notice::kNone}, {remember, mail}};
       }
       // A second click while waiting starts over: the shopper may have
       // closed the share window without us noticing.
@@ -177,6 +185,7 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
     case Event::kSiblingUnlocked:
     case Event::kOfferClosed:
     case Event::kOfferOpened:
+    case Event::kRefresh:
       break;
   }
   return Step{state, {}};

@@ -1,5 +1,6 @@
 #include "sharelock/pay_widget.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -7,6 +8,7 @@
 #include "sharelock/pay_machine.hpp"
 #include "sharelock/pay_messages.hpp"
 #include "sharelock/retention.hpp"
+#include "sharelock/url.hpp"
 #include "sharelock/widget_request.hpp"
 
 namespace sharelock {
@@ -107,7 +109,14 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
   machine.network = *network;
   machine.href = build_share_link(*network, *content, read_mastodon_host(request)).href;
   std::string item = string_at(attributes, "item");
-  machine.item = item.empty() ? content->url.serialize() : item;
+  if (item.empty()) {
+    // The page, not a place on it: /ebook#reviews unlocks /ebook too.
+    url::HttpUrl page_item = content->url;
+    page_item.has_fragment = false;
+    page_item.fragment.clear();
+    item = page_item.serialize();
+  }
+  machine.item = item;
   machine.wait_millis = read_wait_millis(attributes, problems);
   machine.remember = read_retention(attributes, "remember", machine.remember, problems);
   machine.snooze = read_retention(attributes, "snooze", machine.snooze, problems);
@@ -116,9 +125,9 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
 
 constexpr std::array<std::string_view, 3> kPhaseNames = {"locked", "waiting", "unlocked"};
 constexpr std::array<std::string_view, 3> kNoticeNames = {"none", "too-fast", "cancelled"};
-constexpr std::array<std::string_view, 12> kEventNames = {
+constexpr std::array<std::string_view, 13> kEventNames = {
     "init", "click", "popup-opened", "popup-blocked", "window-closed", "returned",
-    "cancel", "dismiss", "expand", "sibling-unlocked", "offer-closed", "offer-opened"};
+    "cancel", "dismiss", "expand", "sibling-unlocked", "offer-closed", "offer-opened", "refresh"};
 constexpr std::array<std::string_view, 9> kEffectNames = {
     "open-window", "navigate", "watch-window", "store", "remove",
     "reveal", "announce", "emit-unlock", "emit-cancel"};
@@ -155,7 +164,7 @@ pay::State read_state(const Json& request) {
   const Json& state = *it;
   pay::State result;
   result.phase = enum_from<pay::Phase>(kPhaseNames, string_at(state, "phase")).value_or(pay::Phase::kLocked);
-  result.opened_at = integer_at(state, "openedAt");
+  result.opened_at = std::max<std::int64_t>(0, integer_at(state, "openedAt"));
   result.same_tab = boolean_at(state, "sameTab");
   result.collapsed = boolean_at(state, "collapsed");
   result.closed = boolean_at(state, "closed");
@@ -220,7 +229,8 @@ Json view_json(const PayConfig& config, const pay::State& state) {
             {"copyCode", m(PayMessage::kCopyCode)},
             {"codeCopied", m(PayMessage::kCodeCopied)},
             {"copyFailed", m(PayMessage::kCopyFailed)},
-            {"closed", m(PayMessage::kClosed)}}}};
+            {"closed", m(PayMessage::kClosed)},
+            {"newWindow", std::string(i18n::message(lang, i18n::Message::kNewWindowHint))}}}};
 }
 
 Json parse_request(std::string_view request_json, Problems& problems) {
@@ -261,7 +271,9 @@ std::string step_pay(std::string_view request_json) {
     problems.fail({"invalid-request", "", "unknown event \"" + string_at(request, "event").substr(0, 30) + "\""});
     return dump_json({{"fatal", true}, {"errors", problems.errors}});
   }
-  const std::int64_t now = integer_at(request, "now");
+  // Instants before 1970 are not real here; clamping keeps `now - opened_at`
+  // far from overflow whatever a page or storage hands in.
+  const std::int64_t now = std::max<std::int64_t>(0, integer_at(request, "now"));
   const pay::Step step = pay::step(config->machine, read_state(request), *event, now,
                                    read_memory(request, now));
   Json effects = Json::array();

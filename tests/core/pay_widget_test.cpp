@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 namespace sharelock {
@@ -54,6 +56,20 @@ TEST(PayWidget, TheItemDefaultsToTheSharedUrl) {
   json attributes = ebook();
   attributes.erase("item");
   EXPECT_EQ(describe(attributes)["item"], "https://shop.example/ebook");
+  // A fragment is a place on the page, not another item.
+  attributes["url"] = "https://shop.example/ebook?edition=2#reviews";
+  EXPECT_EQ(describe(attributes)["item"], "https://shop.example/ebook?edition=2");
+}
+
+TEST(PayWidget, HostileInstantsCannotOverflowTheWait) {
+  const json waiting = {{"phase", "waiting"}, {"openedAt", std::numeric_limits<std::int64_t>::min()}};
+  json request = base_request(ebook());
+  request["event"] = "window-closed";
+  request["now"] = std::numeric_limits<std::int64_t>::min();
+  request["state"] = waiting;
+  const json response = json::parse(step_pay(request.dump()));
+  EXPECT_FALSE(response["fatal"]);
+  EXPECT_EQ(response["view"]["phase"], "locked");
 }
 
 TEST(PayWidget, RefusesFacebookCitingItsPlatformPolicy) {

@@ -48,6 +48,7 @@ enum class Event {
   kSiblingUnlocked,  // another widget (or tab) unlocked the same item
   kOfferClosed,      // a linked countdown reached zero: no more unlocking
   kOfferOpened,      // a linked countdown reached zero: the content is free
+  kRefresh,          // the configuration changed: same state, new view
 };
 
 struct Config {
