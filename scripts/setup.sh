@@ -5,6 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node.js 20+ comes with the machine (Debian 12's own nodejs is 18, too old
+# for Playwright and esbuild here); say so clearly instead of failing later.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
 apt_packages=(cmake g++ libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli)
 
 missing=()
