@@ -45,7 +45,8 @@ std::variant<std::int64_t, NeedOffsets> next_daily(std::int64_t now, int minutes
   NeedOffsets need;
   const auto lookup = [&](std::int64_t instant) {
     const auto offset = offset_at(instant);
-    if (!offset) need.push_back(instant);
+    // Once per instant: the same one can be needed twice in a pass.
+    if (!offset && std::find(need.begin(), need.end(), instant) == need.end()) need.push_back(instant);
     return offset;
   };
   const auto off_now = lookup(now);

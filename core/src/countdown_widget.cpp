@@ -1,5 +1,6 @@
 #include "sharelock/countdown_widget.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -20,6 +21,8 @@ constexpr AttributeLimit kCountdownLimits[] = {
     {"stock", 10},  {"stock-src", 2048}, {"lang", 35},
 };
 constexpr std::int64_t kMaxStock = 1'000'000;
+// ±100 000 000 days: the range of a JavaScript Date.
+constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
 // Below this, a difference between the server's and the shopper's clock is
 // noise: the Date header has whole seconds and the request takes time.
 constexpr std::int64_t kMinSkewToCorrect = 30 * kSecond;
@@ -131,8 +134,11 @@ Json plan(const Json& request) {
       // a stored start is kept, even long after the offer ended.
       const Json record = stored[key].is_string() ? Json::parse(stored[key].get<std::string>(), nullptr, false) : Json();
       std::int64_t start = now;
+      // A start outside JavaScript's Date range is as malformed as a missing
+      // one (and would overflow once the duration is added).
       if (record.is_object() && record.contains("v") && record["v"] == 1 && record.contains("start") &&
-          record["start"].is_number_integer()) {
+          record["start"].is_number_integer() && record["start"].get<std::int64_t>() >= -kMaxDateMillis &&
+          record["start"].get<std::int64_t>() <= kMaxDateMillis) {
         start = record["start"].get<std::int64_t>();
       } else {
         plan["effects"].push_back({{"type", "store"}, {"key", key},
@@ -254,8 +260,12 @@ std::string countdown_view(double ends_at, double opens_at, double now, const st
   const bool upcoming = !std::isnan(opens_at) && now < opens_at;
   const double target = upcoming ? opens_at : ends_at;
   const double left = target - now;
-  if (!upcoming && left <= 0) return R"({"phase":"ended"})";
-  const countdown::Remaining remaining = countdown::decompose(static_cast<std::int64_t>(std::ceil(left)));
+  // NaN or infinity (a missing number on the JavaScript side) has nothing to
+  // count to, and converting it to an integer would be undefined behaviour.
+  if (!std::isfinite(left) || (!upcoming && left <= 0)) return R"({"phase":"ended"})";
+  constexpr double kMaxLeft = 1e15;  // ~31 700 years; keeps the conversion in range
+  const countdown::Remaining remaining =
+      countdown::decompose(static_cast<std::int64_t>(std::ceil(std::min(left, kMaxLeft))));
   Json parts = Json::array();
   const auto part = [&](const char* unit, countdown::Unit u, std::int64_t value, bool pad) {
     parts.push_back({{"unit", unit},
