@@ -180,3 +180,168 @@ export async function recordPayEvents(page) {
 export function payEvents(page) {
   return page.evaluate(() => JSON.parse(JSON.stringify(window.__e2ePay)));
 }
+
+// ── <sharelock-countdown> helpers ──────────────────────────────────────────
+
+/**
+ * The markup of one <sharelock-countdown>: `attributes` (escaped) and the
+ * `fallback` shown when the widget cannot run.
+ * @param {Record<string, string>} attributes
+ * @param {{fallback?: string}} [options]
+ */
+export function countdownMarkup(attributes, { fallback = '' } = {}) {
+  const list = Object.entries(attributes).map(([k, v]) => (v === '' ? k : `${k}="${attr(v)}"`)).join(' ');
+  return `<sharelock-countdown ${list}>${fallback}</sharelock-countdown>`;
+}
+
+/** A part of a countdown's shadow tree: "timer", "prefix", "stock", "ended", "status"… */
+export function countdownPart(page, part, host = 'sharelock-countdown') {
+  return page.locator(`${host} [part="${part}"]`);
+}
+
+/** The box of one unit ("days", "hours", "minutes", "seconds"), holding its value and label. */
+export function countdownUnit(page, unit, host = 'sharelock-countdown') {
+  return page.locator(`${host} [part="unit"][data-unit="${unit}"]`);
+}
+
+/**
+ * Serves the wasm core with an HTTP Date header of our choosing, so the
+ * countdowns' clock-skew rule sees a server clock that matches (or, on
+ * purpose, does not match) the page's fake clock. `date` in ms since the
+ * epoch, or a function giving it at each request; null leaves the header
+ * out (no correction possible). Without this the real server's Date (the
+ * machine's clock) would be compared with the test's fake one. `extra`
+ * headers are added (e.g. an Age from a shared cache). Returns the Date
+ * headers sent, in order.
+ * @param {import('@playwright/test').Page} page
+ * @param {number | null | (() => number | null)} date
+ * @param {Record<string, string>} [extra]
+ */
+export async function serveWasmWithDate(page, date, extra = {}) {
+  const served = [];
+  await page.route((url) => url.origin === ORIGIN && url.pathname === '/dist/sharelock-core.wasm', async (route) => {
+    const response = await route.fetch();
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== 'date'));
+    const value = typeof date === 'function' ? date() : date;
+    if (value !== null) headers.date = new Date(value).toUTCString();
+    Object.assign(headers, extra);
+    served.push(headers.date ?? null);
+    await route.fulfill({ response, headers, body: await response.body() });
+  });
+  return served;
+}
+
+/**
+ * Records sharelock:expire (details and the target's id) in every document
+ * of `page`; read them with countdownEvents(page).
+ * @param {import('@playwright/test').Page} page
+ */
+export async function recordCountdownEvents(page) {
+  await page.addInitScript(() => {
+    const log = { expires: [] };
+    Object.defineProperty(window, '__e2eCountdown', { value: log });
+    window.addEventListener('sharelock:expire', (event) => {
+      log.expires.push({ ...event.detail, target: event.target?.id ?? '' });
+    });
+  });
+}
+
+/** What recordCountdownEvents() saw in the current document. */
+export function countdownEvents(page) {
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__e2eCountdown)));
+}
+
+/**
+ * Opens a test page of countdowns at a fixed, paused "now" (Playwright's
+ * clock; time moves only with runFor/fastForward and survives reloads),
+ * with sharelock:expire recorded and the wasm served without a Date header
+ * (so the device clock is used as it is), or with `serverDate` and
+ * `wasmHeaders` (see serveWasmWithDate).
+ * @param {import('@playwright/test').Page} page
+ * @param {{name: string, now: number, body: string, lang?: string, head?: string,
+ *   files?: Record<string, {body: string, contentType: string}>,
+ *   serverDate?: number | null | (() => number | null), wasmHeaders?: Record<string, string>}} options
+ */
+export async function openCountdownPage(page, {
+  name, now, body, lang = 'en', head = '', files = {}, serverDate = null, wasmHeaders = {},
+}) {
+  // Installed a little before and paused at "now": install() lets the fake
+  // clock run with real time until pauseAt() stops it.
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
+  await recordCountdownEvents(page);
+  const served = await serveWasmWithDate(page, serverDate, wasmHeaders);
+  await openTestPage(page, { name, html: testPage({ lang, head, body }), files });
+  return served;
+}
+
+/**
+ * What a countdown shows, as one line: the prefix, then each unit's value
+ * and label ("Ends in 1 day 02 hours 03 minutes 04 seconds"), or the compact
+ * timer's text ("Ends in 2d 03:04:05"); its ended message once ended; ''
+ * before it has drawn.
+ */
+export function countdownReading(page, host = 'sharelock-countdown') {
+  return page.locator(host).evaluate((element) => {
+    const root = element.shadowRoot;
+    const ended = root.querySelector('[part="ended"]');
+    if (ended) return `[ended] ${ended.textContent}`;
+    const timer = root.querySelector('[part="timer"]');
+    if (!timer) return '';
+    const units = [...timer.querySelectorAll('[part="unit"]')].map((unit) => {
+      const value = unit.querySelector('[part="value"]').textContent;
+      const label = unit.querySelector('[part="label"]').textContent;
+      return `${value} ${label}`;
+    });
+    const prefix = root.querySelector('[part="prefix"]')?.textContent ?? '';
+    return `${prefix} ${units.length ? units.join(' ') : timer.textContent}`;
+  });
+}
+
+/**
+ * Starts recording the DOM writes (characterData and childList mutations)
+ * in each listed countdown's shadow tree, each with the `part` it landed in
+ * ("value", "label", "status"…); read and reset them with
+ * takeShadowWrites(page).
+ * @param {import('@playwright/test').Page} page
+ * @param {string[]} selectors
+ */
+export async function watchShadowWrites(page, selectors) {
+  await page.evaluate((list) => {
+    const writes = {};
+    window.__e2eWrites = writes;
+    for (const selector of list) {
+      writes[selector] = [];
+      const element = document.querySelector(selector);
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const target = record.type === 'characterData' ? record.target.parentElement : record.target;
+          const part = target?.closest?.('[part]')?.getAttribute('part') ?? '';
+          writes[selector].push(record.type === 'characterData'
+            ? { type: 'characterData', part, text: record.target.data }
+            : { type: 'childList', part, added: [...record.addedNodes].map((node) => node.textContent) });
+        }
+      }).observe(element.shadowRoot, { subtree: true, characterData: true, childList: true });
+    }
+  }, selectors);
+}
+
+/** The writes seen since watchShadowWrites (or the last call), by selector; clears them. */
+export function takeShadowWrites(page) {
+  return page.evaluate(() => {
+    const taken = JSON.parse(JSON.stringify(window.__e2eWrites));
+    for (const key of Object.keys(window.__e2eWrites)) window.__e2eWrites[key].length = 0;
+    return taken;
+  });
+}
+
+/** Resolves once the page has rendered and delivered intersection observations. */
+export function settleIntersections(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const observer = new IntersectionObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body);
+  }));
+}

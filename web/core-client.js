@@ -9,8 +9,15 @@ let corePromise = null;
 // a wrong device clock: {sentAt, receivedAt, date}.
 let serverClock = null;
 
-/** The HTTP Date of the wasm response, with when it was asked for and arrived. */
+/**
+ * The HTTP Date (and Age) of the wasm response, with when it was asked for
+ * and arrived; null when it came from the browser's cache, whose Date is
+ * that of the first download (Resource Timing: no bytes transferred).
+ */
 export function serverClockSample() {
+  if (!serverClock) return null;
+  const timing = globalThis.performance?.getEntriesByName?.(serverClock.url).at(-1);
+  if (timing && timing.transferSize === 0 && timing.decodedBodySize > 0) return null;
   return serverClock;
 }
 
@@ -79,7 +86,13 @@ function instantiate(imports, receive, failed) {
   fetch(wasmUrl, { credentials: 'same-origin' })
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.href}`);
-      serverClock = { sentAt, receivedAt: Date.now(), date: response.headers.get('Date') ?? '' };
+      serverClock = {
+        sentAt,
+        receivedAt: Date.now(),
+        date: response.headers.get('Date') ?? '',
+        age: Number(response.headers.get('Age') ?? 0) || 0,
+        url: response.url,
+      };
       // Streaming compiles while downloading, but needs application/wasm.
       return response.headers.get('Content-Type')?.startsWith('application/wasm')
         ? WebAssembly.instantiateStreaming(response, imports)

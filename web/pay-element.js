@@ -33,6 +33,7 @@ export class SharelockPay extends HTMLElement {
   #view = null;
   #shareWindow = null;
   #poll = 0;
+  #closedUnseen = false;  // the share window read as closed while we lacked focus
   #listeners = null;
   #offer = null;  // "offer-closed" or "offer-opened", from a linked countdown
   #restartQueued = false;
@@ -213,21 +214,26 @@ export class SharelockPay extends HTMLElement {
 
   #watchShareWindow() {
     clearInterval(this.#poll);
+    this.#closedUnseen = false;
     this.#poll = setInterval(() => {
       if (this.#shareWindow && !this.#shareWindow.closed) return;
       clearInterval(this.#poll);
       this.#shareWindow = null;
       // A share page that sends Cross-Origin-Opener-Policy cuts the link:
-      // the window then reads as closed while still open. Only trust
-      // "closed" when this page has the focus back; otherwise the
-      // shopper's return (focus, visibility) decides.
-      if (this.#state?.phase === 'waiting' && document.hasFocus()) this.#step('window-closed');
+      // the window then reads as closed while still open. So "closed" counts
+      // once this page has the focus back: now, or at the shopper's return.
+      if (this.#state?.phase !== 'waiting') return;
+      if (document.hasFocus()) this.#step('window-closed');
+      else this.#closedUnseen = true;
     }, WINDOW_POLL_MS);
   }
 
   #onReturn = (event) => {
     if (event.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
-    if (this.#core && this.#state?.phase === 'waiting') this.#step('returned');
+    if (!this.#core || this.#state?.phase !== 'waiting') return;
+    const closed = this.#closedUnseen;
+    this.#closedUnseen = false;
+    this.#step(closed ? 'window-closed' : 'returned');
   };
 
   #onItemUnlocked = (event) => {

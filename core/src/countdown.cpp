@@ -69,8 +69,8 @@ std::variant<std::int64_t, NeedOffsets> next_daily(std::int64_t now, int minutes
     std::optional<std::int64_t> instant;
     if (*check_before == *before) instant = with_before;
     if (*check_after == *after && (!instant || with_after < *instant)) instant = with_after;
-    // In a spring-forward gap neither is consistent: the wall clock jumps,
-    // so the time arrives at the instant after the gap.
+    // In a spring-forward gap neither is consistent: the time moves forward
+    // by the gap's length (the earlier offset applied to the later clock).
     if (!instant) instant = local - std::min(*before, *after) * kMinute;
     if (*instant > now) return *instant;
   }
@@ -117,8 +117,9 @@ std::string compact_text(const Remaining& left, i18n::Lang lang) {
 
 std::string spoken_text(const Remaining& left, i18n::Lang lang) {
   const std::int64_t total_seconds = ((left.days * 24 + left.hours) * 60 + left.minutes) * 60 + left.seconds;
-  if (total_seconds < 60) return lang == i18n::Lang::kEs ? "menos de un minuto" : "less than a minute";
-  // Rounded up to the minute, so it changes once a minute, not every second.
+  if (total_seconds <= 0) return lang == i18n::Lang::kEs ? "menos de un minuto" : "less than a minute";
+  // Rounded up to the minute, so it changes exactly at minute boundaries
+  // (the last minute is "1 minute" until the end), never every second.
   std::int64_t total_minutes = (total_seconds + 59) / 60;
   const std::int64_t days = total_minutes / (24 * 60);
   total_minutes %= 24 * 60;

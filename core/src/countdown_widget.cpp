@@ -307,8 +307,11 @@ std::string clock_skew(std::string_view request_json) {
   };
   const auto sent = number("sentAt");
   const auto received = number("receivedAt");
-  const auto server = civil::parse_http_date(string_at(request, "date"));
+  auto server = civil::parse_http_date(string_at(request, "date"));
   if (!sent || !received || !server || *received < *sent) return R"({"skew":0})";
+  // A cache in between says how long it kept the response (RFC 9111 Age).
+  const auto age = number("age");
+  if (age && *age > 0 && *age < 366LL * 24 * 60 * 60) *server += *age * kSecond;
   // The server stamped its clock, truncated to the second, somewhere in the
   // round trip: compare its middle with the middle of the request.
   const std::int64_t skew = (*server + kSecond / 2) - (*sent + *received) / 2;

@@ -437,9 +437,10 @@ TEST(CompactText, PaddedClockWithDays) {
 
 TEST(SpokenText, MinuteResolution) {
   EXPECT_EQ(spoken_text({0, 0, 0, 0}, Lang::kEn), "less than a minute");
-  EXPECT_EQ(spoken_text({0, 0, 0, 59}, Lang::kEn), "less than a minute");
-  EXPECT_EQ(spoken_text({0, 0, 0, 1}, Lang::kEs), "menos de un minuto");
-  EXPECT_EQ(spoken_text({0, 0, 0, 59}, Lang::kEs), "menos de un minuto");
+  // The last minute is announced once, as "1 minute", at its boundary.
+  EXPECT_EQ(spoken_text({0, 0, 0, 59}, Lang::kEn), "1 minute");
+  EXPECT_EQ(spoken_text({0, 0, 0, 1}, Lang::kEs), "1 minuto");
+  EXPECT_EQ(spoken_text({0, 0, 0, 59}, Lang::kEs), "1 minuto");
   EXPECT_EQ(spoken_text({0, 0, 1, 0}, Lang::kEn), "1 minute");
   EXPECT_EQ(spoken_text({0, 0, 1, 0}, Lang::kEs), "1 minuto");
   // Rounded up to the minute, so the announcement changes once a minute.

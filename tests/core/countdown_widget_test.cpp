@@ -539,7 +539,7 @@ TEST(CountdownView, TheLastSecondAndTheEnd) {
   const json last = view(kNow + 1, kNoStart, kNow, "en", "compact");
   EXPECT_EQ(last["phase"], "running");
   EXPECT_EQ(last["text"], "00:00:01");
-  EXPECT_EQ(last["spoken"], "less than a minute");
+  EXPECT_EQ(last["spoken"], "1 minute");
   const json fraction = json::parse(countdown_view(1000.5, kNoStart, 1000.0, "en", "compact"));
   EXPECT_EQ(fraction["text"], "00:00:01");
   EXPECT_EQ(view(kNow, kNoStart, kNow), json({{"phase", "ended"}}));
@@ -636,6 +636,20 @@ TEST(ClockSkew, LargeSkewsAreCorrected) {
   // Exactly 30 s counts.
   EXPECT_EQ(skew(kNow - 29'500, kNow - 29'500, kDate), 30'000);
   EXPECT_EQ(skew(kNow + 30'500, kNow + 30'500, kDate), -30'000);
+}
+
+TEST(ClockSkew, AgeFromACacheInBetweenIsAddedToTheDate) {
+  const auto with_age = [](json age) {
+    return json::parse(clock_skew(json({{"sentAt", kNow + 2 * kHour}, {"receivedAt", kNow + 2 * kHour},
+                                        {"date", kDate}, {"age", age}}).dump()))["skew"].get<std::int64_t>();
+  };
+  // The response was stamped two hours ago and kept by a CDN: the clocks agree.
+  EXPECT_EQ(with_age(7200), 0);
+  // Without the Age the same response would look like a clock two hours fast.
+  EXPECT_EQ(with_age(0), 500 - 2 * kHour);
+  // Nonsense ages are ignored.
+  EXPECT_EQ(with_age(-7200), 500 - 2 * kHour);
+  EXPECT_EQ(with_age("7200"), 500 - 2 * kHour);
 }
 
 TEST(ClockSkew, WithoutAUsableDateNothingChanges) {

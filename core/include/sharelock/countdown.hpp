@@ -24,8 +24,9 @@ using NeedOffsets = std::vector<std::int64_t>;
 
 // The first instant after `now` whose local time in the zone is
 // `minutes_of_day` past midnight. A local time skipped by a DST change
-// (spring forward) resolves to the instant after the gap, as a wall clock
-// jumps; a repeated one (fall back) to its first occurrence.
+// (spring forward) moves forward by the length of the gap (02:30 → 03:30,
+// Temporal's "compatible"); a repeated one (fall back) counts on its first
+// occurrence.
 std::variant<std::int64_t, NeedOffsets> next_daily(std::int64_t now, int minutes_of_day,
                                                    const OffsetLookup& offset_at);
 
@@ -46,8 +47,8 @@ std::string_view unit_label(Unit unit, std::int64_t count, i18n::Lang lang);
 // one left out) and "2d 03:04:05" / "03:04:05".
 std::string full_text(const Remaining& left, i18n::Lang lang);
 std::string compact_text(const Remaining& left, i18n::Lang lang);
-// For screen readers, at minute resolution: "2 days 3 hours 5 minutes",
-// "less than a minute".
+// For screen readers, at minute resolution rounded up: "2 days 3 hours
+// 5 minutes", then "1 minute" for the whole last minute.
 std::string spoken_text(const Remaining& left, i18n::Lang lang);
 
 // "48h", "2d", "90m" → milliseconds (at most 366 days).

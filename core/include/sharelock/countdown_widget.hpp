@@ -22,7 +22,8 @@ std::string countdown_view(double ends_at, double opens_at, double now, const st
 std::string stock_from_feed(std::string_view request_json);
 
 // Clock correction from an HTTP Date header. Request: {"sentAt",
-// "receivedAt", "date"}. Response: {"skew": ms to add to the local clock}.
+// "receivedAt", "date", "age" (the Age header in seconds, if any)}.
+// Response: {"skew": ms to add to the local clock}.
 std::string clock_skew(std::string_view request_json);
 
 }  // namespace sharelock
