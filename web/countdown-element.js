@@ -5,7 +5,7 @@
 import { countdownStyles } from './countdown-styles.js';
 import { loadCore, serverClockSample } from './core-client.js';
 import * as clock from './countdown-clock.js';
-import { h, presentAttributes } from './dom.js';
+import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { readStored, writeStored } from './storage.js';
@@ -24,7 +24,9 @@ export class SharelockCountdown extends HTMLElement {
   #root;
   #core = null;
   #plan = null;
-  #restartQueued = false;
+  #queueStart = coalesced(() => {
+    if (this.isConnected) this.#start();
+  });
   #subscription = null;
   #nodes = null;       // the text nodes written each second, by unit
   #shown = '';         // the structure (phase + units) the nodes belong to
@@ -57,12 +59,7 @@ export class SharelockCountdown extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    if (!this.#core || this.#restartQueued) return;
-    this.#restartQueued = true;
-    queueMicrotask(() => {
-      this.#restartQueued = false;
-      if (this.isConnected) this.#start();
-    });
+    if (this.#core) this.#queueStart();
   }
 
   // Asks the core for the plan, answering what it needs (zone offsets from

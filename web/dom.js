@@ -37,3 +37,21 @@ export function presentAttributes(element, names) {
   }
   return attributes;
 }
+
+/**
+ * A function that runs `task` once, at the end of the current task, however
+ * many times it is called before then: several attribute changes in a row
+ * cost one re-render.
+ * @param {() => void} task
+ */
+export function coalesced(task) {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      task();
+    });
+  };
+}

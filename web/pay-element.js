@@ -4,7 +4,7 @@
 // seen again, the time) and carries out the effects the core returns.
 import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
-import { h, presentAttributes } from './dom.js';
+import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { payStyles } from './pay-styles.js';
@@ -36,7 +36,9 @@ export class SharelockPay extends HTMLElement {
   #closedUnseen = false;  // the share window read as closed while we lacked focus
   #listeners = null;
   #offer = null;  // "offer-closed" or "offer-opened", from a linked countdown
-  #restartQueued = false;
+  #queueStart = coalesced(() => {
+    if (this.isConnected) this.#start();
+  });
   // The live region stays in place across renders: screen readers may not
   // announce text put into a region that was only just inserted.
   #status = h('p', { class: 'visually-hidden', role: 'status', part: 'status' });
@@ -78,12 +80,7 @@ export class SharelockPay extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    if (!this.#core || this.#restartQueued) return;
-    this.#restartQueued = true;
-    queueMicrotask(() => {
-      this.#restartQueued = false;
-      if (this.isConnected) this.#start();
-    });
+    if (this.#core) this.#queueStart();
   }
 
   #start() {

@@ -3,7 +3,7 @@
 // clipboard, Web Share, remembering a Mastodon server).
 import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
-import { h, presentAttributes } from './dom.js';
+import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
@@ -35,7 +35,9 @@ export class SharelockShare extends HTMLElement {
   #core = null;
   #view = null;
   #reported = new Set();
-  #renderQueued = false;
+  #queueRender = coalesced(() => {
+    if (this.isConnected) this.#render();
+  });
   #status = null;
   #copyTimer = 0;
 
@@ -66,12 +68,7 @@ export class SharelockShare extends HTMLElement {
   attributeChangedCallback() {
     // A corrected attribute that breaks again deserves a new report.
     this.#reported.clear();
-    if (!this.#core || this.#renderQueued) return;
-    this.#renderQueued = true;
-    queueMicrotask(() => {
-      this.#renderQueued = false;
-      if (this.isConnected) this.#render();
-    });
+    if (this.#core) this.#queueRender();
   }
 
   #onHostChanged = () => {
