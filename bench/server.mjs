@@ -13,6 +13,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { CONTENT_TYPES, STRICT_CSP } from '../scripts/serve.mjs';
+
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const mounts = [
@@ -22,24 +24,9 @@ const mounts = [
   ['/peers/flipdown/', join(root, 'node_modules', 'flipdown', 'dist')],
 ];
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
-
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+// The demo server's policy and content types, so no page gets an advantage.
+export const CSP = STRICT_CSP;
+const types = CONTENT_TYPES;
 
 // Each library's default script-tag setup, as its README shows it.
 //   Sharelock:        <script type="module" src="dist/sharelock.js"> + markup

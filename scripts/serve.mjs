@@ -26,7 +26,7 @@ export const STRICT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const types = {
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -69,7 +69,7 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
       }
       const body = await readFile(file);
       response.writeHead(200, {
-        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
         'Content-Security-Policy': STRICT_CSP,
         'X-Content-Type-Options': 'nosniff',
