@@ -77,15 +77,10 @@ std::string default_offer(const Json& page) {
 
 Json plan(const Json& request) {
   Problems problems;
-  const Json empty = Json::object();
-  const auto object_at = [&](const char* key) -> const Json& {
-    const auto it = request.find(key);
-    return it != request.end() && it->is_object() ? *it : empty;
-  };
-  const Json& attributes = object_at("attributes");
-  const Json& page = object_at("page");
-  const Json& stored = object_at("stored");
-  const Json& offsets = object_at("offsets");
+  const Json& attributes = object_at(request, "attributes");
+  const Json& page = object_at(request, "page");
+  const Json& stored = object_at(request, "stored");
+  const Json& offsets = object_at(request, "offsets");
   const auto now_it = request.find("now");
   const std::int64_t now = now_it != request.end() && now_it->is_number() ? now_it->get<std::int64_t>() : 0;
   const i18n::Lang lang = read_lang(attributes, page);
@@ -245,12 +240,9 @@ Json plan(const Json& request) {
 }  // namespace
 
 std::string plan_countdown(std::string_view request_json) {
-  const Json request = Json::parse(request_json, nullptr, false);
-  if (request.is_discarded() || !request.is_object()) {
-    Problems problems;
-    problems.fail({"invalid-request", "", "the request is not a JSON object"});
-    return dump_json({{"fatal", true}, {"errors", problems.errors}});
-  }
+  Problems problems;
+  const Json request = parse_request(request_json, problems);
+  if (problems.fatal) return dump_json({{"fatal", true}, {"errors", problems.errors}});
   return dump_json(plan(request));
 }
 

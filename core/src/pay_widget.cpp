@@ -81,13 +81,8 @@ Retention read_retention(const Json& attributes, std::string_view name, Retentio
 }
 
 std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
-  const Json empty = Json::object();
-  const auto object_at = [&](const char* key) -> const Json& {
-    const auto it = request.is_object() ? request.find(key) : request.end();
-    return request.is_object() && it != request.end() && it->is_object() ? *it : empty;
-  };
-  const Json& attributes = object_at("attributes");
-  const Json& page = object_at("page");
+  const Json& attributes = object_at(request, "attributes");
+  const Json& page = object_at(request, "page");
   check_attribute_sizes(attributes, kShareAttributeLimits, problems);
   check_attribute_sizes(attributes, kPayLimits, problems);
   if (problems.fatal) return std::nullopt;
@@ -173,8 +168,7 @@ pay::State read_state(const Json& request) {
 }
 
 pay::Memory read_memory(const Json& request, std::int64_t now) {
-  const auto it = request.find("stored");
-  const Json stored = it != request.end() && it->is_object() ? *it : Json::object();
+  const Json& stored = object_at(request, "stored");
   pay::Memory memory;
   memory.unlocked = pay::is_live_record(string_at(stored, "unlockLocal"), now) ||
                     pay::is_live_record(string_at(stored, "unlockSession"), now);
@@ -231,15 +225,6 @@ Json view_json(const PayConfig& config, const pay::State& state) {
             {"copyFailed", m(PayMessage::kCopyFailed)},
             {"closed", m(PayMessage::kClosed)},
             {"newWindow", std::string(i18n::message(lang, i18n::Message::kNewWindowHint))}}}};
-}
-
-Json parse_request(std::string_view request_json, Problems& problems) {
-  Json parsed = Json::parse(request_json, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    problems.fail({"invalid-request", "", "the request is not a JSON object"});
-    return Json::object();
-  }
-  return parsed;
 }
 
 }  // namespace

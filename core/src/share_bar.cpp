@@ -119,20 +119,14 @@ Json render(const Json& attributes, const Json& page, bool native_share,
 }  // namespace
 
 std::string render_share_bar(std::string_view request_json) {
-  const Json parsed = Json::parse(request_json, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    Problems problems;
-    problems.fail({"invalid-request", "", "the request is not a JSON object"});
+  Problems problems;
+  const Json parsed = parse_request(request_json, problems);
+  if (problems.fatal) {
     return dump_json({{"buttons", Json::array()}, {"fatal", true}, {"errors", problems.errors}});
   }
-  const Json empty = Json::object();
-  const auto object_at = [&](const char* key) -> const Json& {
-    const auto it = parsed.find(key);
-    return it != parsed.end() && it->is_object() ? *it : empty;
-  };
   const auto native = parsed.find("nativeShare");
   const bool native_share = native != parsed.end() && native->is_boolean() && native->get<bool>();
-  return dump_json(render(object_at("attributes"), object_at("page"), native_share,
+  return dump_json(render(object_at(parsed, "attributes"), object_at(parsed, "page"), native_share,
                           read_mastodon_host(parsed)));
 }
 

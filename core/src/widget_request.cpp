@@ -140,6 +140,22 @@ bool has_string(const Json& object, std::string_view key) {
   return it != object.end() && it->is_string();
 }
 
+const Json& object_at(const Json& object, std::string_view key) {
+  static const Json kEmpty = Json::object();
+  if (!object.is_object()) return kEmpty;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_object() ? *it : kEmpty;
+}
+
+Json parse_request(std::string_view request_json, Problems& problems) {
+  Json parsed = Json::parse(request_json, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    problems.fail({"invalid-request", "", "the request is not a JSON object"});
+    return Json::object();
+  }
+  return parsed;
+}
+
 std::string dump_json(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

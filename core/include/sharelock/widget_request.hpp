@@ -25,6 +25,9 @@ using Json = nlohmann::json;
 std::string string_at(const Json& object, std::string_view key);
 bool has_string(const Json& object, std::string_view key);
 
+// The object at `key`, or an empty object when absent or not an object.
+const Json& object_at(const Json& object, std::string_view key);
+
 // Never throws, even on invalid UTF-8 (the core has no exceptions).
 std::string dump_json(const Json& value);
 
@@ -41,6 +44,10 @@ struct Problems {
   void add(const Error& error);
   void fail(const Error& error);
 };
+
+// Parses a widget request; anything but a JSON object is a fatal
+// "invalid-request" problem and reads as an empty object.
+Json parse_request(std::string_view request_json, Problems& problems);
 
 struct AttributeLimit {
   std::string_view name;
