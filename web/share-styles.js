@@ -56,10 +56,9 @@ const css = `
   font: inherit;
   cursor: pointer;
 }
-.copy-fallback {
+/* The two text fields: the link to copy by hand, the Mastodon server. */
+.copy-fallback, .picker input {
   box-sizing: border-box;
-  width: 100%;
-  margin-top: var(--sharelock-gap);
   height: var(--sharelock-button-height);
   padding: 0 0.75em;
   border: 1px solid var(--sharelock-border);
@@ -68,6 +67,7 @@ const css = `
   color: var(--sharelock-fg);
   font: inherit;
 }
+.copy-fallback { width: 100%; margin-top: var(--sharelock-gap); }
 .picker {
   display: flex;
   flex-wrap: wrap;
@@ -81,16 +81,7 @@ const css = `
   color: var(--sharelock-fg);
 }
 .picker label { display: flex; flex-direction: column; gap: 0.25rem; font-weight: 600; }
-.picker input {
-  height: var(--sharelock-button-height);
-  padding: 0 0.75em;
-  border: 1px solid var(--sharelock-border);
-  border-radius: 0.5rem;
-  background: var(--sharelock-bg);
-  color: var(--sharelock-fg);
-  font: inherit;
-  font-weight: 400;
-}
+.picker input { font-weight: 400; }
 .picker .button { font-weight: 600; }
 .picker a { color: inherit; flex-basis: 100%; }
 .picker .problem { color: var(--sharelock-error); flex-basis: 100%; margin: 0; }
