@@ -7,6 +7,7 @@
 
 #include "sharelock/countdown_widget.hpp"
 #include "sharelock/pay_widget.hpp"
+#include "sharelock/proof_widget.hpp"
 #include "sharelock/share_bar.hpp"
 #include "sharelock/unicode.hpp"
 
@@ -19,6 +20,9 @@ std::string step_pay(const std::string& request) { return sharelock::step_pay(re
 std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
 std::string stock_from_feed(const std::string& request) { return sharelock::stock_from_feed(request); }
 std::string clock_skew(const std::string& request) { return sharelock::clock_skew(request); }
+std::string describe_proof(const std::string& request) { return sharelock::describe_proof(request); }
+std::string proof_toast_text(const std::string& request) { return sharelock::proof_toast_text(request); }
+std::string proof_toast_gate(const std::string& request) { return sharelock::proof_toast_gate(request); }
 std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeVersion); }
 
 }  // namespace
@@ -32,5 +36,8 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   emscripten::function("countdownView", &sharelock::countdown_view);
   emscripten::function("stockFromFeed", &stock_from_feed);
   emscripten::function("clockSkew", &clock_skew);
+  emscripten::function("describeProof", &describe_proof);
+  emscripten::function("proofToastText", &proof_toast_text);
+  emscripten::function("proofToastGate", &proof_toast_gate);
   emscripten::function("unicodeVersion", &unicode_version);
 }

@@ -41,16 +41,6 @@ std::string stock_text(std::int64_t stock, i18n::Lang lang) {
   return (es ? "Solo quedan " : "Only ") + std::to_string(stock) + (es ? "" : " left");
 }
 
-std::optional<std::int64_t> parse_count(std::string_view text) {
-  if (text.empty() || text.size() > 7) return std::nullopt;
-  std::int64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value <= kMaxStock ? std::optional(value) : std::nullopt;
-}
-
 // A valid IANA name's shape; whether the zone exists the shim learns from Intl.
 bool is_zone_name(std::string_view name) {
   if (name.empty() || name.front() == '/' || name.back() == '/') return false;
@@ -81,8 +71,7 @@ Json plan(const Json& request) {
   const Json& page = object_at(request, "page");
   const Json& stored = object_at(request, "stored");
   const Json& offsets = object_at(request, "offsets");
-  const auto now_it = request.find("now");
-  const std::int64_t now = now_it != request.end() && now_it->is_number() ? now_it->get<std::int64_t>() : 0;
+  const std::int64_t now = millis_at(request, "now");
   const i18n::Lang lang = read_lang(attributes, page);
   const auto result = [&](Json body) {
     body["fatal"] = problems.fatal;
@@ -210,7 +199,7 @@ Json plan(const Json& request) {
   if (has_string(attributes, "ended-text")) plan["messages"]["ended"] = string_at(attributes, "ended-text");
   plan["stock"] = nullptr;
   if (has_string(attributes, "stock")) {
-    const auto stock = parse_count(string_at(attributes, "stock"));
+    const auto stock = parse_whole_number(string_at(attributes, "stock"), kMaxStock);
     if (stock) {
       plan["stock"] = stock_text(*stock, lang);
     } else {

@@ -212,6 +212,29 @@ std::optional<ShareContent> read_share_content(const Json& attributes, const Jso
   return content;
 }
 
+std::int64_t millis_at(const Json& object, std::string_view key) {
+  constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
+  if (!object.is_object()) return 0;
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_number_integer()) return 0;
+  if (it->is_number_unsigned()) {
+    return it->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMaxDateMillis) ? it->get<std::int64_t>() : 0;
+  }
+  const std::int64_t value = it->get<std::int64_t>();
+  return value >= -kMaxDateMillis && value <= kMaxDateMillis ? value : 0;
+}
+
+std::optional<std::int64_t> parse_whole_number(std::string_view text, std::int64_t max) {
+  // 18 digits cannot overflow an int64 while accumulating.
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value <= max ? std::optional(value) : std::nullopt;
+}
+
 i18n::Lang read_lang(const Json& attributes, const Json& page) {
   return i18n::resolve_lang(string_at(attributes, "lang"), string_at(page, "lang"));
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,11 +26,20 @@ using Json = nlohmann::json;
 std::string string_at(const Json& object, std::string_view key);
 bool has_string(const Json& object, std::string_view key);
 
+// An instant or duration in milliseconds at `key`: a whole number within
+// JavaScript's Date range (±8.64e15), else 0. Differences of two such values
+// cannot overflow.
+std::int64_t millis_at(const Json& object, std::string_view key);
+
 // The object at `key`, or an empty object when absent or not an object.
 const Json& object_at(const Json& object, std::string_view key);
 
 // Never throws, even on invalid UTF-8 (the core has no exceptions).
 std::string dump_json(const Json& value);
+
+// "0", "42", … up to `max`: ASCII digits only (no sign, no spaces, no
+// exponent), so "1e3", "-1" and " 7" are refused.
+std::optional<std::int64_t> parse_whole_number(std::string_view text, std::int64_t max);
 
 // Splits a comma-separated attribute, trimming white space, dropping empties.
 std::vector<std::string> split_list(std::string_view list);

@@ -1,0 +1,167 @@
+#include "sharelock/proof_feed.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "sharelock/civil_time.hpp"
+#include "sharelock/unicode.hpp"
+#include "sharelock/widget_request.hpp"
+
+namespace sharelock::proof {
+namespace {
+
+constexpr std::size_t kMaxNameCodePoints = 30;
+constexpr std::size_t kMaxPlaceCodePoints = 60;
+constexpr std::size_t kMaxItemBytes = 200;
+
+// Characters that could hide or reorder text around them: C0/C1 controls,
+// zero-width and bidi formatting marks, the BOM.
+bool is_invisible_or_control(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF;
+}
+
+// Drops invisible characters and collapses white space runs to one space.
+std::u32string visible_text(std::string_view utf8) {
+  std::u32string out;
+  bool pending_space = false;
+  for (char32_t c : unicode::decode_utf8(utf8)) {
+    if (unicode::is_white_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (is_invisible_or_control(c)) continue;
+    if (pending_space) out += U' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Digits and '@' mean a phone number, a postcode, an e-mail or a handle:
+// more than the first name and place this widget may show.
+bool looks_identifying(std::u32string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char32_t c) {
+    return (c >= '0' && c <= '9') || c == '@' || c == U'＠' || (c >= U'０' && c <= U'９');
+  });
+}
+
+std::optional<std::int64_t> instant_at(const Json& row, const char* key) {
+  if (!row.contains(key) || !row[key].is_string()) return std::nullopt;
+  auto instant = civil::parse_iso_instant(row[key].get<std::string>(), key);
+  if (!instant) return std::nullopt;
+  return instant.value();
+}
+
+// The row's item, or nothing when present but not a short string.
+std::optional<std::string> item_of(const Json& row) {
+  if (!row.contains("item")) return std::string();
+  if (!row["item"].is_string() || row["item"].get<std::string>().size() > kMaxItemBytes) return std::nullopt;
+  return row["item"].get<std::string>();
+}
+
+struct Rows {
+  Feed& feed;
+  void skip(const std::string& why) {
+    if (feed.skipped++ == 0) feed.first_problem = why;
+  }
+};
+
+void read_counter(const Json& row, std::int64_t now, Rows& rows) {
+  if (!row.is_object()) return rows.skip("a counter is not an object");
+  const auto activity = parse_activity(string_at(row, "type"));
+  if (!activity) return rows.skip("a counter has no known \"type\"");
+  const auto item = item_of(row);
+  if (!item) return rows.skip("a counter's \"item\" is not a short string");
+  const auto count = row.find("count");
+  // Only whole numbers: 12.5 people, -3 people or 1e300 people are wrong data.
+  if (count == row.end() || !count->is_number_integer() || count->get<std::int64_t>() < 0 ||
+      (count->is_number_unsigned() && count->get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxCount)) ||
+      count->get<std::int64_t>() > kMaxCount) {
+    return rows.skip("a counter's \"count\" is not a whole number from 0 to 999999999999");
+  }
+  const std::string window = row.contains("window") ? string_at(row, "window") : "all";
+  if (!parse_window(window)) return rows.skip("a counter's \"window\" is not 1h, 24h, 7d, 30d or all");
+  const auto at = instant_at(row, "at");
+  if (row.contains("at") && !at) return rows.skip("a counter's \"at\" is not an ISO 8601 time with an offset");
+  if (at && *at > now + kFutureTolerance) return rows.skip("a counter's \"at\" is in the future");
+  if (*activity == Activity::kViewing && !at) return rows.skip("a \"viewing\" counter needs \"at\"");
+  rows.feed.counters.push_back({*item, *activity, window, count->get<std::int64_t>(), at});
+}
+
+void read_event(const Json& row, std::int64_t now, Rows& rows, std::set<std::string>& seen) {
+  if (!row.is_object()) return rows.skip("an event is not an object");
+  const auto activity = parse_activity(string_at(row, "type"));
+  if (!activity || *activity == Activity::kViewing) return rows.skip("an event has no known \"type\"");
+  const auto item = item_of(row);
+  if (!item) return rows.skip("an event's \"item\" is not a short string");
+  const auto at = instant_at(row, "at");
+  if (!at) return rows.skip("an event's \"at\" is missing or not an ISO 8601 time with an offset");
+  if (*at > now + kFutureTolerance) return rows.skip("an event's \"at\" is in the future");
+  Event event{*item, *activity, *at, first_name(string_at(row, "name")), place_name(string_at(row, "place"))};
+  // A feed that lists one sale twice (a retried webhook) shows it once.
+  const std::string id = string_at(row, "id");
+  const std::string key = !id.empty() ? "id:" + id
+                                      : "row:" + string_at(row, "type") + '\n' + event.item + '\n' +
+                                            std::to_string(event.at) + '\n' + event.name + '\n' + event.place;
+  if (!seen.insert(key).second) return;
+  rows.feed.events.push_back(std::move(event));
+}
+
+}  // namespace
+
+std::string first_name(std::string_view name) {
+  std::u32string text = visible_text(name);
+  const auto space = text.find(U' ');
+  if (space != std::u32string::npos) text.resize(space);
+  if (text.size() > kMaxNameCodePoints || looks_identifying(text)) return "";
+  return unicode::encode_utf8(text);
+}
+
+std::string place_name(std::string_view place) {
+  const std::u32string text = visible_text(place);
+  if (text.size() > kMaxPlaceCodePoints || looks_identifying(text)) return "";
+  return unicode::encode_utf8(text);
+}
+
+Result<Feed> parse_feed(std::string_view body, std::int64_t now) {
+  if (body.size() > kMaxFeedBytes) {
+    return Error{"feed-too-large", "", "the feed is over 1 MiB; serve the recent rows only"};
+  }
+  const Json document = Json::parse(body, nullptr, false);
+  if (document.is_discarded() || !document.is_object()) {
+    return Error{"invalid-feed", "", "the feed is not a JSON object"};
+  }
+  const auto version = document.find("version");
+  if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() != 1) {
+    return Error{"unsupported-feed-version", "", "the feed needs \"version\": 1"};
+  }
+  const auto counters = document.find("counters");
+  const auto events = document.find("events");
+  const bool has_counters = counters != document.end() && counters->is_array();
+  const bool has_events = events != document.end() && events->is_array();
+  if (!has_counters && !has_events) {
+    return Error{"invalid-feed", "", "the feed has neither a \"counters\" nor an \"events\" list"};
+  }
+  Feed feed;
+  Rows rows{feed};
+  const auto each = [&](const Json& list, auto&& read) {
+    std::size_t index = 0;
+    for (const Json& row : list) {
+      if (index++ == kMaxRows) {
+        feed.skipped += list.size() - kMaxRows;
+        if (feed.first_problem.empty()) feed.first_problem = "only the first 1000 rows of a list are read";
+        break;
+      }
+      read(row);
+    }
+  };
+  if (has_counters) each(*counters, [&](const Json& row) { read_counter(row, now, rows); });
+  std::set<std::string> seen;
+  if (has_events) each(*events, [&](const Json& row) { read_event(row, now, rows, seen); });
+  std::stable_sort(feed.events.begin(), feed.events.end(),
+                   [](const Event& a, const Event& b) { return a.at > b.at; });
+  return feed;
+}
+
+}  // namespace sharelock::proof
