@@ -345,3 +345,73 @@ export function settleIntersections(page) {
     observer.observe(document.body);
   }));
 }
+
+// ── <sharelock-proof> helpers ──────────────────────────────────────────────
+
+/**
+ * The markup of one <sharelock-proof>: `attributes` (escaped; '' gives a
+ * bare attribute).
+ * @param {Record<string, string>} attributes
+ */
+export function proofMarkup(attributes) {
+  const list = Object.entries(attributes).map(([k, v]) => (v === '' ? k : `${k}="${attr(v)}"`)).join(' ');
+  return `<sharelock-proof ${list}></sharelock-proof>`;
+}
+
+/** A part of a proof widget's shadow tree: "badge", "text", "toast", "toast-text", "dismiss", "status". */
+export function proofPart(page, part, host = 'sharelock-proof') {
+  return page.locator(`${host} [part="${part}"]`);
+}
+
+/** A feed document served as a file of openTestPage's `files`. */
+export function jsonFile(value) {
+  return { body: typeof value === 'string' ? value : JSON.stringify(value), contentType: 'application/json' };
+}
+
+/**
+ * Records sharelock:proof (details and the target's id) in every document
+ * of `page`; read them with proofEvents(page).
+ * @param {import('@playwright/test').Page} page
+ */
+export async function recordProofEvents(page) {
+  await page.addInitScript(() => {
+    const log = [];
+    Object.defineProperty(window, '__e2eProof', { value: log });
+    window.addEventListener('sharelock:proof', (event) => {
+      log.push({ ...event.detail, target: event.target?.id ?? '' });
+    });
+  });
+}
+
+/** The sharelock:proof events recordProofEvents() saw in the current document. */
+export function proofEvents(page) {
+  return page.evaluate(() => JSON.parse(JSON.stringify(window.__e2eProof)));
+}
+
+/**
+ * The number of nodes in a proof widget's shadow root (0: it shows nothing)
+ * and the height of its box.
+ */
+export function proofFootprint(page, host = 'sharelock-proof') {
+  return page.locator(host).evaluate((element) => ({
+    nodes: element.shadowRoot.childNodes.length,
+    height: element.getBoundingClientRect().height,
+  }));
+}
+
+/**
+ * Opens a test page of proof widgets at a fixed, paused "now" (Playwright's
+ * clock; time moves only with runFor/fastForward and survives reloads),
+ * with sharelock:proof recorded and the wasm served without a Date header
+ * (so the device clock, the fake one, is used as it is).
+ * @param {import('@playwright/test').Page} page
+ * @param {{name: string, now: number, body: string, lang?: string, head?: string, csp?: string,
+ *   files?: Record<string, {body: string, contentType: string}>}} options
+ */
+export async function openProofPage(page, { name, now, body, lang = 'en', head = '', csp = STRICT_CSP, files = {} }) {
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
+  await recordProofEvents(page);
+  await serveWasmWithDate(page, null);
+  await openTestPage(page, { name, html: testPage({ lang, head, body }), csp, files });
+}

@@ -1,6 +1,7 @@
 // A small static server for the demo and the browser tests:
 //   /        → demo/
 //   /dist/   → dist/ (the built shim and wasm)
+//   /demo-data/proof.json → the demo's sample social-proof feed
 // Every page is served with a strict Content-Security-Policy, to show (and
 // test) that the widgets need nothing more than 'wasm-unsafe-eval'.
 import { createServer } from 'node:http';
@@ -8,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { demoProofFeed } from './demo-proof-feed.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
@@ -54,12 +56,26 @@ async function resolveFile(pathname) {
   return null;
 }
 
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': STRICT_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cache-Control': 'no-cache',
+};
+
 export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+  const startedAt = Date.now();
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      if (pathname === '/demo-data/proof.json') {
+        const body = JSON.stringify(demoProofFeed(startedAt, Date.now()));
+        response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.json'] });
+        response.end(request.method === 'HEAD' ? undefined : body);
         return;
       }
       const file = await resolveFile(pathname);
@@ -71,10 +87,7 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
       response.writeHead(200, {
         'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
-        'Content-Security-Policy': STRICT_CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'strict-origin-when-cross-origin',
-        'Cache-Control': 'no-cache',
+        ...SECURITY_HEADERS,
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {

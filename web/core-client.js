@@ -75,6 +75,12 @@ function wrap(raw) {
       JSON.parse(raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format)),
     stockFromFeed: (request) => call('stockFromFeed', request),
     clockSkew: (request) => call('clockSkew', request),
+    /** @returns {{fatal: boolean, errors: object[], need?: {fetch: string, credentials: RequestCredentials, attribute: string}, kind?: string, show?: boolean}} */
+    describeProof: (request) => call('describeProof', request),
+    /** @returns {{text: string, expired: boolean}} */
+    proofToastText: (request) => call('proofToastText', request),
+    /** @returns {{allow: boolean, store: string}} */
+    proofToastGate: (request) => call('proofToastGate', request),
   };
 }
 

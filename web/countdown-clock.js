@@ -1,12 +1,15 @@
-// The one timer behind every countdown on the page. It fires just after
-// each second boundary (of the corrected clock), sleeps while the tab is
-// hidden, and tells each countdown whether it is on screen, so only
-// visible ones touch the DOM.
+// The page's corrected clock, and the one timer behind every countdown on
+// the page. The timer fires just after each second boundary (of the
+// corrected clock), sleeps while the tab is hidden, and tells each
+// countdown whether it is on screen, so only visible ones touch the DOM.
+
+import { serverClockSample } from './core-client.js';
 
 const subscribers = new Set();
 const onScreen = new WeakSet();
 let timer = 0;
 let skew = 0;
+let skewApplied = false;
 let observer = null;
 
 /** The device clock corrected by the server's (see core-client's serverClockSample). */
@@ -14,8 +17,16 @@ export function now() {
   return Date.now() + skew;
 }
 
-export function setClockSkew(milliseconds) {
-  skew = milliseconds;
+/**
+ * Corrects the clock once per page by the server's Date on the wasm
+ * response (see core-client's serverClockSample); later calls do nothing.
+ * @param {{clockSkew: (sample: object) => {skew: number}}} core
+ */
+export function correctFromServer(core) {
+  if (skewApplied) return;
+  skewApplied = true;
+  const sample = serverClockSample();
+  if (sample) skew = core.clockSkew(sample).skew;
 }
 
 function tick() {

@@ -3,9 +3,10 @@
 // left; this element renders it, writing only the text that changed, and
 // carries out what the site owner chose for the end.
 import { countdownStyles } from './countdown-styles.js';
-import { loadCore, serverClockSample } from './core-client.js';
+import { loadCore } from './core-client.js';
 import * as clock from './countdown-clock.js';
 import { coalesced, h, presentAttributes } from './dom.js';
+import { fetchFeedText } from './feed.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { readStored, writeStored } from './storage.js';
@@ -15,8 +16,6 @@ import { isKnownZone, offsetName } from './zone-offsets.js';
 const ATTRIBUTES = ['ends', 'starts', 'evergreen', 'daily', 'tz', 'offer', 'format', 'on-end', 'pay',
   'ended-text', 'stock', 'stock-src', 'lang'];
 const MAX_PLAN_ROUNDS = 8;
-const FEED_TIMEOUT_MS = 5000;
-let skewApplied = false;
 
 export class SharelockCountdown extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -43,11 +42,7 @@ export class SharelockCountdown extends HTMLElement {
     loadCore().then(
       (core) => {
         this.#core = core;
-        if (!skewApplied) {
-          skewApplied = true;
-          const sample = serverClockSample();
-          if (sample) clock.setClockSkew(core.clockSkew(sample).skew);
-        }
+        clock.correctFromServer(core);
         if (this.isConnected) this.#start();
       },
       (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
@@ -215,9 +210,7 @@ export class SharelockCountdown extends HTMLElement {
   async #loadStock(url) {
     const lang = this.#plan.lang;
     try {
-      const response = await fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout(FEED_TIMEOUT_MS) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const stock = this.#core.stockFromFeed({ body: await response.text(), lang });
+      const stock = this.#core.stockFromFeed({ body: await fetchFeedText(url), lang });
       if (!stock.ok) {
         reportError(this, { code: stock.code, attribute: 'stock-src', message: stock.message });
         return;

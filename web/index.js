@@ -17,6 +17,7 @@ export function defineElements() {
   define('sharelock-share', () => import('./share-element.js').then((m) => m.SharelockShare));
   define('sharelock-pay', () => import('./pay-element.js').then((m) => m.SharelockPay));
   define('sharelock-countdown', () => import('./countdown-element.js').then((m) => m.SharelockCountdown));
+  define('sharelock-proof', () => import('./proof-element.js').then((m) => m.SharelockProof));
 }
 
 defineElements();

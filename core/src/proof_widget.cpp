@@ -206,6 +206,8 @@ void describe_recent(const Json& attributes, const Settings& settings, const pro
                                                 : "[data-sharelock-avoid], sharelock-pay, sharelock-share"},
       {"duration", std::max(duration, std::int64_t{2}) * kSecond},
       {"interval", std::max(interval, duration + 1) * kSecond},
+      // Events age while the page stays open; each is checked again when shown.
+      {"window", settings.window.millis},
       {"gateKey", kGateKey},
       {"limit", number_attribute(attributes, "max-toasts", 5, 1, 50, problems)},
       {"snooze", snooze},
@@ -325,12 +327,17 @@ std::string describe_proof(std::string_view request_json) {
 std::string proof_toast_text(std::string_view request_json) {
   const Json request = Json::parse(request_json, nullptr, false);
   const auto activity = proof::parse_activity(string_at(request, "type"));
-  if (!activity || *activity == Activity::kViewing) return R"({"text":""})";
+  if (!activity || *activity == Activity::kViewing) return R"({"text":"","expired":true})";
   const i18n::Lang lang = i18n::resolve_lang(string_at(request, "lang"), "");
+  const std::int64_t elapsed = millis_at(request, "now") - millis_at(request, "at");
+  // An event that has aged out of the window since the page loaded is
+  // never shown again.
+  const std::int64_t window = millis_at(request, "window");
+  if (window > 0 && elapsed > window) return R"({"text":"","expired":true})";
   // The shim hands back what describe_proof gave it; checked again anyway.
   return dump_json({{"text", proof::activity_sentence(*activity, proof::first_name(string_at(request, "name")),
-                                                      proof::place_name(string_at(request, "place")),
-                                                      millis_at(request, "now") - millis_at(request, "at"), lang)}});
+                                                      proof::place_name(string_at(request, "place")), elapsed, lang)},
+                    {"expired", false}});
 }
 
 std::string proof_toast_gate(std::string_view request_json) {

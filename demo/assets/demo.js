@@ -20,12 +20,13 @@ function record(event) {
     'sharelock:unlock': () => `${detail.item} · ${detail.network} · ${detail.mode}`,
     'sharelock:cancel': () => `${detail.item} · ${detail.network} · ${detail.reason}`,
     'sharelock:expire': () => `${detail.kind} · ${new Date(detail.endsAt).toISOString()} · ${detail.action}`,
+    'sharelock:proof': () => `${detail.kind} · ${detail.text}`,
     'sharelock:error': () => `${detail.code} · ${detail.message}`,
   }[event.type];
   item.textContent = `${event.type} · ${summary()}`;
   log.prepend(item);
 }
-for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:expire', 'sharelock:error']) {
+for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:expire', 'sharelock:proof', 'sharelock:error']) {
   document.addEventListener(type, record);
 }
 

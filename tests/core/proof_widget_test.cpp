@@ -470,6 +470,7 @@ TEST(ProofRecent, ToastSettings) {
                                      {"avoid", "[data-sharelock-avoid], sharelock-pay, sharelock-share"},
                                      {"duration", 6000},
                                      {"interval", 20000},
+                                     {"window", kDay},
                                      {"gateKey", "sharelock:proof-toasts"},
                                      {"limit", 5},
                                      {"snooze", 7 * kDay}}));
@@ -605,8 +606,21 @@ TEST(ProofToastText, SanitisesNamesAndPlacesAgain) {
 TEST(ProofToastText, AnUnknownTypeHasNoText) {
   for (const char* request : {R"({"type":"viewing","at":0,"now":0})", R"({"type":"refund","at":0,"now":0})",
                               R"({"at":0,"now":0})", "not json", "[]"}) {
-    EXPECT_EQ(proof_toast_text(request), R"({"text":""})") << request;
+    EXPECT_EQ(proof_toast_text(request), R"({"text":"","expired":true})") << request;
   }
+}
+
+TEST(ProofToastText, AnEventOlderThanTheWindowHasExpired) {
+  const json event = {{"type", "purchase"}, {"name", "Ana"}, {"at", kNow - kDay}, {"window", kDay}};
+  json inside = event;
+  inside["now"] = kNow;
+  EXPECT_EQ(json::parse(proof_toast_text(inside.dump())), json({{"text", "Ana bought this 1 day ago"}, {"expired", false}}));
+  json outside = event;
+  outside["now"] = kNow + 1;
+  EXPECT_EQ(json::parse(proof_toast_text(outside.dump())), json({{"text", ""}, {"expired", true}}));
+  // Without a window (0) nothing expires.
+  outside["window"] = 0;
+  EXPECT_EQ(json::parse(proof_toast_text(outside.dump()))["expired"], false);
 }
 
 // ---- the per-visitor cap ---------------------------------------------------

@@ -15,7 +15,9 @@ namespace sharelock {
 std::string describe_proof(std::string_view request_json);
 
 // The sentence of one activity toast at `now` (relative times move on).
-// Request: {"type", "name", "place", "at", "now", "lang"} → {"text"}.
+// Request: {"type", "name", "place", "at", "now", "lang", "window"} →
+// {"text", "expired"}; expired (and no text) once the event is older than
+// `window` ms, or when it is not an event at all.
 std::string proof_toast_text(std::string_view request_json);
 
 // The per-visitor frequency cap, over the record kept on the device.

@@ -1,0 +1,142 @@
+// <sharelock-proof>: social proof from real data only. The core reads the
+// attributes, validates the feed and writes every sentence; this element
+// fetches the feed, shows the badge (or hands the events to the toasts),
+// and shows nothing at all when there is nothing true to say.
+import { loadCore } from './core-client.js';
+import * as clock from './countdown-clock.js';
+import { coalesced, h, presentAttributes } from './dom.js';
+import { reportError } from './errors.js';
+import { fetchFeedText } from './feed.js';
+import { pageFacts } from './page-facts.js';
+import { proofStyles } from './proof-styles.js';
+import { ActivityToasts } from './proof-toasts.js';
+import { themeStyles } from './theme-styles.js';
+
+const ATTRIBUTES = ['kind', 'count', 'src', 'server', 'item', 'type', 'window', 'min', 'notation', 'lang',
+  'position', 'avoid', 'interval', 'duration', 'max-toasts', 'snooze'];
+
+export class SharelockProof extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #root;
+  #core = null;
+  // Each start gets a number; a feed that arrives after a newer start
+  // (attributes changed, element removed) is dropped.
+  #generation = 0;
+  #timers = [];
+  #toasts = null;
+  #queueStart = coalesced(() => {
+    if (this.isConnected) this.#start();
+  });
+  #onVisibility = () => {
+    if (!document.hidden && this.#refreshDue) this.#queueStart();
+  };
+  #refreshDue = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [themeStyles(), proofStyles()];
+  }
+
+  connectedCallback() {
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    loadCore().then(
+      (core) => {
+        this.#core = core;
+        clock.correctFromServer(core);
+        if (this.isConnected) this.#start();
+      },
+      // The loader has logged the cause once for the page.
+      (error) => reportError(this, { code: error.code ?? 'wasm-unavailable', message: error.message }, { log: false }),
+    );
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#stop();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  attributeChangedCallback() {
+    if (this.#core) this.#queueStart();
+  }
+
+  async #start() {
+    const generation = ++this.#generation;
+    this.#refreshDue = false;
+    const request = { attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this), now: clock.now() };
+    let view = this.#core.describeProof(request);
+    if (view.need) {
+      const { fetch: url, credentials, attribute } = view.need;
+      let body;
+      try {
+        body = await fetchFeedText(url, { credentials });
+      } catch (error) {
+        if (generation !== this.#generation) return;
+        this.#stop();
+        this.#clear();
+        reportError(this, { code: 'feed-unavailable', attribute, message: `the feed ${url} could not be read: ${error.message}` });
+        return;
+      }
+      if (generation !== this.#generation) return;
+      view = this.#core.describeProof({ ...request, now: clock.now(), body });
+    }
+    this.#stop();
+    for (const error of view.errors) reportError(this, error);
+    if (view.fatal || !view.show) {
+      this.#clear();
+    } else if (view.kind === 'recent') {
+      this.#showToasts(view);
+    } else {
+      this.#showBadge(view);
+    }
+    this.#scheduleRefresh(view);
+  }
+
+  #showBadge(view) {
+    this.#root.replaceChildren(h('p', { class: 'badge', part: 'badge', lang: view.lang }, [
+      h('span', { class: 'mark', part: 'mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'text', part: 'text' }, [view.text]),
+    ]));
+    this.dispatchEvent(new CustomEvent('sharelock:proof', {
+      bubbles: true,
+      composed: true,
+      detail: { kind: 'count', count: view.count, text: view.text },
+    }));
+  }
+
+  #showToasts(view) {
+    this.#toasts = new ActivityToasts(this, this.#root, this.#core, view);
+    this.#toasts.start();
+  }
+
+  // A live "viewing now" count is fetched again while the tab is visible,
+  // and hidden the moment it is too old to be "now".
+  #scheduleRefresh(view) {
+    if (view.refreshAfter) {
+      this.#later(view.refreshAfter, () => {
+        if (document.hidden) this.#refreshDue = true;
+        else this.#start();
+      });
+    }
+    if (view.expiresAt) this.#later(view.expiresAt - clock.now(), () => this.#clear());
+  }
+
+  #later(delay, task) {
+    this.#timers.push(setTimeout(task, Math.max(0, delay)));
+  }
+
+  #stop() {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers = [];
+    this.#toasts?.stop();
+    this.#toasts = null;
+  }
+
+  // An empty shadow root: the element takes no space and shows nothing
+  // (the page's own markup is left alone; no attribute is set on it).
+  #clear() {
+    this.#root.replaceChildren();
+  }
+}
