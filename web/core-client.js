@@ -8,6 +8,8 @@ let corePromise = null;
 // The server's clock as seen on the wasm response, for countdowns to correct
 // a wrong device clock: {sentAt, receivedAt, date}.
 let serverClock = null;
+// The instance's linear memory, for diagnostics (benchmarks, leak tests).
+let coreMemory = null;
 
 /**
  * The HTTP Date (and Age) of the wasm response, with when it was asked for
@@ -19,6 +21,14 @@ export function serverClockSample() {
   const timing = globalThis.performance?.getEntriesByName?.(serverClock.url).at(-1);
   if (timing && timing.transferSize === 0 && timing.decodedBodySize > 0) return null;
   return serverClock;
+}
+
+/**
+ * Bytes of linear memory the wasm core holds (it only grows), or 0 before
+ * the core is loaded. For benchmarks and leak checks.
+ */
+export function coreMemoryBytes() {
+  return coreMemory?.buffer.byteLength ?? 0;
 }
 
 /**
@@ -104,7 +114,11 @@ function instantiate(imports, receive, failed) {
         ? WebAssembly.instantiateStreaming(response, imports)
         : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
     })
-    .then(({ instance, module }) => receive(instance, module), failed);
+    .then(({ instance, module }) => {
+      // Export names are minified: find the memory by its type.
+      coreMemory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory) ?? null;
+      receive(instance, module);
+    }, failed);
   return {};
 }
 

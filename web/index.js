@@ -2,7 +2,7 @@
 // DOM is present; in Node or during server-side rendering it touches
 // nothing.
 export { SharelockError } from './errors.js';
-export { configureCore, loadCore } from './core-client.js';
+export { configureCore, coreMemoryBytes, loadCore } from './core-client.js';
 
 export function defineElements() {
   const registry = globalThis.customElements;

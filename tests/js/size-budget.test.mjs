@@ -1,0 +1,33 @@
+// Size budgets of the script-tag build (dist/, brotli -q 11, source maps
+// excluded), in bytes. Not a timing: bytes are exact, so this cannot flake.
+// Set from the measurement and lowered as the build gets smaller; raising
+// one needs a reason in the commit that does it. `node scripts/sizes.mjs`
+// prints the current numbers.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scriptTagSizes } from '../../scripts/sizes.mjs';
+
+const BUDGET = {
+  total: 90_000,   // everything a page with all four widgets loads
+  wasm: 71_000,    // sharelock-core.wasm
+  js: 19_000,      // the shim and the wasm's glue together
+};
+
+const { files, total } = scriptTagSizes();
+const table = files.map((f) => `${f.file}: ${f.raw} raw, ${f.gzip} gzip, ${f.brotli} brotli`).join('\n');
+const brotliOf = (predicate) => files.filter((f) => predicate(f.file)).reduce((sum, f) => sum + f.brotli, 0);
+
+test('the whole script-tag build fits its brotli budget', () => {
+  assert.ok(files.some((f) => f.file.endsWith('.wasm')), `no wasm in dist/:\n${table}`);
+  assert.ok(total.brotli <= BUDGET.total, `${total.brotli} B brotli > budget ${BUDGET.total} B\n${table}`);
+});
+
+test('the wasm core fits its brotli budget', () => {
+  const wasm = brotliOf((file) => file.endsWith('.wasm'));
+  assert.ok(wasm <= BUDGET.wasm, `${wasm} B brotli > budget ${BUDGET.wasm} B\n${table}`);
+});
+
+test('the JavaScript (shim and glue) fits its brotli budget', () => {
+  const js = brotliOf((file) => /\.m?js$/.test(file));
+  assert.ok(js > 0 && js <= BUDGET.js, `${js} B brotli > budget ${BUDGET.js} B\n${table}`);
+});
