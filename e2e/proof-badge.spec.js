@@ -274,6 +274,43 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a live count whose feed fails is hidden, said once however often it fails, and back when the feed answers again', async ({ page, consoleErrors }) => {
+    let failing = false;
+    let takenAt = NOW - 10 * SECOND;
+    await page.route((url) => url.pathname === '/__test__/live.json', (route) => (failing
+      ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' })
+      : route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ version: 1, counters: [{ type: 'viewing', count: 7, at: iso(takenAt) }] }),
+      })));
+    await openProofPage(page, {
+      name: 'proof-viewing-failing',
+      now: NOW,
+      body: proofMarkup({ id: 'live', src: '/__test__/live.json', type: 'viewing' }),
+    });
+    await expect(proofPart(page, 'text', '#live')).toHaveText('7 people are viewing this now');
+
+    failing = true;
+    for (let step = 0; step < 3; step += 1) {
+      const read = feedReadsOf(page, '/__test__/live.json', 1);
+      await page.clock.runFor(30 * SECOND);
+      await read;
+      await expect.poll(() => proofFootprint(page, '#live')).toEqual({ nodes: 0, height: 0 });
+    }
+    const said = consoleErrors.filter((text) => text.startsWith('[sharelock]'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/<sharelock-proof id="live"> attribute "src": the feed .*live\.json could not be read: HTTP 503 \(feed-unavailable\)$/);
+    expect((await recorded(page)).errors).toEqual([{ code: 'feed-unavailable', attribute: 'src', target: 'live' }]);
+
+    failing = false;
+    takenAt = NOW + 100 * SECOND;
+    const read = feedReadsOf(page, '/__test__/live.json', 1);
+    await page.clock.runFor(30 * SECOND);
+    await read;
+    await expect(proofPart(page, 'text', '#live')).toHaveText('7 people are viewing this now');
+  });
+
   test('a number in the page cannot be "viewing now": no-live-source, nothing shown', async ({ page, consoleErrors }) => {
     await openProofPage(page, {
       name: 'proof-viewing-inline',

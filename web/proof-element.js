@@ -32,6 +32,11 @@ export class SharelockProof extends HTMLElement {
     if (!document.hidden && this.#refreshDue) this.#queueStart();
   };
   #refreshDue = false;
+  // A live count is read again every 30 s: the same problem is said once,
+  // until the attributes change.
+  #reported = new Set();
+  // How often a live count is read again (ms), once one has been read.
+  #liveRefresh = null;
 
   constructor() {
     super();
@@ -59,7 +64,15 @@ export class SharelockProof extends HTMLElement {
   }
 
   attributeChangedCallback() {
+    this.#reported.clear();
     if (this.#core) this.#queueStart();
+  }
+
+  #report(error) {
+    const key = `${error.code}|${error.attribute}|${error.message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    reportError(this, error);
   }
 
   async #start() {
@@ -76,14 +89,16 @@ export class SharelockProof extends HTMLElement {
         if (generation !== this.#generation) return;
         this.#stop();
         this.#clear();
-        reportError(this, { code: 'feed-unavailable', attribute, message: `the feed ${url} could not be read: ${error.message}` });
+        this.#report({ code: 'feed-unavailable', attribute, message: `the feed ${url} could not be read: ${error.message}` });
+        // A live count that failed once is tried again, as it would be anyway.
+        if (this.#liveRefresh) this.#scheduleRefresh({ refreshAfter: this.#liveRefresh });
         return;
       }
       if (generation !== this.#generation) return;
       view = this.#core.describeProof({ ...request, now: clock.now(), body });
     }
     this.#stop();
-    for (const error of view.errors) reportError(this, error);
+    for (const error of view.errors) this.#report(error);
     if (view.fatal || !view.show) {
       this.#clear();
     } else if (view.kind === 'recent') {
@@ -91,6 +106,7 @@ export class SharelockProof extends HTMLElement {
     } else {
       this.#showBadge(view);
     }
+    this.#liveRefresh = view.refreshAfter ?? null;
     this.#scheduleRefresh(view);
   }
 
