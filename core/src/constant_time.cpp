@@ -1,0 +1,20 @@
+#include "sharelock/constant_time.hpp"
+
+#include <cstddef>
+
+namespace sharelock::crypto {
+
+// Kept out of line (its own translation unit) so that the compiler sees no
+// constant operand to specialise on; the accumulator is volatile so that the
+// loop cannot be turned into an early exit once a difference is found.
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  volatile unsigned char difference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    difference = static_cast<unsigned char>(
+        difference | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i])));
+  }
+  return difference == 0;
+}
+
+}  // namespace sharelock::crypto

@@ -1,0 +1,376 @@
+// The OAuth redirect's browser half: the single-use state and its stored
+// record, same-origin return paths, callback parsing and the authorize URL.
+// Expected URLs follow RFC 6749 section 4.1.1, RFC 7636 section 4.3 and the
+// X authorize URL in PLATFORMS.md.
+#include "sharelock/oauth_state.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace {
+
+namespace oauth = sharelock::oauth;
+
+constexpr std::int64_t kT0 = 1'764'000'000'000;  // an instant in 2025, in ms
+constexpr std::int64_t kTenMinutes = 10 * 60 * 1000;
+
+std::string counting_bytes(int first, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out.push_back(static_cast<char>(first + i));
+  return out;
+}
+
+const std::string kRandom = counting_bytes(0, 16);  // encodes to the state below
+constexpr char kState[] = "AAECAwQFBgcICQoLDA0ODw";
+
+oauth::PendingState pending(std::string_view return_path = "/shop/ebook?lang=es#unlock") {
+  auto result = oauth::create_state(kRandom, "ebook-1", return_path, kT0, kTenMinutes);
+  EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().code);
+  return result.ok() ? std::move(result).value() : oauth::PendingState{};
+}
+
+std::string accept_error(std::string_view record, std::string_view state, std::int64_t now) {
+  const auto result = oauth::accept_state(record, state, now);
+  if (result.ok()) {
+    ADD_FAILURE() << "state accepted";
+    return {};
+  }
+  EXPECT_FALSE(result.error().message.empty());
+  return result.error().code;
+}
+
+// ---------------------------------------------------------------------------
+// create_state / accept_state
+
+TEST(OAuthState, CreateEncodesTheRandomBytesAndStoresASmallRecord) {
+  const oauth::PendingState p = pending();
+  EXPECT_EQ(p.state, kState);
+  EXPECT_EQ(p.record,
+            R"({"consumed":false,"expiresAt":1764000600000,"item":"ebook-1",)"
+            R"("returnPath":"/shop/ebook?lang=es#unlock","state":"AAECAwQFBgcICQoLDA0ODw","v":1})");
+  EXPECT_EQ(oauth::kStateStorageKey, "sharelock:oauth");
+}
+
+TEST(OAuthState, AcceptReturnsItemAndPathAndTheConsumedRecord) {
+  const oauth::PendingState p = pending();
+  const auto accepted = oauth::accept_state(p.record, kState, kT0 + 1000);
+  ASSERT_TRUE(accepted.ok()) << accepted.error().code;
+  EXPECT_EQ(accepted.value().item, "ebook-1");
+  EXPECT_EQ(accepted.value().return_path, "/shop/ebook?lang=es#unlock");
+  EXPECT_EQ(accepted.value().consumed_record,
+            R"({"consumed":true,"expiresAt":1764000600000,"item":"ebook-1",)"
+            R"("returnPath":"/shop/ebook?lang=es#unlock","state":"AAECAwQFBgcICQoLDA0ODw","v":1})");
+}
+
+TEST(OAuthState, ItemIsEscapedInTheRecordAndComesBackIntact) {
+  const std::string item = "https://shop.example/p?id=1&x=\"q\"\\ é";
+  const auto p = oauth::create_state(kRandom, item, "/", kT0, kTenMinutes);
+  ASSERT_TRUE(p.ok());
+  const auto accepted = oauth::accept_state(p.value().record, kState, kT0);
+  ASSERT_TRUE(accepted.ok());
+  EXPECT_EQ(accepted.value().item, item);
+}
+
+TEST(OAuthState, ASecondUseIsRefusedAsReused) {
+  const oauth::PendingState p = pending();
+  const auto first = oauth::accept_state(p.record, kState, kT0);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(accept_error(first.value().consumed_record, kState, kT0), "state-reused");
+}
+
+TEST(OAuthState, AWrongStateIsAMismatch) {
+  const oauth::PendingState p = pending();
+  EXPECT_EQ(accept_error(p.record, "AAECAwQFBgcICQoLDA0ODx", kT0), "state-mismatch");  // last char
+  EXPECT_EQ(accept_error(p.record, "BAECAwQFBgcICQoLDA0ODw", kT0), "state-mismatch");  // first char
+  EXPECT_EQ(accept_error(p.record, "AAECAwQFBgcICQoLDA0OD", kT0), "state-mismatch");   // shorter
+  EXPECT_EQ(accept_error(p.record, std::string(kState) + "x", kT0), "state-mismatch");
+  // A mismatch wins over "reused": a forged callback learns nothing about
+  // the record.
+  const auto consumed = oauth::accept_state(p.record, kState, kT0);
+  ASSERT_TRUE(consumed.ok());
+  EXPECT_EQ(accept_error(consumed.value().consumed_record, "forged", kT0), "state-mismatch");
+}
+
+TEST(OAuthState, NoRecordOrNoCallbackStateIsMissing) {
+  const oauth::PendingState p = pending();
+  EXPECT_EQ(accept_error("", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error(p.record, "", kT0), "state-missing");
+  // Records that cannot be read count as absent.
+  EXPECT_EQ(accept_error("{", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error("null", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error(R"({"v":2,"state":"AAECAwQFBgcICQoLDA0ODw","item":"ebook-1",)"
+                         R"("returnPath":"/","expiresAt":1764000600000,"consumed":false})",
+                         kState, kT0),
+            "state-missing");
+  EXPECT_EQ(accept_error(R"({"v":1,"state":"AAECAwQFBgcICQoLDA0ODw","item":"ebook-1",)"
+                         R"("returnPath":"/","expiresAt":"1764000600000","consumed":false})",
+                         kState, kT0),
+            "state-missing");
+  EXPECT_EQ(accept_error(R"({"v":1,"state":"AAECAwQFBgcICQoLDA0ODw","item":"ebook-1",)"
+                         R"("returnPath":"/","expiresAt":1764000600000})",
+                         kState, kT0),
+            "state-missing");
+}
+
+// As every expiry in the core (pay_machine's records, JWT's exp): expired at
+// the expiry millisecond itself.
+TEST(OAuthState, ExpiresAtItsExpiry) {
+  const oauth::PendingState p = pending();
+  EXPECT_TRUE(oauth::accept_state(p.record, kState, kT0 + kTenMinutes - 1).ok());
+  EXPECT_EQ(accept_error(p.record, kState, kT0 + kTenMinutes), "state-expired");
+}
+
+TEST(OAuthState, ATamperedStoredReturnPathIsRefused) {
+  const std::string record =
+      R"({"consumed":false,"expiresAt":1764000600000,"item":"ebook-1",)"
+      R"("returnPath":"//evil.example/","state":"AAECAwQFBgcICQoLDA0ODw","v":1})";
+  const auto result = oauth::accept_state(record, kState, kT0);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "unsafe-return-path");
+  EXPECT_EQ(result.error().attribute, "returnPath");
+}
+
+TEST(OAuthState, CreateRefusesAnUnsafeReturnPath) {
+  for (std::string_view path : {"//evil.example", "https://other.example/", "/\\evil.example"}) {
+    const auto result = oauth::create_state(kRandom, "ebook-1", path, kT0, kTenMinutes);
+    ASSERT_FALSE(result.ok()) << path;
+    EXPECT_EQ(result.error().code, "unsafe-return-path") << path;
+    EXPECT_EQ(result.error().attribute, "returnPath");
+  }
+}
+
+TEST(OAuthState, CreateRefusesBadInput) {
+  const auto code_and_attribute = [](const auto& result) {
+    return result.ok() ? std::string("ok") : result.error().code + " " + result.error().attribute;
+  };
+  EXPECT_EQ(code_and_attribute(oauth::create_state(counting_bytes(0, 15), "i", "/", kT0, 1)),
+            "state-invalid-input random");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(counting_bytes(0, 65), "i", "/", kT0, 1)),
+            "state-invalid-input random");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(counting_bytes(0, 64), "i", "/", kT0, 1)), "ok");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "", "/", kT0, 1)),
+            "state-invalid-input item");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "\xff", "/", kT0, 1)),
+            "state-invalid-input item");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, std::string(2049, 'i'), "/", kT0, 1)),
+            "state-invalid-input item");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "i", "/", kT0, 0)),
+            "state-invalid-input lifetime");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "i", "/", kT0, 24LL * 3600 * 1000 + 1)),
+            "state-invalid-input lifetime");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "i", "/", -1, 1)),
+            "state-invalid-input now");
+  EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "i", "/", INT64_MAX, 1)),
+            "state-invalid-input now");
+}
+
+// ---------------------------------------------------------------------------
+// is_safe_return_path
+
+TEST(ReturnPath, PathsOnThisOriginAreSafe) {
+  for (std::string_view path :
+       {"/", "/shop/ebook", "/shop/ebook/", "/p?id=1&x=2#top",
+        "/a?next=//evil.example",  // only the path part must not hold "//"
+        "/.well-known/x", "/a/...", "/a/.b", "/%2F%2Fevil.example", "/caf%C3%A9"}) {
+    EXPECT_TRUE(oauth::is_safe_return_path(path)) << path;
+  }
+  EXPECT_TRUE(oauth::is_safe_return_path("/" + std::string(2047, 'a')));
+}
+
+TEST(ReturnPath, OtherOriginsAndThingsThatAreNotPathsAreUnsafe) {
+  for (std::string_view path : {"",
+                                "shop/ebook",
+                                "//evil.example",
+                                "///evil.example",
+                                "https://other.example/",
+                                "javascript:alert(1)",
+                                "/\\evil.example",
+                                "\\\\evil.example",
+                                "/shop\\..\\x",
+                                "/\t/evil.example",
+                                "/\n/evil.example",
+                                "/a\rb",
+                                " /shop",
+                                "/shop ",
+                                "/a b",
+                                "/a\x7f",
+                                "/caf\xc3\xa9",
+                                "/a//b",
+                                "/./",
+                                "/../x",
+                                "/a/./b",
+                                "/a/..",
+                                "/%2e%2e/x",
+                                "/%2E/x",
+                                "/.%2e/x",
+                                "/a/%2e"}) {
+    EXPECT_FALSE(oauth::is_safe_return_path(path)) << path;
+  }
+  EXPECT_FALSE(oauth::is_safe_return_path(std::string_view("/a\0b", 4)));
+  EXPECT_FALSE(oauth::is_safe_return_path("/" + std::string(2048, 'a')));
+}
+
+// ---------------------------------------------------------------------------
+// parse_callback
+
+oauth::Callback must_parse(std::string_view query) {
+  auto result = oauth::parse_callback(query);
+  if (!result.ok()) {
+    ADD_FAILURE() << "\"" << query << "\" → " << result.error().message;
+    return {};
+  }
+  return std::move(result).value();
+}
+
+std::string parse_error(std::string_view query) {
+  const auto result = oauth::parse_callback(query);
+  if (result.ok()) {
+    ADD_FAILURE() << "\"" << query << "\" was accepted";
+    return {};
+  }
+  EXPECT_FALSE(result.error().message.empty());
+  return result.error().code;
+}
+
+TEST(OAuthCallback, CodeAndState) {
+  const oauth::Callback c = must_parse("?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz");
+  EXPECT_EQ(c.code, "SplxlOBeZQQYbYS6WxSbIA");
+  EXPECT_EQ(c.state, "xyz");
+  EXPECT_EQ(c.error, "");
+  const oauth::Callback without_mark = must_parse("state=xyz&code=abc");
+  EXPECT_EQ(without_mark.code, "abc");
+  EXPECT_EQ(without_mark.state, "xyz");
+}
+
+TEST(OAuthCallback, AccessDenied) {
+  const oauth::Callback c =
+      must_parse("?error=access_denied&error_description=The+user+denied&state=xyz");
+  EXPECT_EQ(c.error, "access_denied");
+  EXPECT_EQ(c.state, "xyz");
+  EXPECT_EQ(c.code, "");
+}
+
+TEST(OAuthCallback, ValuesArePercentDecodedAndPlusIsASpace) {
+  const oauth::Callback c = must_parse("?code=a%2Fb%2bc+d&state=%41%62%7e&iss=https%3A%2F%2Fx.com");
+  EXPECT_EQ(c.code, "a/b+c d");
+  EXPECT_EQ(c.state, "Ab~");
+}
+
+TEST(OAuthCallback, MissingStateParsesAsEmpty) {
+  EXPECT_EQ(must_parse("?code=abc").state, "");
+  EXPECT_EQ(must_parse("?code=abc&&").code, "abc");
+}
+
+TEST(OAuthCallback, MalformedCallbacksAreRefused) {
+  for (std::string_view query :
+       {"", "?", "?state=xyz", "?code=&state=xyz", "?code=a&code=b&state=xyz",
+        "?code=a&state=x&state=y", "?error=access_denied&error=x", "?code=a&error=access_denied",
+        "?code=%zz&state=x", "?code=a%4&state=x", "?code=a%&state=x", "?code=a%0Ab&state=x",
+        "?code=a&state=%00", "?code=a&state=caf%C3%A9", "?error=a%22b", "?error=a%5Cb",
+        "?error="}) {
+    EXPECT_EQ(parse_error(query), "callback-malformed") << query;
+  }
+}
+
+TEST(OAuthCallback, SizeBounds) {
+  EXPECT_EQ(must_parse("?code=" + std::string(1024, 'c') + "&state=s").code,
+            std::string(1024, 'c'));
+  EXPECT_EQ(parse_error("?code=" + std::string(1025, 'c') + "&state=s"), "callback-malformed");
+  EXPECT_EQ(must_parse("?code=c&state=" + std::string(512, 's')).state, std::string(512, 's'));
+  EXPECT_EQ(parse_error("?code=c&state=" + std::string(513, 's')), "callback-malformed");
+  EXPECT_EQ(parse_error("?code=c&state=s&pad=" + std::string(8192, 'p')), "callback-malformed");
+}
+
+// ---------------------------------------------------------------------------
+// authorize_url
+
+constexpr char kChallenge[] = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+oauth::Provider x_provider() {
+  return {"https://x.com/i/oauth2/authorize",
+          "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ",
+          "https://shop.example/sharelock/callback",
+          {"tweet.read", "tweet.write", "users.read"}};
+}
+
+std::string authorize_error(const oauth::Provider& provider, std::string_view state = "xyz",
+                            std::string_view challenge = kChallenge) {
+  const auto result = oauth::authorize_url(provider, state, challenge);
+  if (result.ok()) {
+    ADD_FAILURE() << "accepted: " << result.value();
+    return {};
+  }
+  return result.error().code + " " + result.error().attribute;
+}
+
+TEST(AuthorizeUrl, XWithPkceS256) {
+  const auto url = oauth::authorize_url(x_provider(), kState, kChallenge);
+  ASSERT_TRUE(url.ok()) << url.error().code;
+  EXPECT_EQ(url.value(),
+            "https://x.com/i/oauth2/authorize?response_type=code"
+            "&client_id=M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ"
+            "&redirect_uri=https%3A%2F%2Fshop.example%2Fsharelock%2Fcallback"
+            "&scope=tweet.read%20tweet.write%20users.read"
+            "&state=AAECAwQFBgcICQoLDA0ODw"
+            "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+            "&code_challenge_method=S256");
+}
+
+TEST(AuthorizeUrl, MastodonKeepsTheEndpointsQueryAndOverridesResponseType) {
+  const oauth::Provider mastodon{
+      "https://mastodon.social/oauth/authorize?lang=es&response_type=token",
+      "client id",
+      "http://localhost:8080/cb",
+      {"write:statuses"}};
+  const auto url = oauth::authorize_url(mastodon, "s", kChallenge);
+  ASSERT_TRUE(url.ok()) << url.error().code;
+  EXPECT_EQ(url.value(),
+            "https://mastodon.social/oauth/authorize?lang=es&response_type=code"
+            "&client_id=client%20id&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcb"
+            "&scope=write%3Astatuses&state=s"
+            "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+            "&code_challenge_method=S256");
+}
+
+TEST(AuthorizeUrl, RefusesUnsafeOrMalformedUrls) {
+  oauth::Provider p = x_provider();
+  p.authorize_endpoint = "http://x.com/i/oauth2/authorize";
+  EXPECT_EQ(authorize_error(p), "unsafe-url authorizeEndpoint");
+  p.authorize_endpoint = "javascript:alert(1)";
+  EXPECT_EQ(authorize_error(p), "unsafe-url authorizeEndpoint");
+  p.authorize_endpoint = "https://x.com/i/oauth2/authorize#frag";
+  EXPECT_EQ(authorize_error(p), "invalid-url authorizeEndpoint");
+  p.authorize_endpoint = "/oauth/authorize";
+  EXPECT_EQ(authorize_error(p), "invalid-url authorizeEndpoint");
+  p = x_provider();
+  p.redirect_uri = "http://shop.example/cb";
+  EXPECT_EQ(authorize_error(p), "unsafe-url redirectUri");
+  p.redirect_uri = "https://shop.example/cb#x";
+  EXPECT_EQ(authorize_error(p), "invalid-url redirectUri");
+}
+
+TEST(AuthorizeUrl, RefusesBadFields) {
+  oauth::Provider p = x_provider();
+  p.client_id = "";
+  EXPECT_EQ(authorize_error(p), "invalid-authorize-request clientId");
+  p.client_id = "a\nb";
+  EXPECT_EQ(authorize_error(p), "invalid-authorize-request clientId");
+  p = x_provider();
+  p.scopes = {};
+  EXPECT_EQ(authorize_error(p), "invalid-authorize-request scopes");
+  p.scopes = {"tweet.read tweet.write"};  // one token per entry
+  EXPECT_EQ(authorize_error(p), "invalid-authorize-request scopes");
+  p.scopes = {"tweet.read", ""};
+  EXPECT_EQ(authorize_error(p), "invalid-authorize-request scopes");
+  p = x_provider();
+  EXPECT_EQ(authorize_error(p, ""), "invalid-authorize-request state");
+  EXPECT_EQ(authorize_error(p, "a\x01"), "invalid-authorize-request state");
+  EXPECT_EQ(authorize_error(p, "xyz", "short"), "invalid-authorize-request codeChallenge");
+  EXPECT_EQ(authorize_error(p, "xyz", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw+cM"),
+            "invalid-authorize-request codeChallenge");
+}
+
+}  // namespace
