@@ -94,26 +94,32 @@ function wrap(raw) {
   };
 }
 
-// Fetches and compiles the wasm ourselves, to read the response's Date
-// header on the way (Emscripten's own loader does not expose it).
-function instantiate(imports, receive, failed) {
+// Fetches the wasm ourselves, to read the response's Date header on the way
+// (Emscripten's own loader does not expose it). Started together with the
+// glue's import, not after it: on a slow connection the two downloads
+// overlap instead of queueing.
+function fetchWasm() {
   const wasmUrl = new URL('sharelock-core.wasm', moduleUrl);
   const sentAt = Date.now();
-  fetch(wasmUrl, { credentials: 'same-origin' })
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.href}`);
-      serverClock = {
-        sentAt,
-        receivedAt: Date.now(),
-        date: response.headers.get('Date') ?? '',
-        age: Number(response.headers.get('Age') ?? 0) || 0,
-        url: response.url,
-      };
+  return fetch(wasmUrl, { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.href}`);
+    serverClock = {
+      sentAt,
+      receivedAt: Date.now(),
+      date: response.headers.get('Date') ?? '',
+      age: Number(response.headers.get('Age') ?? 0) || 0,
+      url: response.url,
+    };
+    return response;
+  });
+}
+
+function instantiate(wasmResponse, imports, receive, failed) {
+  wasmResponse
+    .then((response) => (response.headers.get('Content-Type')?.startsWith('application/wasm')
       // Streaming compiles while downloading, but needs application/wasm.
-      return response.headers.get('Content-Type')?.startsWith('application/wasm')
-        ? WebAssembly.instantiateStreaming(response, imports)
-        : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
-    })
+      ? WebAssembly.instantiateStreaming(response, imports)
+      : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
     .then(({ instance, module }) => {
       // Export names are minified: find the memory by its type.
       coreMemory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory) ?? null;
@@ -133,6 +139,9 @@ export function loadCore(options = {}) {
     // Emscripten reports through print/printErr; collect them into the one
     // error we raise instead of letting them spill onto the console.
     const notes = [];
+    const wasmResponse = options.wasmBinary ? null : fetchWasm();
+    // If the glue fails first, its error is the one reported.
+    wasmResponse?.catch(() => {});
     try {
       const { default: createSharelockCore } = await import(/* @vite-ignore */ moduleUrl.href);
       let failed;
@@ -143,7 +152,7 @@ export function loadCore(options = {}) {
         printErr: (text) => notes.push(text),
         ...(options.wasmBinary
           ? { wasmBinary: options.wasmBinary }
-          : { instantiateWasm: (imports, receive) => instantiate(imports, receive, failed) }),
+          : { instantiateWasm: (imports, receive) => instantiate(wasmResponse, imports, receive, failed) }),
       }), failure]);
       return wrap(raw);
     } catch (cause) {

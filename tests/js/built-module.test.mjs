@@ -64,3 +64,31 @@ test('checks a Mastodon server typed by a shopper', () => {
 test('reports the Unicode version its tables come from', () => {
   assert.equal(core.unicodeVersion(), '15.0.0');
 });
+
+test('hostile nesting and a full-size feed fit the small initial memory and stack (it grows, never traps)', () => {
+  const describe = (body) => JSON.parse(core.describeProof(JSON.stringify({
+    attributes: { src: '/proof.json', kind: 'recent' }, page: { url: 'https://shop.example/' }, now: Date.parse('2026-11-25T11:00:00Z'), body,
+  })));
+  const depth = 200_000;
+  const nested = describe(`{"version":1,"events":[${'['.repeat(depth)}${']'.repeat(depth)}]}`);
+  assert.equal(nested.fatal, false);
+  assert.deepEqual(nested.errors.map((e) => e.code), ['invalid-feed-rows']);
+
+  const events = Array.from({ length: 7000 }, (_, i) => ({ type: 'purchase', at: '2026-11-25T10:00:00Z', id: String(i), name: `Ana${'a'.repeat(i % 20)}`, place: 'Madrid' }));
+  const body = JSON.stringify({ version: 1, events });
+  assert.ok(body.length > 500_000 && body.length < 1 << 20);
+  const full = describe(body);
+  assert.equal(full.fatal, false);
+  assert.equal(full.toasts.length, 20);
+  assert.match(full.errors[0].message, /^6000 row\(s\) of the feed were skipped/);
+
+  const deepRequest = `{"attributes":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
+  assert.equal(JSON.parse(core.renderShareBar(deepRequest)).fatal, true);
+});
+
+test('a fresh core starts with 1 MiB of linear memory, not Emscripten\'s default 16 MiB', async () => {
+  const fresh = await createSharelockCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+  assert.equal(fresh.HEAP8.length, 1 << 20);
+  JSON.parse(fresh.renderShareBar(JSON.stringify({ attributes: { networks: 'x,email' }, page })));
+  assert.equal(fresh.HEAP8.length, 1 << 20, 'one share bar needs no growth');
+});
