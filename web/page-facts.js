@@ -13,16 +13,32 @@ const MAX_FACT_LENGTH = 4096;
 
 const bounded = (text) => (text.length > MAX_FACT_LENGTH ? text.slice(0, MAX_FACT_LENGTH) : text);
 
+// The document's facts are the same for every widget rendered in one batch
+// (when the core becomes ready, every waiting widget renders in the same
+// microtask checkpoint; a page of 200 would otherwise query the head 200
+// times). They are read afresh once that batch is over.
+let documentFacts = null;
+
+function readDocumentFacts() {
+  if (!documentFacts) {
+    const canonical = document.querySelector('link[rel~="canonical"]');
+    documentFacts = {
+      url: bounded(location.href),
+      // The `href` property resolves the link against the document base.
+      canonical: bounded(canonical?.href ?? ''),
+      title: bounded(document.title),
+      ogTitle: bounded(metaContent('og:title')),
+      ogImage: bounded(metaContent('og:image')),
+    };
+    queueMicrotask(() => { documentFacts = null; });
+  }
+  return documentFacts;
+}
+
 /** @param {Element} element the widget, for the nearest `lang` */
 export function pageFacts(element) {
-  const canonical = document.querySelector('link[rel~="canonical"]');
   return {
-    url: bounded(location.href),
-    // The `href` property resolves the link against the document base.
-    canonical: bounded(canonical?.href ?? ''),
-    title: bounded(document.title),
-    ogTitle: bounded(metaContent('og:title')),
-    ogImage: bounded(metaContent('og:image')),
+    ...readDocumentFacts(),
     lang: bounded(element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? ''),
   };
 }

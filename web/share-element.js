@@ -19,10 +19,19 @@ const COPIED_FEEDBACK_MS = 2500;
 
 // Where storage is disabled, the server is remembered for this page view.
 let memoryHost = '';
+// The stored server, read once per page rather than once per bar render
+// (a page of many bars would read storage for each); undefined until read,
+// and again after another tab changes it.
+let storedHost;
 
 function mastodonHost() {
-  return readStored(MASTODON_KEY) ?? memoryHost;
+  if (storedHost === undefined) storedHost = readStored(MASTODON_KEY);
+  return storedHost ?? memoryHost;
 }
+
+globalThis.addEventListener?.('storage', (event) => {
+  if (event.key === MASTODON_KEY || event.key === null) storedHost = undefined;
+});
 
 function isPlainLeftClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
@@ -259,7 +268,7 @@ export class SharelockShare extends HTMLElement {
       return;
     }
     memoryHost = checked.host;
-    writeStored(MASTODON_KEY, checked.host);
+    storedHost = writeStored(MASTODON_KEY, checked.host) ? checked.host : null;
     picker.remove();
     // Every share bar on the page re-renders with the server, this one too.
     window.dispatchEvent(new Event(HOST_CHANGED));
