@@ -111,3 +111,19 @@ test.describe('the strict CSP is never violated', () => {
     expect(log.shares.map((s) => s.network)).toEqual(['x', 'copy', 'mastodon', 'bluesky']);
   });
 });
+
+test('the policy really enforces Trusted Types: a plain string into innerHTML is refused and reported', async ({ page }) => {
+  // Without this, "no violation" in every other test could mean "no policy".
+  await openTestPage(page, { name: 'trusted-types', html: testPage({ body: '<p id="target">kept</p>' }) });
+  const refused = await page.evaluate(() => {
+    try {
+      document.getElementById('target').innerHTML = '<b>injected</b>';
+      return false;
+    } catch (error) {
+      return error instanceof TypeError;
+    }
+  });
+  expect(refused).toBe(true);
+  await expect(page.locator('#target')).toHaveText('kept');
+  await expect.poll(async () => (await recorded(page)).violations.map((v) => v.directive)).toEqual(['require-trusted-types-for']);
+});
