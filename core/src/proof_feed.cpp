@@ -46,6 +46,19 @@ bool looks_identifying(std::u32string_view text) {
   });
 }
 
+// A link ("https://…", "VisitScam.shop") is not a name or a place, and a
+// buyer could otherwise advertise to every visitor through the feed. No
+// ':' in either; no '.' in a name; in a place only a '.' ending a word
+// ("St. Louis"), never one inside it as in a domain.
+bool looks_like_link(std::u32string_view text, bool is_place) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ':') return true;
+    const bool ends_word = i + 1 == text.size() || text[i + 1] == U' ';
+    if (text[i] == '.' && !(is_place && ends_word)) return true;
+  }
+  return false;
+}
+
 std::optional<std::int64_t> instant_at(const Json& row, const char* key) {
   if (!row.contains(key) || !row[key].is_string()) return std::nullopt;
   auto instant = civil::parse_iso_instant(row[key].get<std::string>(), key);
@@ -85,7 +98,10 @@ void read_counter(const Json& row, std::int64_t now, Rows& rows) {
   const auto at = instant_at(row, "at");
   if (row.contains("at") && !at) return rows.skip("a counter's \"at\" is not an ISO 8601 time with an offset");
   if (at && *at > now + kFutureTolerance) return rows.skip("a counter's \"at\" is in the future");
+  // "In the last 24 hours" and "viewing now" are claims about a moment: a
+  // count without its time (a static file) could make them for ever.
   if (*activity == Activity::kViewing && !at) return rows.skip("a \"viewing\" counter needs \"at\"");
+  if (window != "all" && !at) return rows.skip("a counter with a window needs \"at\"");
   rows.feed.counters.push_back({*item, *activity, window, count->get<std::int64_t>(), at});
 }
 
@@ -101,7 +117,8 @@ void read_event(const Json& row, std::int64_t now, Rows& rows, std::set<std::str
   Event event{*item, *activity, *at, first_name(string_at(row, "name")), place_name(string_at(row, "place"))};
   // A feed that lists one sale twice (a retried webhook) shows it once.
   const std::string id = string_at(row, "id");
-  const std::string key = !id.empty() ? "id:" + id
+  // An order id may cover several items: the item is part of the key.
+  const std::string key = !id.empty() ? "id:" + event.item + '\n' + id
                                       : "row:" + string_at(row, "type") + '\n' + event.item + '\n' +
                                             std::to_string(event.at) + '\n' + event.name + '\n' + event.place;
   if (!seen.insert(key).second) return;
@@ -114,13 +131,13 @@ std::string first_name(std::string_view name) {
   std::u32string text = visible_text(name);
   const auto space = text.find(U' ');
   if (space != std::u32string::npos) text.resize(space);
-  if (text.size() > kMaxNameCodePoints || looks_identifying(text)) return "";
+  if (text.size() > kMaxNameCodePoints || looks_identifying(text) || looks_like_link(text, false)) return "";
   return unicode::encode_utf8(text);
 }
 
 std::string place_name(std::string_view place) {
   const std::u32string text = visible_text(place);
-  if (text.size() > kMaxPlaceCodePoints || looks_identifying(text)) return "";
+  if (text.size() > kMaxPlaceCodePoints || looks_identifying(text) || looks_like_link(text, true)) return "";
   return unicode::encode_utf8(text);
 }
 
@@ -145,22 +162,32 @@ Result<Feed> parse_feed(std::string_view body, std::int64_t now) {
   }
   Feed feed;
   Rows rows{feed};
-  const auto each = [&](const Json& list, auto&& read) {
+  const auto over_limit = [&](std::size_t extra, const char* why) {
+    feed.skipped += extra;
+    if (feed.first_problem.empty()) feed.first_problem = why;
+  };
+  if (has_counters) {
     std::size_t index = 0;
-    for (const Json& row : list) {
+    for (const Json& row : *counters) {
       if (index++ == kMaxRows) {
-        feed.skipped += list.size() - kMaxRows;
-        if (feed.first_problem.empty()) feed.first_problem = "only the first 1000 rows of a list are read";
+        over_limit(counters->size() - kMaxRows, "only the first 1000 counters are read");
         break;
       }
-      read(row);
+      read_counter(row, now, rows);
     }
-  };
-  if (has_counters) each(*counters, [&](const Json& row) { read_counter(row, now, rows); });
-  std::set<std::string> seen;
-  if (has_events) each(*events, [&](const Json& row) { read_event(row, now, rows, seen); });
-  std::stable_sort(feed.events.begin(), feed.events.end(),
-                   [](const Event& a, const Event& b) { return a.at > b.at; });
+  }
+  if (has_events) {
+    // Every event is read (the 1 MiB bound keeps that cheap) and the newest
+    // kept: a feed listed oldest first must not lose its latest sales.
+    std::set<std::string> seen;
+    for (const Json& row : *events) read_event(row, now, rows, seen);
+    std::stable_sort(feed.events.begin(), feed.events.end(),
+                     [](const Event& a, const Event& b) { return a.at > b.at; });
+    if (feed.events.size() > kMaxRows) {
+      over_limit(feed.events.size() - kMaxRows, "only the newest 1000 events are read");
+      feed.events.resize(kMaxRows);
+    }
+  }
   return feed;
 }
 

@@ -115,8 +115,10 @@ std::int64_t number_attribute(const Json& attributes, const char* name, std::int
   return *value;
 }
 
+// A widget without `item` speaks of "this" page's product: only rows that
+// name no item are about it, never another product's.
 bool item_matches(const Json& attributes, const std::string& row_item) {
-  return !has_string(attributes, "item") || row_item == string_at(attributes, "item");
+  return row_item == string_at(attributes, "item");
 }
 
 struct Settings {
@@ -145,9 +147,13 @@ void describe_count(const Json& attributes, const Settings& settings, const proo
         // "N viewing now" only from a count taken in the last two minutes.
         if (now - *counter.at > kLiveFreshness) continue;
         view["expiresAt"] = *counter.at + kLiveFreshness;
-      } else if (counter.at && settings.window.millis > 0 &&
-                 now - *counter.at > settings.window.millis / kWindowStalenessDivisor) {
-        continue;
+      } else if (settings.window.millis > 0) {
+        // "In the last 24 hours" is true only for a while after the count
+        // was taken (windowed counters always carry `at`); the shim takes
+        // the badge down when that while is over.
+        const std::int64_t stale_at = *counter.at + settings.window.millis / kWindowStalenessDivisor;
+        if (now >= stale_at) continue;
+        view["expiresAt"] = stale_at;
       }
       count = counter.count;
       break;
@@ -281,11 +287,16 @@ Json describe(const Json& request) {
   }
 
   if (source->kind != Source::Kind::kInline && !request.contains("body")) {
+    const bool same_site = source->kind == Source::Kind::kFeed;
     return result({{"need",
                     {{"fetch", source->fetch_url},
-                     // No cookies to another origin: the count is public.
-                     {"credentials", source->kind == Source::Kind::kFeed ? "same-origin" : "omit"},
-                     {"attribute", source->kind == Source::Kind::kFeed ? "src" : "server"}}}});
+                     // No cookies and no page address to another origin:
+                     // the count is public, and the visit is the shop's.
+                     {"credentials", same_site ? "same-origin" : "omit"},
+                     {"referrerPolicy", same_site ? "strict-origin-when-cross-origin" : "no-referrer"},
+                     {"attribute", same_site ? "src" : "server"},
+                     // A live count is asked for again even if this read fails.
+                     {"refreshAfter", settings.activity == Activity::kViewing ? Json(kLiveRefresh) : Json(nullptr)}}}});
   }
 
   Json view = {{"lang", i18n::lang_code(settings.lang)}, {"kind", kind}, {"show", false},

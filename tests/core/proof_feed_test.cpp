@@ -24,7 +24,7 @@ constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kNow = 1'795'617'000'000;
 
 const char* const kBadCount = "a counter's \"count\" is not a whole number from 0 to 999999999999";
-const char* const kTooManyRows = "only the first 1000 rows of a list are read";
+const char* const kTooManyRows = "only the first 1000 counters are read";
 
 Feed parse_ok(const std::string& body, std::int64_t now = kNow) {
   auto feed = parse_feed(body, now);
@@ -185,6 +185,22 @@ TEST(ProofFeed, ReadsAtMostAThousandRowsPerList) {
   EXPECT_EQ(feed.events.size(), 1000u);
   EXPECT_EQ(feed.skipped, 500u + 200u);
   EXPECT_EQ(feed.first_problem, kTooManyRows);
+}
+
+TEST(ProofFeed, AFeedListedOldestFirstKeepsItsNewestThousandEvents) {
+  json events = json::array();
+  for (int i = 0; i < 1200; ++i) {  // oldest first: minute i of the day
+    const std::string minute = (i / 60 < 10 ? "0" : "") + std::to_string(i / 60) + ":" + (i % 60 < 10 ? "0" : "") +
+                               std::to_string(i % 60);
+    events.push_back({{"type", "share"}, {"id", std::to_string(i)}, {"at", "2026-11-24T" + minute + ":00Z"}});
+  }
+  const Feed feed = parse_ok(json({{"version", 1}, {"events", events}}).dump());
+  ASSERT_EQ(feed.events.size(), 1000u);
+  // The newest (minute 1199 = 19:59) is kept; the 200 oldest are not.
+  EXPECT_EQ(feed.events.front().at, parse_ok(json({{"version", 1}, {"events", {events[1199]}}}).dump()).events[0].at);
+  EXPECT_EQ(feed.events.back().at, parse_ok(json({{"version", 1}, {"events", {events[200]}}}).dump()).events[0].at);
+  EXPECT_EQ(feed.skipped, 200u);
+  EXPECT_EQ(feed.first_problem, "only the newest 1000 events are read");
 }
 
 TEST(ProofFeed, ExactlyAThousandRowsAreAllRead) {
@@ -429,9 +445,21 @@ TEST(ProofFirstName, TakesTheFirstWord) {
   EXPECT_EQ(first_name("   "), "");
 }
 
+TEST(ProofFirstName, RefusesLinks) {
+  EXPECT_EQ(first_name("VisitScam.shop"), "");
+  EXPECT_EQ(first_name("https://scam.example"), "");
+  EXPECT_EQ(first_name("www.scam.example"), "");
+  EXPECT_EQ(first_name("Ana:"), "");
+  EXPECT_EQ(place_name("scam.shop"), "");
+  EXPECT_EQ(place_name("Visit https://scam.example"), "");
+  // A dot ending a word is an abbreviation, not a domain.
+  EXPECT_EQ(place_name("St. Louis"), "St. Louis");
+  EXPECT_EQ(place_name("Sta. Cruz de Tenerife"), "Sta. Cruz de Tenerife");
+}
+
 TEST(ProofFirstName, DropsControlAndBidiCharacters) {
   EXPECT_EQ(first_name("Ana\u202E"), "Ana");               // RIGHT-TO-LEFT OVERRIDE
-  EXPECT_EQ(first_name("\u202Emoc.elpmaxe"), "moc.elpmaxe");
+  EXPECT_EQ(first_name("\u202Eanaig"), "anaig");
   EXPECT_EQ(first_name("A\u200Fna"), "Ana");               // RIGHT-TO-LEFT MARK
   EXPECT_EQ(first_name("\u2066Ana\u2069"), "Ana");         // LEFT-TO-RIGHT ISOLATE … POP
   EXPECT_EQ(first_name("An\u200Ba"), "Ana");               // ZERO WIDTH SPACE

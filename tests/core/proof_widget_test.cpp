@@ -88,7 +88,11 @@ TEST(ProofNeed, ASameSiteFeedIsFetchedWithCookies) {
   EXPECT_EQ(response["errors"], json::array());
   EXPECT_EQ(response["need"], json({{"fetch", "https://shop.example/proof.json"},
                                     {"credentials", "same-origin"},
-                                    {"attribute", "src"}}));
+                                    {"referrerPolicy", "strict-origin-when-cross-origin"},
+                                    {"attribute", "src"},
+                                    {"refreshAfter", nullptr}}));
+  // A live count is read again every 30 s, even if this first read fails.
+  EXPECT_EQ(describe({{"src", "/proof.json"}, {"type", "viewing"}})["need"]["refreshAfter"], 30 * kSecond);
   EXPECT_FALSE(response.contains("show"));
   EXPECT_EQ(describe({{"src", "./proof.json?v=2"}})["need"]["fetch"], "https://shop.example/products/proof.json?v=2");
   EXPECT_EQ(describe({{"src", "https://shop.example/api/proof.json"}})["need"]["fetch"],
@@ -99,9 +103,13 @@ TEST(ProofNeed, TheVerificationServerIsAskedWithoutCookies) {
   const json response = describe({{"server", "https://verify.example/"}, {"item", "ebook 1/2&x=#"}});
   EXPECT_FALSE(response["fatal"]);
   EXPECT_EQ(response["errors"], json::array());
+  // No cookies and no page address: the verification server is told of
+  // the count being read, not of who reads it where.
   EXPECT_EQ(response["need"], json({{"fetch", "https://verify.example/v1/proof?item=ebook%201%2F2%26x%3D%23"},
                                     {"credentials", "omit"},
-                                    {"attribute", "server"}}));
+                                    {"referrerPolicy", "no-referrer"},
+                                    {"attribute", "server"},
+                                    {"refreshAfter", nullptr}}));
   EXPECT_EQ(describe({{"server", "https://verify.example/api/"}, {"item", "ebook"}})["need"]["fetch"],
             "https://verify.example/api/v1/proof?item=ebook");
   // The server's own query and fragment are not carried over.
@@ -256,14 +264,19 @@ TEST(ProofCount, TheMinimumHidesSmallCounts) {
 }
 
 TEST(ProofCount, PicksTheCounterOfTheWindow) {
-  const json feed = counters({counter("purchase", 5000, "all"), counter("purchase", 120, "24h"),
-                              counter("purchase", 800, "7d"), counter("signup", 42, "24h")});
+  // Windowed counts carry the time they were taken (half an hour ago).
+  const std::string taken = "2026-11-25T14:00:00Z";
+  const json feed = counters({counter("purchase", 5000, "all"), counter("purchase", 120, "24h", taken),
+                              counter("purchase", 800, "7d", taken), counter("signup", 42, "24h", taken)});
   json all = with_feed({{"src", "/proof.json"}}, feed);
   EXPECT_FALSE(all["fatal"]);
   EXPECT_EQ(all["errors"], json::array());
   EXPECT_EQ(all["text"], "5,000 people bought this");
-  EXPECT_EQ(with_feed({{"src", "/proof.json"}, {"window", "24h"}}, feed)["text"],
-            "120 people bought this in the last 24 hours");
+  json day = with_feed({{"src", "/proof.json"}, {"window", "24h"}}, feed);
+  EXPECT_EQ(day["text"], "120 people bought this in the last 24 hours");
+  // Taken down an hour after it was counted (1/24 of its window).
+  EXPECT_EQ(day["expiresAt"], kNow + 30 * kMinute);
+  EXPECT_EQ(all["expiresAt"], nullptr);
   EXPECT_EQ(with_feed({{"src", "/proof.json"}, {"window", "7d"}}, feed)["text"],
             "800 people bought this in the last 7 days");
   EXPECT_EQ(with_feed({{"src", "/proof.json"}, {"window", "24h"}, {"type", "signup"}}, feed)["text"],
@@ -282,8 +295,10 @@ TEST(ProofCount, PicksTheCounterOfTheItem) {
   EXPECT_EQ(with_feed({{"src", "/proof.json"}, {"item", "ebook"}}, feed)["count"], 20);
   EXPECT_EQ(with_feed({{"src", "/proof.json"}, {"item", "course"}}, feed)["count"], 10);
   EXPECT_FALSE(with_feed({{"src", "/proof.json"}, {"item", "mug"}}, feed)["show"]);
-  // Without item, the first counter of the type and window.
-  EXPECT_EQ(with_feed({{"src", "/proof.json"}}, feed)["count"], 10);
+  // Without item, only a row that names no item is about "this": never
+  // another product's count.
+  EXPECT_EQ(with_feed({{"src", "/proof.json"}}, feed)["count"], 30);
+  EXPECT_FALSE(with_feed({{"src", "/proof.json"}}, counters({counter("purchase", 10, "all", "", "course")}))["show"]);
 }
 
 TEST(ProofCount, AStaleWindowedCountIsIgnored) {
@@ -292,20 +307,21 @@ TEST(ProofCount, AStaleWindowedCountIsIgnored) {
         with_feed({{"src", "/proof.json"}, {"window", window}}, counters({counter("purchase", 77, window, at)}));
     return response["show"].get<bool>() ? response["count"].get<std::int64_t>() : -1;
   };
-  // 24h: at most an hour old.
-  EXPECT_EQ(count_at("24h", "2026-11-25T13:30:00Z"), 77);
-  EXPECT_EQ(count_at("24h", "2026-11-25T13:29:59Z"), -1);
-  // 1h: at most 2.5 minutes old.
-  EXPECT_EQ(count_at("1h", "2026-11-25T14:27:30Z"), 77);
-  EXPECT_EQ(count_at("1h", "2026-11-25T14:27:29Z"), -1);
-  // 7d: at most 7 hours old; 30d: at most 30 hours old.
-  EXPECT_EQ(count_at("7d", "2026-11-25T07:30:00Z"), 77);
-  EXPECT_EQ(count_at("7d", "2026-11-25T07:29:00Z"), -1);
-  EXPECT_EQ(count_at("30d", "2026-11-24T08:30:00Z"), 77);
-  EXPECT_EQ(count_at("30d", "2026-11-24T08:29:00Z"), -1);
-  // "all" is never stale, nor a count without "at".
+  // 24h: less than an hour old.
+  EXPECT_EQ(count_at("24h", "2026-11-25T13:30:01Z"), 77);
+  EXPECT_EQ(count_at("24h", "2026-11-25T13:30:00Z"), -1);
+  // 1h: less than 2.5 minutes old.
+  EXPECT_EQ(count_at("1h", "2026-11-25T14:27:31Z"), 77);
+  EXPECT_EQ(count_at("1h", "2026-11-25T14:27:30Z"), -1);
+  // 7d: less than 7 hours old; 30d: less than 30 hours old.
+  EXPECT_EQ(count_at("7d", "2026-11-25T07:31:00Z"), 77);
+  EXPECT_EQ(count_at("7d", "2026-11-25T07:30:00Z"), -1);
+  EXPECT_EQ(count_at("30d", "2026-11-24T08:31:00Z"), 77);
+  EXPECT_EQ(count_at("30d", "2026-11-24T08:30:00Z"), -1);
+  // "all" is never stale; a windowed count without "at" is never shown (a
+  // static file would claim "in the last 24 hours" for ever).
   EXPECT_EQ(count_at("all", "2020-01-01T00:00:00Z"), 77);
-  EXPECT_EQ(count_at("24h", ""), 77);
+  EXPECT_EQ(count_at("24h", ""), -1);
   // A stale counter gives way to a fresh one of the same window.
   const json feed = counters({counter("purchase", 1, "24h", "2026-11-24T14:30:00Z"),
                               counter("purchase", 2, "24h", "2026-11-25T14:29:00Z")});
@@ -447,10 +463,15 @@ TEST(ProofRecent, AtMostTwentyToastsOfTheItemAndType) {
   EXPECT_FALSE(with_feed({{"kind", "recent"}, {"src", "/proof.json"}, {"item", "ebook"}, {"type", "purchase"},
                           {"min", "31"}},
                          events(rows))["show"]);
-  // Without a type, every activity; without an item, every item.
-  json any = with_feed({{"kind", "recent"}, {"src", "/proof.json"}, {"min", "33"}}, events(rows));
-  EXPECT_TRUE(any["show"]);
-  EXPECT_EQ(any["toasts"].size(), 20u);
+  // Without a type, every activity of the item.
+  json any_type = with_feed({{"kind", "recent"}, {"src", "/proof.json"}, {"item", "ebook"}, {"min", "31"}}, events(rows));
+  EXPECT_TRUE(any_type["show"]);
+  EXPECT_EQ(any_type["toasts"].size(), 20u);
+  // Without an item, only the events that name none ("Nobody"): a sale of
+  // another product is never "this".
+  json no_item = with_feed({{"kind", "recent"}, {"src", "/proof.json"}}, events(rows));
+  ASSERT_EQ(no_item["toasts"].size(), 1u);
+  EXPECT_EQ(no_item["toasts"][0]["name"], "Nobody");
 }
 
 TEST(ProofRecent, MinCountsEvents) {

@@ -18,7 +18,7 @@
 namespace sharelock::proof {
 
 // A feed bigger than this is refused unread (the shim stops downloading
-// there too); rows past kMaxRows of either list are skipped.
+// there too); past kMaxRows, later counters and older events are skipped.
 inline constexpr std::size_t kMaxFeedBytes = 1 << 20;
 inline constexpr std::size_t kMaxRows = 1000;
 // How far in the future a timestamp may be before the row is refused: a
