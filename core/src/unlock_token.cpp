@@ -110,7 +110,9 @@ Result<Claims> verify(const std::vector<Key>& keys, std::string_view token, std:
 
   const Key* key = nullptr;
   for (const Key& candidate : keys) {
-    if (candidate.id == key_id) {
+    // A short key (an unset secret read as "") would let anyone sign: it
+    // is never used, as if it were not listed.
+    if (candidate.id == key_id && candidate.secret.size() >= kMinKeyBytes) {
       key = &candidate;
       break;
     }

@@ -190,6 +190,19 @@ TEST(UnlockToken, KeyRotation) {
   EXPECT_TRUE(token::verify(after, new_token, "ebook-1", kT0).ok());
 }
 
+TEST(UnlockToken, AShortOrEmptyListedKeyIsNeverUsed) {
+  // An empty secret (an unset environment variable) must not verify a token
+  // that anyone could have signed with "".
+  const std::string payload_part = split(kToken).payload;
+  for (const std::string& secret : {std::string(), std::string(31, 'k')}) {
+    // Correctly signed with that short secret, as an attacker could.
+    const std::string mac = sharelock::crypto::to_bytes(sharelock::crypto::hmac_sha256(secret, "v1.k9." + payload_part));
+    const std::string token = "v1.k9." + payload_part + "." + sharelock::base64url::encode(mac);
+    const std::vector<Key> keys = {{"k9", secret}};
+    EXPECT_EQ(verify_error(keys, token, "ebook-1"), "token-unknown-key") << secret.size();
+  }
+}
+
 TEST(UnlockToken, MalformedTokens) {
   const Parts good = split(kToken);
   Parts p = good;
