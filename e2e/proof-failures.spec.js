@@ -317,8 +317,8 @@ test('a feed of exactly 1 MiB is read; one byte more is refused unread (feed-too
     name: 'proof-feed-size',
     now: NOW,
     files: { 'exact.json': jsonFile(exact), 'over.json': jsonFile(over) },
-    body: pageBody(`${proofMarkup({ id: 'exact', src: '/__test__/exact.json' })}
-${proofMarkup({ id: 'over', src: '/__test__/over.json' })}`),
+    body: pageBody(`${proofMarkup({ id: 'exact', src: '/__test__/exact.json', item: 'playbook' })}
+${proofMarkup({ id: 'over', src: '/__test__/over.json', item: 'playbook' })}`),
   });
   await expect(proofPart(page, 'text', '#exact')).toHaveText('1,284 people bought this');
   await expect.poll(async () => (await recorded(page)).errors).toEqual([{ code: 'feed-too-large', attribute: 'src', target: 'over' }]);

@@ -10,12 +10,17 @@ export const FEED_MAX_BYTES = (1 << 20) + 1;
  * The response text, cut at `maxBytes` bytes. Rejects on a network error,
  * a redirect, a timeout or a status other than 2xx.
  * @param {string} url
- * @param {{credentials?: RequestCredentials, timeout?: number, maxBytes?: number}} [options]
+ * @param {{credentials?: RequestCredentials, referrerPolicy?: ReferrerPolicy, timeout?: number, maxBytes?: number}} [options]
  */
-export async function fetchFeedText(url, { credentials = 'same-origin', timeout = FEED_TIMEOUT_MS, maxBytes = FEED_MAX_BYTES } = {}) {
+export async function fetchFeedText(url, {
+  credentials = 'same-origin', referrerPolicy = 'strict-origin-when-cross-origin', timeout = FEED_TIMEOUT_MS,
+  maxBytes = FEED_MAX_BYTES,
+} = {}) {
   // A redirect could lead to another site, which would then learn of the
   // visit before any click: a feed must answer where it was asked.
-  const response = await fetch(url, { credentials, redirect: 'error', signal: AbortSignal.timeout(timeout) });
+  const response = await fetch(url, {
+    credentials, referrerPolicy, redirect: 'error', signal: AbortSignal.timeout(timeout),
+  });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (!response.body) return '';
   const reader = response.body.getReader();

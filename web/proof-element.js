@@ -65,6 +65,11 @@ export class SharelockProof extends HTMLElement {
 
   attributeChangedCallback() {
     this.#reported.clear();
+    this.#liveRefresh = null;
+    // What is shown may be about another item or type now: gone at once,
+    // not after the new feed arrives.
+    this.#stop();
+    this.#clear();
     if (this.#core) this.#queueStart();
   }
 
@@ -81,10 +86,11 @@ export class SharelockProof extends HTMLElement {
     const request = { attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this), now: clock.now() };
     let view = this.#core.describeProof(request);
     if (view.need) {
-      const { fetch: url, credentials, attribute } = view.need;
+      const { fetch: url, credentials, referrerPolicy, attribute, refreshAfter } = view.need;
+      this.#liveRefresh = refreshAfter ?? null;
       let body;
       try {
-        body = await fetchFeedText(url, { credentials });
+        body = await fetchFeedText(url, { credentials, referrerPolicy });
       } catch (error) {
         if (generation !== this.#generation) return;
         this.#stop();

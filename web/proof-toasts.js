@@ -10,6 +10,10 @@ import { reportError } from './errors.js';
 import { readStored, writeStored } from './storage.js';
 
 const FIRST_DELAY_MS = 3000;
+// One toast on screen per page, whichever widget it comes from.
+let toastOnScreen = null;
+// Where storage is blocked, the cap is still kept for this page view.
+let memoryGateRecord = null;
 // Space kept between the toast and what it must not cover.
 const CLEARANCE_PX = 8;
 const FALLBACK_AVOID = '[data-sharelock-avoid]';
@@ -46,7 +50,18 @@ export class ActivityToasts {
   #live;
   #usesPopover = typeof HTMLElement.prototype.showPopover === 'function';
   #onViewportChange = () => {
+    // Never pulled from under the keyboard: focus inside would drop to <body>.
+    if (this.#focused) return;
     if (this.#isShown() && !this.#place()) this.#hide();
+  };
+  // Escape dismisses from anywhere while a toast is up (WCAG 2.2.2: the
+  // rotation can be stopped without hunting for the button), unless the
+  // shopper is typing or something else already used the key.
+  #onDocumentKey = (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    this.#dismiss();
   };
 
   /**
@@ -73,9 +88,6 @@ export class ActivityToasts {
       onfocusin: () => this.#hold({ focused: true }),
       onfocusout: (event) => {
         if (!this.#toast.contains(event.relatedTarget)) this.#hold({ focused: false });
-      },
-      onkeydown: (event) => {
-        if (event.key === 'Escape') this.#dismiss();
       },
     }, [this.#text, dismiss]);
     // Announced politely, once per toast, whatever the toast's position.
@@ -107,34 +119,38 @@ export class ActivityToasts {
   #showNext() {
     if (this.#stopped) return;
     this.#nextTimer = setTimeout(() => this.#showNext(), this.#settings.interval);
-    // Nobody sees a toast in a hidden tab; it would only use up the cap.
-    if (document.hidden || this.#isShown()) return;
+    // Nobody sees a toast in a hidden tab; it would only use up the cap. Nor
+    // over another toast, or over a modal dialog (a checkout, a consent
+    // form) the top layer would put it above.
+    if (document.hidden || this.#isShown() || toastOnScreen || document.querySelector('dialog:modal')) return;
     const now = clock.now();
     const next = this.#nextEvent(now);
     if (!next) {
-      // Every event has aged out of the window: nothing true is left to say.
+      // Every event has been shown (or has aged out of the window): nothing
+      // new and true is left to say.
       this.stop();
       return;
     }
     const { event, text } = next;
     this.#text.textContent = text;
     this.#open();
-    // No free corner: skip this turn rather than cover the checkout.
+    // No free corner: skip this turn rather than cover the checkout; the
+    // same event is tried again next turn.
     if (!this.#place()) {
+      this.#index -= 1;
       this.#hide();
       return;
     }
-    const { gateKey, limit, snooze } = this.#settings;
-    const gate = this.#core.proofToastGate({ stored: readStored(gateKey), now, limit, snooze, action: 'show' });
-    writeStored(gateKey, gate.store);
-    if (!gate.allow) {
+    if (!this.#passGate('show', now)) {
       this.stop();
       return;
     }
+    toastOnScreen = this;
     this.#toast.classList.add('visible');
     this.#live.textContent = text;
     window.addEventListener('scroll', this.#onViewportChange, { capture: true, passive: true });
     window.addEventListener('resize', this.#onViewportChange, { passive: true });
+    document.addEventListener('keydown', this.#onDocumentKey);
     this.#host.dispatchEvent(new CustomEvent('sharelock:proof', {
       bubbles: true,
       composed: true,
@@ -143,21 +159,29 @@ export class ActivityToasts {
     this.#scheduleHide();
   }
 
-  // The next event in the rotation with its sentence at `now`; events that
-  // have aged out of the window since the page loaded are dropped for good.
+  // The next event, newest first, with its sentence at `now`. Each event is
+  // shown once per page view: shown again it would read as another sale.
+  // Events that have aged out of the window since the page loaded are
+  // skipped.
   #nextEvent(now) {
     const toasts = this.#view.toasts;
-    while (toasts.length > 0) {
-      this.#index %= toasts.length;
+    while (this.#index < toasts.length) {
       const event = toasts[this.#index];
+      this.#index += 1;
       const { text, expired } = this.#core.proofToastText({ ...event, now, lang: this.#view.lang, window: this.#settings.window });
-      if (!expired && text) {
-        this.#index += 1;
-        return { event, text };
-      }
-      toasts.splice(this.#index, 1);
+      if (!expired && text) return { event, text };
     }
     return null;
+  }
+
+  // The per-visitor cap, kept in memory too where storage is blocked.
+  #passGate(action, now) {
+    const { gateKey, limit, snooze } = this.#settings;
+    const stored = readStored(gateKey) ?? memoryGateRecord;
+    const gate = this.#core.proofToastGate({ stored, now, limit, snooze, action });
+    memoryGateRecord = gate.store;
+    writeStored(gateKey, gate.store);
+    return gate.allow;
   }
 
   #open() {
@@ -200,8 +224,12 @@ export class ActivityToasts {
     clearTimeout(this.#hideTimer);
     this.#hovered = false;
     this.#focused = false;
+    if (toastOnScreen === this) toastOnScreen = null;
     window.removeEventListener('scroll', this.#onViewportChange, { capture: true });
     window.removeEventListener('resize', this.#onViewportChange);
+    document.removeEventListener('keydown', this.#onDocumentKey);
+    // A sentence left in the live region would be read later, no longer true.
+    this.#live.textContent = '';
     this.#toast.classList.remove('visible');
     if (!this.#isShown()) return;
     if (this.#usesPopover) this.#toast.hidePopover();
@@ -209,9 +237,7 @@ export class ActivityToasts {
   }
 
   #dismiss() {
-    const { gateKey, limit, snooze } = this.#settings;
-    const gate = this.#core.proofToastGate({ stored: readStored(gateKey), now: clock.now(), limit, snooze, action: 'dismiss' });
-    writeStored(gateKey, gate.store);
+    this.#passGate('dismiss', clock.now());
     this.stop();
   }
 }
