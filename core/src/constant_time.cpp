@@ -4,9 +4,9 @@
 
 namespace sharelock::crypto {
 
-// Kept out of line (its own translation unit) so that the compiler sees no
-// constant operand to specialise on; the accumulator is volatile so that the
-// loop cannot be turned into an early exit once a difference is found.
+// The accumulator is volatile so that the loop cannot be turned into an
+// early exit once a difference is found: every byte is always read. (Its
+// own translation unit alone would not guarantee that under -flto.)
 bool constant_time_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   volatile unsigned char difference = 0;

@@ -208,19 +208,11 @@ Json plan(const Json& request) {
   }
   plan["stockSrc"] = nullptr;
   if (has_string(attributes, "stock-src")) {
-    auto base = url::parse_http_url(string_at(page, "url"), "stock-src");
-    auto source = base ? url::parse_http_url_reference(string_at(attributes, "stock-src"), base.value(), "stock-src")
-                       : url::parse_http_url(string_at(attributes, "stock-src"), "stock-src");
+    auto source = same_site_feed_url(page, string_at(attributes, "stock-src"), "stock-src");
     if (!source) {
       problems.add(source.error());
-    } else if (!base || source.value().origin() != base.value().origin()) {
-      // Fetching from another site would tell it about the visit before
-      // the shopper clicked anything.
-      problems.add({"third-party-feed", "stock-src",
-                    "the stock feed must be on this site (" + (base ? base.value().origin() : std::string("?")) +
-                        "); a request elsewhere would leak the visit"});
     } else {
-      plan["stockSrc"] = source.value().serialize();
+      plan["stockSrc"] = source.value();
     }
   }
   return result(plan);

@@ -137,16 +137,12 @@ std::optional<std::string> form_decode(std::string_view s) {
 
 Error malformed(std::string message) { return Error{"callback-malformed", "", std::move(message)}; }
 
-bool is_loopback(const url::HttpUrl& u) {
-  return u.host == "localhost" || u.host == "127.0.0.1" || u.host == "[::1]";
-}
-
 // An OAuth endpoint or redirect URI: https (http on loopback, for local
 // development) and no fragment (RFC 6749 sections 3.1 and 3.1.2).
 std::optional<Error> check_oauth_url(std::string_view text, std::string_view attribute) {
   const auto parsed = url::parse_http_url(text, attribute);
   if (!parsed) return parsed.error();
-  if (parsed.value().scheme != "https" && !is_loopback(parsed.value())) {
+  if (parsed.value().scheme != "https" && !parsed.value().is_loopback()) {
     return Error{"unsafe-url", std::string(attribute), "OAuth URLs must use https"};
   }
   if (parsed.value().has_fragment) {

@@ -56,24 +56,15 @@ std::optional<Source> read_source(const Json& attributes, const Json& page, bool
     }
     return Source{Source::Kind::kInline, ""};
   }
-  const auto base = url::parse_http_url(string_at(page, "url"), "src");
   if (has_string(attributes, "src")) {
-    auto source = base ? url::parse_http_url_reference(string_at(attributes, "src"), base.value(), "src")
-                       : url::parse_http_url(string_at(attributes, "src"), "src");
+    auto source = same_site_feed_url(page, string_at(attributes, "src"), "src");
     if (!source) {
       problems.fail(source.error());
       return std::nullopt;
     }
-    if (!base || source.value().origin() != base.value().origin()) {
-      // Fetching from another site would tell it about the visit before
-      // the shopper clicked anything.
-      problems.fail({"third-party-feed", "src",
-                     "the feed must be on this site (" + (base ? base.value().origin() : std::string("?")) +
-                         "); a request elsewhere would leak the visit"});
-      return std::nullopt;
-    }
-    return Source{Source::Kind::kFeed, source.value().serialize()};
+    return Source{Source::Kind::kFeed, source.value()};
   }
+  const auto base = url::parse_http_url(string_at(page, "url"), "server");
   // The site owner's own verification server: counts of verified unlocks.
   auto server = url::parse_http_url(string_at(attributes, "server"), "server");
   if (!server) {
@@ -81,8 +72,7 @@ std::optional<Source> read_source(const Json& attributes, const Json& page, bool
     return std::nullopt;
   }
   url::HttpUrl endpoint = server.value();
-  const bool loopback = endpoint.host == "127.0.0.1" || endpoint.host == "localhost" || endpoint.host == "[::1]";
-  if (endpoint.scheme != "https" && !loopback && !(base && base.value().origin() == endpoint.origin())) {
+  if (endpoint.scheme != "https" && !endpoint.is_loopback() && !(base && base.value().origin() == endpoint.origin())) {
     problems.fail({"insecure-url", "server", "the verification server must use https"});
     return std::nullopt;
   }

@@ -286,6 +286,8 @@ std::string percent_encode(std::string_view utf8) {
   return out;
 }
 
+bool HttpUrl::is_loopback() const { return host == "localhost" || host == "127.0.0.1" || host == "[::1]"; }
+
 std::string HttpUrl::origin() const {
   std::string out = scheme + "://" + host;
   if (!port.empty()) out += ":" + port;

@@ -239,6 +239,23 @@ i18n::Lang read_lang(const Json& attributes, const Json& page) {
   return i18n::resolve_lang(string_at(attributes, "lang"), string_at(page, "lang"));
 }
 
+Result<std::string> same_site_feed_url(const Json& page, std::string_view value, std::string_view attribute) {
+  const auto base = url::parse_http_url(string_at(page, "url"), attribute);
+  auto source = base ? url::parse_http_url_reference(value, base.value(), attribute)
+                     : url::parse_http_url(value, attribute);
+  if (!source) return source.error();
+  if (!base) {
+    return Error{"third-party-feed", std::string(attribute),
+                 "this page has no http(s) address, so no feed can be on the same site as it"};
+  }
+  if (source.value().origin() != base.value().origin()) {
+    return Error{"third-party-feed", std::string(attribute),
+                 "the feed must be on this site (" + base.value().origin() +
+                     "); a request elsewhere would tell that site about the visit before any click"};
+  }
+  return source.value().serialize();
+}
+
 std::string read_mastodon_host(const Json& request) {
   const auto host = url::normalize_host_name(string_at(request, "mastodonHost"), "");
   return host ? host.value() : std::string{};

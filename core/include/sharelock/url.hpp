@@ -31,6 +31,9 @@ struct HttpUrl {
 
   std::string origin() const;
   std::string serialize() const;
+  // localhost, 127.0.0.1 or [::1]: where plain http is acceptable for
+  // local development.
+  bool is_loopback() const;
 };
 
 // Parses an absolute http(s) URL. Errors: code "unsafe-url" for any other

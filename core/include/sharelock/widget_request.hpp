@@ -84,6 +84,13 @@ std::optional<ShareContent> read_share_content(const Json& attributes, const Jso
 
 i18n::Lang read_lang(const Json& attributes, const Json& page);
 
+// A feed the widget fetches before any click (stock, social proof): an
+// absolute URL or a path relative to the page, on the page's own origin —
+// a request to another site would tell it about the visit. Errors name
+// `attribute`: the URL's own ("invalid-url", "unsafe-url") or
+// "third-party-feed".
+Result<std::string> same_site_feed_url(const Json& page, std::string_view value, std::string_view attribute);
+
 // A remembered Mastodon server, re-checked: device storage is as untrusted
 // as attributes. Empty when absent or invalid.
 std::string read_mastodon_host(const Json& request);
