@@ -276,6 +276,12 @@ std::string clock_skew(std::string_view request_json) {
   const Json request = Json::parse(request_json, nullptr, false);
   const auto number = [&](const char* key) -> std::optional<std::int64_t> {
     if (!request.is_object() || !request.contains(key) || !request[key].is_number()) return std::nullopt;
+    // Only what a JavaScript Date can hold: converting a bigger double (1e20)
+    // to an integer is undefined behaviour, and integers near INT64_MAX would
+    // overflow the middle of the request below.
+    const double value = request[key].get<double>();
+    constexpr auto kMax = static_cast<double>(kMaxDateMillis);
+    if (!(value >= -kMax && value <= kMax)) return std::nullopt;
     return request[key].get<std::int64_t>();
   };
   const auto sent = number("sentAt");

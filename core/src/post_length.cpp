@@ -217,11 +217,17 @@ std::string shorten(std::string_view text, std::size_t budget, Measure how) {
   }
   // … without the white space that would stand before the ellipsis, nor a
   // URL it would glue itself to (Bluesky and Mastodon would link "…/a…").
-  while (cut > 0 && (units[cut - 1].is_space || units[cut - 1].is_url)) --cut;
-  const std::size_t end = cut == 0 ? 0 : units[cut - 1].end;
-  std::string out = unicode::encode_utf8(std::u32string_view(code_points).substr(0, end));
-  out.append(kEllipsis);
-  return out;
+  // A cut inside a word can also make a URL that the whole word was not
+  // ("(https://aaa…" out of a host label too long to link), which X counts
+  // as 23: measure what comes out and cut further until it fits.
+  while (true) {
+    while (cut > 0 && (units[cut - 1].is_space || units[cut - 1].is_url)) --cut;
+    const std::size_t end = cut == 0 ? 0 : units[cut - 1].end;
+    std::string out = unicode::encode_utf8(std::u32string_view(code_points).substr(0, end));
+    out.append(kEllipsis);
+    if (cut == 0 || measure(out, how) <= budget) return out;
+    --cut;
+  }
 }
 
 }  // namespace sharelock::post_length

@@ -666,5 +666,24 @@ TEST(ClockSkew, WithoutAUsableDateNothingChanges) {
             json({{"skew", 0}}));
 }
 
+TEST(ClockSkew, NumbersADateCannotHoldAreNotMeasurements) {
+  // Found by fuzz/countdown_widget: a sentAt of 1.8e20 was converted to an
+  // integer (undefined behaviour), and integers near INT64_MAX overflowed
+  // the middle of the request. Only instants within a JavaScript Date's
+  // range (±8.64e15 ms) are read.
+  const auto raw = [](const std::string& sent, const std::string& received) {
+    return json::parse(clock_skew(R"({"sentAt": )" + sent + R"(, "receivedAt": )" + received +
+                                  R"(, "date": "Wed, 25 Nov 2026 14:30:00 GMT"})"))["skew"];
+  };
+  EXPECT_EQ(raw("179561699995617000400", "179561699995617000400"), 0);  // the fuzzer's input
+  EXPECT_EQ(raw("1.8e20", "1.8e20"), 0);
+  EXPECT_EQ(raw("-1.8e20", "1795617000000"), 0);
+  EXPECT_EQ(raw("9223372036854775807", "9223372036854775807"), 0);
+  EXPECT_EQ(raw("18446744073709551615", "18446744073709551615"), 0);
+  EXPECT_EQ(raw("8640000000000001", "8640000000000001"), 0);
+  // Within the range a fraction of a millisecond is fine: two minutes slow.
+  EXPECT_EQ(raw("1795616880000.75", "1795616880000.75"), 120'500);
+}
+
 }  // namespace
 }  // namespace sharelock

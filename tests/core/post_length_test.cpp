@@ -425,6 +425,19 @@ TEST(Shorten, ShortenedTextMeasuresAtMostTheLimit) {
             repeat("👨‍👩‍👧‍👦", 299) + std::string(kEllipsis));
 }
 
+TEST(Shorten, ACutThatMakesAUrlStillFits) {
+  // Found by fuzz/post_length. A 64-letter host label is no link, so this
+  // word weighs one per character; cut inside it, "(https://aaa…" is a link
+  // and weighs 23, which put "(" + 23 over a budget of 23.
+  const std::string text = "(https://" + std::string(64, 'a') + ".example/ofertas";
+  ASSERT_EQ(x_weighted_length(text), text.size());
+  for (std::size_t budget = 2; budget <= 40; ++budget) {
+    const std::string out = shorten(text, budget, Measure::kXWeighted);
+    EXPECT_LE(x_weighted_length(out), budget) << budget << ": " << out;
+  }
+  EXPECT_EQ(shorten(text, 23, Measure::kXWeighted), "(https:/…");
+}
+
 TEST(Shorten, HostileTextTakesLinearTime) {
   // A page title is untrusted and unbounded. Many URL-looking starts in one
   // run of text once made every start rescan the rest of the run (minutes

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <vector>
@@ -56,6 +57,12 @@ void expect_fatal(const json& response, const std::string& code, const std::stri
 
 json counters(json rows) { return {{"version", 1}, {"counters", std::move(rows)}}; }
 json events(json rows) { return {{"version", 1}, {"events", std::move(rows)}}; }
+// counters({row}) and events({row}): a braced list of rows is always an
+// array. Bound to `json rows`, {row} is a one-element array with g++ but a
+// copy of the row itself with Clang (CWG 1467), the compiler of the wasm
+// and sanitizer builds.
+json counters(std::initializer_list<json> rows) { return counters(json::array_t(rows)); }
+json events(std::initializer_list<json> rows) { return events(json::array_t(rows)); }
 
 json counter(const std::string& type, std::int64_t count, const std::string& window, const std::string& at = "",
              const std::string& item = "") {
