@@ -13,7 +13,11 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-apt_packages=(cmake g++ libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli)
+# clang-14 + libclang-rt-14-dev (libFuzzer, ASan and UBSan runtimes) and
+# llvm-14 (llvm-symbolizer, for readable reports) build and run
+# build/sanitize: the sanitizer run of the tests and the fuzzers.
+apt_packages=(cmake g++ libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli
+  clang-14 libclang-rt-14-dev llvm-14)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -8,6 +8,9 @@ bash scripts/build.sh
 echo "== native core (GoogleTest via CTest)"
 ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 
+echo "== native core under AddressSanitizer + UndefinedBehaviorSanitizer (Clang, build/sanitize)"
+bash scripts/sanitize.sh test
+
 echo "== JS against the built wasm module (node --test)"
 node --test tests/js/
 
