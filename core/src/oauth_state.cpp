@@ -6,6 +6,7 @@
 
 #include "sharelock/base64url.hpp"
 #include "sharelock/constant_time.hpp"
+#include "sharelock/pkce.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
 
@@ -51,6 +52,7 @@ struct Record {
   std::string return_path;
   std::int64_t expires_at = 0;
   bool consumed = false;
+  Binding binding;
 };
 
 std::string encode_record(const Record& record) {
@@ -59,7 +61,9 @@ std::string encode_record(const Record& record) {
                      {"item", record.item},
                      {"returnPath", record.return_path},
                      {"expiresAt", record.expires_at},
-                     {"consumed", record.consumed}};
+                     {"consumed", record.consumed},
+                     {"codeVerifier", record.binding.code_verifier},
+                     {"context", record.binding.context}};
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -75,14 +79,18 @@ std::optional<Record> decode_record(std::string_view text) {
   const auto path = json.find("returnPath");
   const auto expires = json.find("expiresAt");
   const auto consumed = json.find("consumed");
+  const auto verifier = json.find("codeVerifier");
+  const auto context = json.find("context");
   if (v == json.end() || *v != 1 || state == json.end() || !state->is_string() ||
       item == json.end() || !item->is_string() || path == json.end() || !path->is_string() ||
       expires == json.end() || !expires->is_number_integer() || consumed == json.end() ||
-      !consumed->is_boolean()) {
+      !consumed->is_boolean() || verifier == json.end() || !verifier->is_string() ||
+      context == json.end() || !context->is_string()) {
     return std::nullopt;
   }
   return Record{state->get<std::string>(), item->get<std::string>(), path->get<std::string>(),
-                expires->get<std::int64_t>(), consumed->get<bool>()};
+                expires->get<std::int64_t>(), consumed->get<bool>(),
+                Binding{verifier->get<std::string>(), context->get<std::string>()}};
 }
 
 Error invalid_input(std::string attribute, std::string message) {
@@ -159,7 +167,7 @@ Error bad_request(std::string attribute, std::string message) {
 
 Result<PendingState> create_state(std::string_view random_bytes, std::string_view item,
                                   std::string_view return_path, std::int64_t now,
-                                  std::int64_t lifetime_millis) {
+                                  std::int64_t lifetime_millis, const Binding& binding) {
   if (random_bytes.size() < kMinStateRandomBytes || random_bytes.size() > kMaxStateRandomBytes) {
     return invalid_input("random", "the OAuth state needs 16 to 64 random bytes");
   }
@@ -176,8 +184,14 @@ Result<PendingState> create_state(std::string_view random_bytes, std::string_vie
     return Error{"unsafe-return-path", "returnPath",
                  "the return path must be a path on this site, starting with a single /"};
   }
+  if (!binding.code_verifier.empty() && !pkce::is_valid_verifier(binding.code_verifier)) {
+    return invalid_input("codeVerifier", "the PKCE verifier is not 43-128 characters of [A-Za-z0-9-._~]");
+  }
+  if (binding.context.size() > kMaxContextBytes || !unicode::is_valid_utf8(binding.context)) {
+    return invalid_input("context", "the flow context is over 8 KiB or not valid UTF-8");
+  }
   Record record{base64url::encode(random_bytes), std::string(item), std::string(return_path),
-                now + lifetime_millis, false};
+                now + lifetime_millis, false, binding};
   return PendingState{record.state, encode_record(record)};
 }
 
@@ -198,7 +212,7 @@ Result<AcceptedState> accept_state(std::string_view stored_record, std::string_v
     return Error{"unsafe-return-path", "returnPath", "the stored return path is not on this site"};
   }
   record->consumed = true;
-  return AcceptedState{record->item, record->return_path, encode_record(*record)};
+  return AcceptedState{record->item, record->return_path, record->binding, encode_record(*record)};
 }
 
 bool is_safe_return_path(std::string_view path) {

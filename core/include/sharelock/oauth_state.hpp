@@ -29,17 +29,33 @@ struct PendingState {
   std::string record;  // to store under kStateStorageKey before redirecting
 };
 
-// Errors: "state-invalid-input" (attribute "random", "item", "now" or
-// "lifetime") and "unsafe-return-path" (attribute "returnPath").
-// The record expires at now + lifetime_millis: valid before that
-// millisecond, expired from it on (as every expiry in the core).
+// What the flow binds to its state, kept in the record and handed back
+// only to the callback that presents the same state: the PKCE verifier
+// (never sent anywhere but to the verification server with the code) and an
+// opaque context (a JSON text, at most 8 KiB) for the widget, such as which
+// server and provider the code is for and the text the shopper approved.
+// Binding the provider to the state is what stops a code from one provider
+// being presented as another's (the OAuth "mix-up" attack, RFC 9207).
+struct Binding {
+  std::string code_verifier;  // empty, or a valid PKCE verifier
+  std::string context;
+};
+
+inline constexpr std::size_t kMaxContextBytes = 8192;
+
+// Errors: "state-invalid-input" (attribute "random", "item", "now",
+// "lifetime", "codeVerifier" or "context") and "unsafe-return-path"
+// (attribute "returnPath"). The record expires at now + lifetime_millis:
+// valid before that millisecond, expired from it on (as every expiry in the
+// core).
 Result<PendingState> create_state(std::string_view random_bytes, std::string_view item,
                                   std::string_view return_path, std::int64_t now,
-                                  std::int64_t lifetime_millis);
+                                  std::int64_t lifetime_millis, const Binding& binding = {});
 
 struct AcceptedState {
   std::string item;
   std::string return_path;
+  Binding binding;
   // The record marked as used. The shim writes it back before it acts on
   // the callback, so a second load of the callback URL is refused.
   std::string consumed_record;

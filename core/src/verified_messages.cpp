@@ -1,0 +1,60 @@
+#include "sharelock/verified_messages.hpp"
+
+#include <array>
+
+namespace sharelock::verified {
+namespace {
+
+struct Text {
+  std::string_view en;
+  std::string_view es;
+};
+
+constexpr std::array<Text, 13> kMessages = {{
+    {"Post to unlock", "Publica para desbloquear"},
+    {"Post on X and unlock", "Publicar en X y desbloquear"},
+    {"Your post (you can edit it)", "Tu publicación (puedes editarla)"},
+    {"You will approve this post on X. It is published once, then the content unlocks. "
+     "We never see your password and keep no access to your account.",
+     "Aprobarás esta publicación en X. Se publica una vez y el contenido se desbloquea. "
+     "Nunca vemos tu contraseña ni conservamos acceso a tu cuenta."},
+    {"{used} of {limit} characters", "{used} de {limit} caracteres"},
+    {"Opening X…", "Abriendo X…"},
+    {"Publishing your post…", "Publicando tu publicación…"},
+    {"Loading your unlocked content…", "Cargando tu contenido desbloqueado…"},
+    {"You did not approve the post on X, so nothing was published and the content stays locked.",
+     "No aprobaste la publicación en X: no se publicó nada y el contenido sigue bloqueado."},
+    {"Something went wrong and the content is still locked. Nothing more was posted. Please try again.",
+     "Algo salió mal y el contenido sigue bloqueado. No se publicó nada más. Inténtalo de nuevo."},
+    {"The unlock service cannot be reached right now. Please try again in a moment.",
+     "Ahora mismo no se puede contactar con el servicio de desbloqueo. Inténtalo de nuevo en un momento."},
+    {"Your unlock has expired. Post again to unlock.",
+     "Tu desbloqueo ha caducado. Publica de nuevo para desbloquear."},
+    {"Try again", "Reintentar"},
+}};
+
+constexpr std::array<std::string_view, 4> kProblemCodes = {"", "empty", "too-long", "missing-link"};
+
+constexpr std::array<Text, 4> kProblemMessages = {{
+    {"", ""},
+    {"Write something to post.", "Escribe algo para publicar."},
+    {"Your post is too long for X.", "Tu publicación es demasiado larga para X."},
+    {"Keep the link in your post: it is what unlocks the content.",
+     "Mantén el enlace en tu publicación: es lo que desbloquea el contenido."},
+}};
+
+std::string_view pick(const Text& text, i18n::Lang lang) { return lang == i18n::Lang::kEs ? text.es : text.en; }
+
+}  // namespace
+
+std::string_view message(i18n::Lang lang, Message id) {
+  return pick(kMessages[static_cast<std::size_t>(id)], lang);
+}
+
+std::string_view problem_code(Problem problem) { return kProblemCodes[static_cast<std::size_t>(problem)]; }
+
+std::string_view problem_message(i18n::Lang lang, Problem problem) {
+  return pick(kProblemMessages[static_cast<std::size_t>(problem)], lang);
+}
+
+}  // namespace sharelock::verified

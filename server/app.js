@@ -1,0 +1,52 @@
+// Puts the pieces together: configuration, the core, the store and the
+// providers, into one Fetch-API handler (see handler.js), and mounts it on
+// node:http. The demo server and the tests use this too.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
+import { loadServerCore } from './core.js';
+import { createVerificationHandler } from './handler.js';
+import { createXProvider } from './providers/x.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+export async function createVerificationApp({ config, store, now, log, fetch = globalThis.fetch }) {
+  const core = await loadServerCore();
+  const ownStore = store ?? await openSqliteStore({ path: config.database });
+  const providers = { x: createXProvider({ ...config.x, fetch }) };
+  const handle = createVerificationHandler({ config, core, store: ownStore, providers, now, randomBytes, log });
+  return { handle, store: ownStore, close: () => (store ? undefined : ownStore.close()) };
+}
+
+function clientIp(request, trustProxy) {
+  if (trustProxy) {
+    const hops = String(request.headers['x-forwarded-for'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    if (hops.length) return hops.at(-1);
+  }
+  return request.socket.remoteAddress ?? '';
+}
+
+/** A node:http server around a Fetch-API handler. */
+export function listen(handle, { host, port, trustProxy = false }) {
+  const server = createServer(async (incoming, outgoing) => {
+    try {
+      const method = incoming.method ?? 'GET';
+      const request = new Request(new URL(incoming.url ?? '/', `http://${host}:${port}`), {
+        method,
+        headers: Object.entries(incoming.headers).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]])),
+        body: method === 'GET' || method === 'HEAD' ? undefined : Readable.toWeb(incoming),
+        duplex: 'half',
+      });
+      const response = await handle(request, { ip: clientIp(incoming, trustProxy) });
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+      outgoing.end(Buffer.from(await response.arrayBuffer()));
+    } catch {
+      if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+      outgoing.end('{"error":{"code":"internal-error","message":"the verification server failed"}}');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}

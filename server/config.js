@@ -1,0 +1,124 @@
+// The verification server's configuration, from the environment (a
+// twelve-factor shape that works the same in a container, a PaaS or a
+// serverless function). Every value is checked at start-up: a server with
+// a weak key or an unknown setting refuses to start rather than run wrong.
+//
+//   SHARELOCK_ALLOWED_ORIGINS  comma-separated page origins (https://shop.example)
+//   SHARELOCK_HMAC_KEYS        comma-separated <kid>:<base64url secret ≥ 32 bytes>, newest first (it signs)
+//   SHARELOCK_ITEMS            path to the items JSON file (see server/README.md)
+//   SHARELOCK_DB               SQLite file (default var/sharelock.db), created on first start
+//   SHARELOCK_UNLOCK_DAYS      how long an unlock token is honoured (default 30)
+//   SHARELOCK_RATE_IP          <requests>/<seconds> per client IP (default 60/60)
+//   SHARELOCK_RATE_ITEM        <unlocks>/<seconds> per item (default 120/3600)
+//   SHARELOCK_TRUST_PROXY      1: take the client IP from X-Forwarded-For's last hop
+//   X_CLIENT_ID, X_CLIENT_SECRET, X_REDIRECT_URI   the X app (developer.x.com)
+//   X_AUTHORIZE_URL, X_API_URL                     default to X's real endpoints
+//   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
+import { readFileSync } from 'node:fs';
+import { X_DEFAULTS } from './providers/x.js';
+
+const MIN_KEY_BYTES = 32;
+
+export class ConfigError extends Error {
+  constructor(name, message) {
+    super(`${name}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function required(env, name) {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, 'is required');
+  return value;
+}
+
+function readOrigins(env) {
+  const origins = required(env, 'SHARELOCK_ALLOWED_ORIGINS').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError('SHARELOCK_ALLOWED_ORIGINS', `"${origin}" is not an origin`);
+    }
+    if (parsed.origin !== origin) throw new ConfigError('SHARELOCK_ALLOWED_ORIGINS', `"${origin}" is not an origin (write ${parsed.origin})`);
+  }
+  return new Set(origins);
+}
+
+function readKeys(env) {
+  return required(env, 'SHARELOCK_HMAC_KEYS').split(',').map((entry) => {
+    const [id, secret = ''] = entry.trim().split(':');
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new ConfigError('SHARELOCK_HMAC_KEYS', `key id "${id}" must be 1-32 of [A-Za-z0-9_-]`);
+    if (!/^[A-Za-z0-9_-]+$/.test(secret) || Buffer.from(secret, 'base64url').length < MIN_KEY_BYTES) {
+      throw new ConfigError('SHARELOCK_HMAC_KEYS', `key "${id}" needs a base64url secret of at least ${MIN_KEY_BYTES} random bytes (openssl rand -base64 32 | tr '+/' '-_' | tr -d =)`);
+    }
+    return { id, secret };
+  });
+}
+
+function readRate(env, name, fallback) {
+  const match = /^(\d{1,7})\/(\d{1,7})$/.exec(env[name]?.trim() || fallback);
+  if (!match || match[1] === '0' || match[2] === '0') throw new ConfigError(name, 'must be <requests>/<seconds>, e.g. 60/60');
+  return { limit: Number(match[1]), windowMillis: Number(match[2]) * 1000 };
+}
+
+function checkHttpUrl(name, value, { loopbackHttp = true } = {}) {
+  let parsed;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(loopbackHttp && loopback && parsed.protocol === 'http:')) {
+    throw new ConfigError(name, 'must use https');
+  }
+  return value;
+}
+
+/** Items: { "<id>": { "url": link the post must keep, "content": { text?, code?, url?, label? } } } */
+export function readItems(path) {
+  let items;
+  try {
+    items = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('SHARELOCK_ITEMS', `cannot read ${path}: ${error.message}`);
+  }
+  if (!items || typeof items !== 'object' || Array.isArray(items)) throw new ConfigError('SHARELOCK_ITEMS', 'must be a JSON object of items');
+  for (const [id, item] of Object.entries(items)) {
+    const where = `item "${id}"`;
+    if (!id || Buffer.byteLength(id) > 200) throw new ConfigError('SHARELOCK_ITEMS', `${where}: ids are 1-200 bytes`);
+    if (typeof item?.url !== 'string') throw new ConfigError('SHARELOCK_ITEMS', `${where}: "url" (the link a post must keep) is required`);
+    checkHttpUrl(`SHARELOCK_ITEMS ${where} url`, item.url, { loopbackHttp: true });
+    const { content } = item;
+    if (!content || typeof content !== 'object' || !['text', 'code', 'url'].some((k) => typeof content[k] === 'string' && content[k])) {
+      throw new ConfigError('SHARELOCK_ITEMS', `${where}: "content" needs a text, a code or a url`);
+    }
+    if (content.url) checkHttpUrl(`SHARELOCK_ITEMS ${where} content.url`, content.url);
+  }
+  return items;
+}
+
+export function readConfig(env = process.env) {
+  const days = Number(env.SHARELOCK_UNLOCK_DAYS?.trim() || 30);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new ConfigError('SHARELOCK_UNLOCK_DAYS', 'must be a whole number of days, 1-3650');
+  return {
+    allowedOrigins: readOrigins(env),
+    keys: readKeys(env),
+    items: readItems(required(env, 'SHARELOCK_ITEMS')),
+    database: env.SHARELOCK_DB?.trim() || 'var/sharelock.db',
+    unlockLifetimeMillis: days * 24 * 60 * 60 * 1000,
+    rateLimits: { ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'), item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600') },
+    trustProxy: env.SHARELOCK_TRUST_PROXY === '1',
+    x: {
+      clientId: required(env, 'X_CLIENT_ID'),
+      clientSecret: required(env, 'X_CLIENT_SECRET'),
+      redirectUri: checkHttpUrl('X_REDIRECT_URI', required(env, 'X_REDIRECT_URI')),
+      authorizeUrl: checkHttpUrl('X_AUTHORIZE_URL', env.X_AUTHORIZE_URL?.trim() || X_DEFAULTS.authorizeUrl),
+      apiUrl: checkHttpUrl('X_API_URL', env.X_API_URL?.trim() || X_DEFAULTS.apiUrl),
+    },
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: Number(env.PORT?.trim() || 8081),
+  };
+}

@@ -1,0 +1,25 @@
+// The verification server's copy of the core: the same C++ rules the
+// browser runs, compiled to wasm (wasm/server_bindings.cpp), loaded once per
+// process. Every call takes and returns JSON text; this file only converts.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const BUILT = fileURLToPath(new URL('../build/wasm/wasm/', import.meta.url));
+
+/**
+ * @param {string} [directory] where sharelock-server-core.{mjs,wasm} are
+ *   (SHARELOCK_SERVER_CORE, else the build tree)
+ */
+export async function loadServerCore(directory = process.env.SHARELOCK_SERVER_CORE || BUILT) {
+  const base = directory.endsWith('/') ? directory : `${directory}/`;
+  const { default: create } = await import(`${base}sharelock-server-core.mjs`);
+  // Node 20's fetch cannot read file: URLs, so the binary is handed over.
+  const module = await create({ wasmBinary: await readFile(`${base}sharelock-server-core.wasm`) });
+  const call = (name) => (request) => JSON.parse(module[name](JSON.stringify(request)));
+  return {
+    checkUnlockRequest: call('checkUnlockRequest'),
+    issueUnlockToken: call('issueUnlockToken'),
+    checkUnlockToken: call('checkUnlockToken'),
+    codeHash: (code) => module.codeHash(code),
+  };
+}

@@ -1,0 +1,154 @@
+// The reference verification server as one Fetch-API function,
+// `(Request, { ip }) => Promise<Response>`, so it can be mounted in
+// node:http (server/main.js), Express, a serverless function or an edge
+// runtime. It earns an unlock only after the provider has published the
+// shopper's post; the core (the same wasm the browser runs) validates
+// requests and mints and checks the tokens.
+//
+//   GET  /v1/oauth-client?network=x   what the page needs to start the redirect
+//   POST /v1/unlock                   {item, network, code, codeVerifier, text}
+//   GET  /v1/content?item=…           Authorization: Bearer <unlock token>
+//   GET  /v1/proof?item=…             unlock counts as a social-proof feed
+import { ProviderError } from './providers/http.js';
+import { createRateLimiter } from './rate-limit.js';
+import { failure, json, preflight, readBodyText } from './responses.js';
+
+const MAX_BODY_BYTES = 16 * 1024;
+const NONCE_BYTES = 16;
+// X's authorization codes live 30 s; a claimed code is remembered longer
+// than any provider would still honour it.
+const CODE_MEMORY_MILLIS = 10 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * @param {object} options
+ * @param {ReturnType<import('./config.js').readConfig>} options.config
+ * @param {Awaited<ReturnType<import('./core.js').loadServerCore>>} options.core
+ * @param {object} options.store see server/store/README.md
+ * @param {Record<string, object>} options.providers by network, see server/providers/x.js
+ * @param {() => number} [options.now]
+ * @param {(size: number) => Buffer} options.randomBytes
+ * @param {(event: object) => void} [options.log]
+ */
+export function createVerificationHandler({ config, core, store, providers, now = Date.now, randomBytes, log = () => {} }) {
+  const perIp = createRateLimiter({ ...config.rateLimits.ip, maxKeys: 100_000 });
+  const perItem = createRateLimiter({ ...config.rateLimits.item, maxKeys: 10_000 });
+  const links = Object.fromEntries(Object.entries(config.items).map(([id, item]) => [id, { url: item.url }]));
+
+  async function unlock(request, origin, at) {
+    if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+      return failure(415, 'unsupported-media-type', 'send the request as application/json', { origin });
+    }
+    const body = await readBodyText(request, MAX_BODY_BYTES);
+    if (body === null) return failure(413, 'body-too-large', `the request body is over ${MAX_BODY_BYTES} bytes`, { origin });
+    const checked = core.checkUnlockRequest({ body, items: links });
+    if (!checked.ok) return failure(checked.status, checked.error.code, checked.error.message, { origin });
+    const { item, network, code, codeVerifier, text } = checked;
+    const provider = providers[network];
+    if (!provider) return failure(400, 'invalid-network', `this server does not publish to ${network}`, { origin });
+
+    const itemLimit = perItem.take(item, at);
+    if (!itemLimit.allowed) return tooMany(itemLimit, origin);
+    // The provider refuses a second use of a code too; remembering its hash
+    // here stops a replay before it costs a provider call.
+    const fresh = await store.claimCode({ codeHash: core.codeHash(code), expiresAt: at + CODE_MEMORY_MILLIS, now: at });
+    if (!fresh) return failure(409, 'code-reused', 'this authorization code was already used', { origin });
+
+    let post;
+    try {
+      const { accessToken } = await provider.exchangeCode({ code, codeVerifier });
+      try {
+        post = await provider.publish({ accessToken, text });
+      } finally {
+        // The access token is never stored; revoking it ends our access to
+        // the shopper's account now rather than when it expires.
+        provider.revoke(accessToken).catch((error) => log({ event: 'revoke-failed', network, message: error.message }));
+      }
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      log({ event: 'provider-error', network, step: error.step, kind: error.kind, status: error.status, message: error.message });
+      if (error.kind === 'unavailable') {
+        return failure(502, 'provider-unavailable', `${network} could not be reached; nothing was posted or unlocked`, { origin });
+      }
+      return error.step === 'token'
+        ? failure(400, 'code-rejected', `${network} did not accept the authorization code (expired, used or not for this server)`, { origin })
+        : failure(422, 'post-rejected', `${network} refused the post: ${error.message}`, { origin });
+    }
+
+    const nonce = randomBytes(NONCE_BYTES).toString('base64url');
+    const issued = core.issueUnlockToken({ keys: config.keys, item, now: at, lifetimeMillis: config.unlockLifetimeMillis, nonce });
+    if (!issued.ok) throw new Error(`cannot sign unlock tokens: ${issued.error.message}`);
+    await store.recordUnlock({ nonce: issued.nonce, item, network, postId: post.id, at, expiresAt: issued.expiresAt });
+    log({ event: 'unlock', item, network, postId: post.id });
+    return json(200, { token: issued.token, expiresAt: issued.expiresAt, content: config.items[item].content, post }, { origin });
+  }
+
+  async function content(request, url, origin, at) {
+    const item = url.searchParams.get('item') ?? '';
+    const token = /^Bearer ([A-Za-z0-9._-]{1,4096})$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
+    const checked = core.checkUnlockToken({ keys: config.keys, token, item, now: at });
+    if (!checked.ok) return failure(401, checked.error.code, checked.error.message, { origin });
+    // A token is honoured only for an unlock this server recorded, so
+    // deleting the record revokes it.
+    const recorded = await store.findUnlock(checked.claims.nonce);
+    if (!recorded || recorded.item !== item) return failure(401, 'token-revoked', 'this unlock is no longer on record', { origin });
+    const entry = config.items[item];
+    if (!entry) return failure(404, 'unknown-item', 'this server has no content for that item', { origin });
+    return json(200, { token, expiresAt: checked.claims.expiresAt, content: entry.content }, { origin });
+  }
+
+  async function proof(url, origin, at) {
+    const item = url.searchParams.get('item') ?? '';
+    if (!config.items[item]) return failure(404, 'unknown-item', 'this server has no content for that item', { origin });
+    const counted = new Date(at).toISOString();
+    const counters = [{ item, type: 'unlock', window: 'all', count: await store.countUnlocks({ item }) }];
+    for (const [window, span] of [['24h', DAY], ['7d', 7 * DAY]]) {
+      counters.push({ item, type: 'unlock', window, at: counted, count: await store.countUnlocks({ item, since: at - span }) });
+    }
+    return json(200, { version: 1, counters }, { origin });
+  }
+
+  function tooMany(limit, origin) {
+    return failure(429, 'rate-limited', 'too many requests; try again later', {
+      origin, headers: { 'retry-after': String(Math.max(1, Math.ceil(limit.retryAfterMillis / 1000))) },
+    });
+  }
+
+  return async function handle(request, { ip = '' } = {}) {
+    const url = new URL(request.url);
+    const requestOrigin = request.headers.get('origin');
+    // Browsers send Origin on every cross-origin request and every POST; a
+    // request without one is not a page's and needs no CORS answer.
+    if (requestOrigin !== null && !config.allowedOrigins.has(requestOrigin)) {
+      return failure(403, 'origin-not-allowed', 'this page is not allowed to use this server');
+    }
+    const origin = requestOrigin;
+    if (request.method === 'OPTIONS') return preflight(origin);
+    const at = now();
+    const ipLimit = perIp.take(ip, at);
+    if (!ipLimit.allowed) return tooMany(ipLimit, origin);
+    try {
+      const route = `${request.method} ${url.pathname}`;
+      switch (route) {
+        case 'GET /v1/oauth-client': {
+          const provider = providers[url.searchParams.get('network') ?? 'x'];
+          if (!provider) return failure(404, 'unknown-network', 'this server does not publish there', { origin });
+          return json(200, provider.client(), { origin });
+        }
+        case 'POST /v1/unlock':
+          return await unlock(request, origin, at);
+        case 'GET /v1/content':
+          return await content(request, url, origin, at);
+        case 'GET /v1/proof':
+          return await proof(url, origin, at);
+        default:
+          return ['/v1/oauth-client', '/v1/unlock', '/v1/content', '/v1/proof'].includes(url.pathname)
+            ? failure(405, 'method-not-allowed', `${request.method} is not allowed here`, { origin })
+            : failure(404, 'not-found', 'no such endpoint', { origin });
+      }
+    } catch (error) {
+      log({ event: 'internal-error', message: error.message });
+      return failure(500, 'internal-error', 'the verification server failed; nothing was unlocked', { origin });
+    }
+  };
+}

@@ -1,0 +1,55 @@
+// The provider calls' one HTTP shape: a bounded time, JSON answers, and a
+// ProviderError that says whether the provider refused (the shopper's code
+// or post was not accepted: a 4xx) or could not be reached (a 5xx, a
+// timeout, a network error: the server answers 502 and records nothing).
+export class ProviderError extends Error {
+  /**
+   * @param {'rejected' | 'unavailable'} kind
+   * @param {'token' | 'post' | 'revoke'} step
+   */
+  constructor(kind, step, message, status = 0) {
+    super(message);
+    this.name = 'ProviderError';
+    this.kind = kind;
+    this.step = step;
+    this.status = status;
+  }
+}
+
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+async function send(url, init, { fetch, timeoutMillis, step }) {
+  let response;
+  try {
+    response = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(timeoutMillis) });
+  } catch (error) {
+    throw new ProviderError('unavailable', step, `${step} request failed: ${error.name === 'TimeoutError' ? 'timed out' : error.message}`);
+  }
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text.length <= MAX_ANSWER_BYTES ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.status >= 500 || response.status === 429) {
+    throw new ProviderError('unavailable', step, `${step} endpoint answered ${response.status}`, response.status);
+  }
+  if (!response.ok) {
+    const detail = body?.error_description ?? body?.detail ?? body?.error ?? '';
+    throw new ProviderError('rejected', step, `${step} refused (${response.status})${detail ? `: ${String(detail).slice(0, 200)}` : ''}`, response.status);
+  }
+  return { status: response.status, body };
+}
+
+export function postForm(url, fields, { authorization, ...options }) {
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  if (authorization) headers.authorization = authorization;
+  return send(url, { method: 'POST', headers, body: new URLSearchParams(fields).toString() }, options);
+}
+
+export function postJson(url, value, { authorization, ...options }) {
+  const headers = { 'content-type': 'application/json', accept: 'application/json' };
+  if (authorization) headers.authorization = authorization;
+  return send(url, { method: 'POST', headers, body: JSON.stringify(value) }, options);
+}

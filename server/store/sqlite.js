@@ -1,0 +1,216 @@
+// Embedded storage for the verification server: one SQLite file, no setup.
+// The contract (README.md next to this file) is async on purpose: better-sqlite3
+// is synchronous, but a PostgreSQL store must be able to implement the same
+// methods, so callers already await everything.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+// Schema history. Entry i upgrades user_version i to i + 1. Never edit an
+// entry that has shipped: append a new one, or existing files stop matching.
+// Plain CREATE TABLE (no IF NOT EXISTS) so a migration that runs twice fails
+// loudly instead of hiding a version-tracking bug.
+const MIGRATIONS = [
+  `CREATE TABLE unlocks (
+     nonce      TEXT    NOT NULL PRIMARY KEY,
+     item       TEXT    NOT NULL,
+     network    TEXT    NOT NULL,
+     post_id    TEXT    NOT NULL,
+     at         INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   ) STRICT;
+   -- countUnlocks filters on item and a lower bound on at.
+   CREATE INDEX unlocks_item_at ON unlocks (item, at);
+
+   CREATE TABLE oauth_codes (
+     code_hash  TEXT    NOT NULL PRIMARY KEY,
+     expires_at INTEGER NOT NULL
+   ) STRICT;
+   -- Every claim purges expired rows; the index keeps that cheap.
+   CREATE INDEX oauth_codes_expires_at ON oauth_codes (expires_at);
+
+   CREATE TABLE mastodon_apps (
+     host          TEXT    NOT NULL,
+     redirect_uri  TEXT    NOT NULL,
+     client_id     TEXT    NOT NULL,
+     client_secret TEXT    NOT NULL,
+     at            INTEGER NOT NULL,
+     PRIMARY KEY (host, redirect_uri)
+   ) STRICT;`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+// Byte limits (UTF-8), shared with any other store so both reject the same input.
+export const LIMITS = Object.freeze({
+  nonce: 128,
+  item: 2048,
+  network: 64,
+  postId: 512,
+  codeHash: 128,
+  host: 253, // longest DNS name
+  clientId: 512,
+  clientSecret: 512,
+  redirectUri: 2048,
+});
+
+function fields(name, value) {
+  if (value === null || typeof value !== 'object') throw new TypeError(`${name} expects an object argument`);
+  return value;
+}
+
+function text(name, value) {
+  if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
+  // Lone surrogates are written as U+FFFD, so two different nonces could
+  // collide on one row; refuse them rather than store something else.
+  if (!value.isWellFormed()) throw new TypeError(`${name} must be well-formed Unicode (no lone surrogates)`);
+  const max = LIMITS[name];
+  if (Buffer.byteLength(value, 'utf8') > max) throw new TypeError(`${name} must be at most ${max} UTF-8 bytes`);
+  return value;
+}
+
+function millis(name, value) {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`${name} must be a non-negative integer (milliseconds since the epoch), got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Opens (creating if needed) the store at `path`; ':memory:' gives a private
+ * in-memory database for tests.
+ * @param {{ path: string, busyTimeoutMillis?: number }} options
+ */
+export async function openSqliteStore(options) {
+  const { path, busyTimeoutMillis = 5000 } = fields('openSqliteStore', options);
+  if (typeof path !== 'string' || path.length === 0) throw new TypeError('openSqliteStore: path must be a non-empty string');
+  if (!Number.isSafeInteger(busyTimeoutMillis) || busyTimeoutMillis < 0) {
+    throw new TypeError('openSqliteStore: busyTimeoutMillis must be a non-negative integer');
+  }
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+
+  const db = new Database(path);
+  try {
+    // Set first: another process (a second server, a backup) may hold the
+    // lock while we switch journal mode or migrate.
+    db.pragma(`busy_timeout = ${busyTimeoutMillis}`);
+    // WAL lets /v1/proof reads proceed while an unlock is being written. It is
+    // unavailable on some filesystems (SQLite then keeps the rollback journal,
+    // which is just as durable), so the answer is not checked.
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL may lose the last commits on power loss; an unlock we
+    // have acknowledged to the shopper must not disappear, so fsync every commit.
+    db.pragma('synchronous = FULL');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return createStore(db);
+}
+
+function migrate(db) {
+  // IMMEDIATE takes the write lock before reading the version, so two servers
+  // starting together cannot both apply the same migration.
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true });
+    if (version > MIGRATIONS.length) {
+      throw new Error(`database schema version ${version} is newer than this server understands (${MIGRATIONS.length})`);
+    }
+    for (let v = version; v < MIGRATIONS.length; v += 1) db.exec(MIGRATIONS[v]);
+    // user_version lives in the file header and is part of this transaction.
+    if (version !== MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+function createStore(db) {
+  const insertUnlock = db.prepare(
+    `INSERT INTO unlocks (nonce, item, network, post_id, at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (nonce) DO NOTHING`,
+  );
+  const selectUnlock = db.prepare(
+    'SELECT nonce, item, network, post_id AS postId, at, expires_at AS expiresAt FROM unlocks WHERE nonce = ?',
+  );
+  const countByItem = db.prepare('SELECT count(*) AS n FROM unlocks WHERE item = ? AND at >= ?');
+  const purgeCodes = db.prepare('DELETE FROM oauth_codes WHERE expires_at <= ?');
+  const insertCode = db.prepare('INSERT INTO oauth_codes (code_hash, expires_at) VALUES (?, ?) ON CONFLICT (code_hash) DO NOTHING');
+  const upsertApp = db.prepare(
+    `INSERT INTO mastodon_apps (host, redirect_uri, client_id, client_secret, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (host, redirect_uri) DO UPDATE SET
+       client_id = excluded.client_id, client_secret = excluded.client_secret, at = excluded.at`,
+  );
+  const selectApp = db.prepare(
+    `SELECT host, client_id AS clientId, client_secret AS clientSecret, redirect_uri AS redirectUri, at
+     FROM mastodon_apps WHERE host = ? AND redirect_uri = ?`,
+  );
+  // Purge and insert in one transaction so a concurrent claim of the same
+  // hash cannot slip between them.
+  const claim = db.transaction((codeHash, expiresAt, now) => {
+    purgeCodes.run(now);
+    return insertCode.run(codeHash, expiresAt).changes === 1;
+  });
+
+  return {
+    /** Idempotent on nonce: a replay keeps the first row and reports { recorded: false }. */
+    async recordUnlock(unlock) {
+      const { nonce, item, network, postId, at, expiresAt } = fields('recordUnlock', unlock);
+      text('nonce', nonce);
+      text('item', item);
+      text('network', network);
+      text('postId', postId);
+      millis('at', at);
+      millis('expiresAt', expiresAt);
+      if (expiresAt < at) throw new TypeError('recordUnlock: expiresAt must not be before at');
+      const { changes } = insertUnlock.run(nonce, item, network, postId, at, expiresAt);
+      return { recorded: changes === 1 };
+    },
+
+    async findUnlock(nonce) {
+      text('nonce', nonce);
+      return selectUnlock.get(nonce) ?? null;
+    },
+
+    async countUnlocks(query) {
+      const { item, since = 0 } = fields('countUnlocks', query);
+      text('item', item);
+      millis('since', since);
+      return countByItem.get(item, since).n;
+    },
+
+    /** true on first use of codeHash (kept until expiresAt), false on a replay before then. */
+    async claimCode(claimArgs) {
+      const { codeHash, expiresAt, now } = fields('claimCode', claimArgs);
+      text('codeHash', codeHash);
+      millis('expiresAt', expiresAt);
+      millis('now', now);
+      // A claim that is already expired would be purged at once and so allow
+      // replays; the caller has mixed up its clock or lifetime.
+      if (expiresAt <= now) throw new TypeError('claimCode: expiresAt must be after now');
+      return claim(codeHash, expiresAt, now);
+    },
+
+    /** Replaces any earlier registration for the same host and redirect URI. */
+    async saveMastodonApp(app) {
+      const { host, clientId, clientSecret, redirectUri, at } = fields('saveMastodonApp', app);
+      text('host', host);
+      text('clientId', clientId);
+      text('clientSecret', clientSecret);
+      text('redirectUri', redirectUri);
+      millis('at', at);
+      upsertApp.run(host, redirectUri, clientId, clientSecret, at);
+    },
+
+    async findMastodonApp(query) {
+      const { host, redirectUri } = fields('findMastodonApp', query);
+      text('host', host);
+      text('redirectUri', redirectUri);
+      return selectApp.get(host, redirectUri) ?? null;
+    },
+
+    /** Idempotent. Later calls on the store reject. */
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
