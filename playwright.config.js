@@ -1,5 +1,6 @@
 // Browser tests: Debian's Chromium (never a downloaded browser), headless,
 // against the demo server on a port of its own.
+import { tmpdir } from 'node:os';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8765);
@@ -27,6 +28,8 @@ export default defineConfig({
     command: `node scripts/serve.mjs --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    // The verified-unlock demo's key and records: a fresh place per run.
+    env: { SHARELOCK_DEMO_STATE: `${tmpdir()}/sharelock-e2e-${port}-${Date.now()}` },
     timeout: 20_000,
   },
 });

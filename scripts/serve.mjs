@@ -9,7 +9,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serveWithHandler } from '../server/app.js';
 import { demoProofFeed } from './demo-proof-feed.mjs';
+import { VERIFY_PREFIX, startDemoVerification } from './demo-verification.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
@@ -66,11 +68,24 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-cache',
 };
 
-export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+// The verification server's answers for the verified-unlock demo, with the
+// /verify prefix taken off (see demo-verification.mjs).
+function serveVerification(verification, request, response, origin) {
+  request.url = request.url.slice(VERIFY_PREFIX.length) || '/';
+  return serveWithHandler(verification.handle, request, response, { base: origin });
+}
+
+export async function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
   const startedAt = Date.now();
+  const origin = `http://${host}:${port}`;
+  const verification = await startDemoVerification({ origin });
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
+      if (pathname.startsWith(`${VERIFY_PREFIX}/`)) {
+        await serveVerification(verification, request, response, origin);
+        return;
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
@@ -97,6 +112,7 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
       response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request\n');
     }
   });
+  server.on('close', () => verification.close());
   return new Promise((resolvePromise) => {
     server.listen(port, host, () => resolvePromise(server));
   });
@@ -109,4 +125,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startServer({ port: Number(values.port), host: values.host });
   const { address, port } = server.address();
   console.log(`Sharelock demo: http://${address}:${port}/`);
+  console.log('Verified unlocks use a mock provider (test infrastructure, not X) on its own port; no account is needed.');
 }

@@ -16,7 +16,9 @@ fi
 # clang-14 + libclang-rt-14-dev (libFuzzer, ASan and UBSan runtimes) and
 # llvm-14 (llvm-symbolizer, for readable reports) build and run
 # build/sanitize: the sanitizer run of the tests and the fuzzers.
-apt_packages=(cmake g++ libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli
+# make + python3 build better-sqlite3 (the verification server's embedded
+# store) from source when npm has no prebuilt binary for this Node.
+apt_packages=(cmake g++ make python3 libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli
   clang-14 libclang-rt-14-dev llvm-14)
 
 missing=()

@@ -14,5 +14,8 @@ bash scripts/sanitize.sh test
 echo "== JS against the built wasm module (node --test)"
 node --test tests/js/
 
+echo "== verification server, its store and the mock provider (node --test)"
+node --test tests/server/
+
 echo "== browser (Playwright + Chromium)"
 npx playwright test

@@ -25,26 +25,39 @@ function clientIp(request, trustProxy) {
   return request.socket.remoteAddress ?? '';
 }
 
+/** A node:http request as a Fetch-API Request (the body streamed, not buffered). */
+export function toFetchRequest(incoming, base) {
+  const method = incoming.method ?? 'GET';
+  return new Request(new URL(incoming.url ?? '/', base), {
+    method,
+    headers: Object.entries(incoming.headers).flatMap(([name, value]) =>
+      (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]])),
+    body: method === 'GET' || method === 'HEAD' ? undefined : Readable.toWeb(incoming),
+    duplex: 'half',
+  });
+}
+
+/** Writes a Fetch-API Response to a node:http response. */
+export async function sendFetchResponse(response, outgoing) {
+  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/** Answers a node:http request with a Fetch-API handler; never throws. */
+export async function serveWithHandler(handle, incoming, outgoing, { base, trustProxy = false }) {
+  try {
+    const response = await handle(toFetchRequest(incoming, base), { ip: clientIp(incoming, trustProxy) });
+    await sendFetchResponse(response, outgoing);
+  } catch {
+    if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
+    outgoing.end('{"error":{"code":"internal-error","message":"the verification server failed"}}');
+  }
+}
+
 /** A node:http server around a Fetch-API handler. */
 export function listen(handle, { host, port, trustProxy = false }) {
-  const server = createServer(async (incoming, outgoing) => {
-    try {
-      const method = incoming.method ?? 'GET';
-      const request = new Request(new URL(incoming.url ?? '/', `http://${host}:${port}`), {
-        method,
-        headers: Object.entries(incoming.headers).flatMap(([name, value]) =>
-          (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]])),
-        body: method === 'GET' || method === 'HEAD' ? undefined : Readable.toWeb(incoming),
-        duplex: 'half',
-      });
-      const response = await handle(request, { ip: clientIp(incoming, trustProxy) });
-      outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-      outgoing.end(Buffer.from(await response.arrayBuffer()));
-    } catch {
-      if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
-      outgoing.end('{"error":{"code":"internal-error","message":"the verification server failed"}}');
-    }
-  });
+  const server = createServer((incoming, outgoing) =>
+    serveWithHandler(handle, incoming, outgoing, { base: `http://${host}:${port}`, trustProxy }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 // The verification server on node:http: `node server/main.js`, configured by
 // environment variables (server/config.js lists them).
-import { readConfig } from './config.js';
+import { ConfigError, readConfig } from './config.js';
 import { createVerificationApp, listen } from './app.js';
 
-const config = readConfig();
+let config;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`sharelock verification server: ${error.message}`);
+  process.exit(1);
+}
 const app = await createVerificationApp({ config, log: (event) => console.log(JSON.stringify(event)) });
 const server = await listen(app.handle, config);
 const address = server.address();

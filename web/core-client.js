@@ -91,6 +91,12 @@ function wrap(raw) {
     proofToastText: (request) => call('proofToastText', request),
     /** @returns {{allow: boolean, store: string}} */
     proofToastGate: (request) => call('proofToastGate', request),
+    // <sharelock-pay mode="verified"> (schemas in core/include/sharelock/verified_pay.hpp)
+    describeVerified: (request) => call('describeVerified', request),
+    checkVerifiedPost: (request) => call('checkVerifiedPost', request),
+    beginVerified: (request) => call('beginVerified', request),
+    acceptVerifiedCallback: (request) => call('acceptVerifiedCallback', request),
+    readUnlockResponse: (request) => call('readUnlockResponse', request),
   };
 }
 

@@ -21,3 +21,10 @@ export function defineElements() {
 }
 
 defineElements();
+
+// Back from a provider's sign-in (verified unlocks): finish it even on a
+// page without a <sharelock-pay>, such as a dedicated redirect page. Other
+// pages load nothing for this.
+if (/[?&](code|error)=/.test(globalThis.location?.search ?? '')) {
+  import('./verified-callback.js').then((callback) => callback.handleCallback());
+}

@@ -1,7 +1,8 @@
-// <sharelock-pay>: share to unlock ("pay with a post"), intent mode. The
+// <sharelock-pay>: share to unlock ("pay with a post"). In intent mode the
 // core's state machine decides everything; this element reports what it
 // observes (clicks, the share window opening or closing, the page being
 // seen again, the time) and carries out the effects the core returns.
+// mode="verified" hands the element to VerifiedPanel (verified-pay.js).
 import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
 import { coalesced, h, presentAttributes } from './dom.js';
@@ -11,9 +12,10 @@ import { payStyles } from './pay-styles.js';
 import { openShareWindow } from './popup.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { themeStyles } from './theme-styles.js';
+import { VerifiedPanel } from './verified-pay.js';
 
 const ATTRIBUTES = ['item', 'network', 'text', 'url', 'hashtags', 'via', 'utm-campaign', 'image',
-  'lang', 'remember', 'wait', 'snooze', 'mode'];
+  'lang', 'remember', 'wait', 'snooze', 'mode', 'server'];
 const MASTODON_KEY = 'sharelock:mastodon-host';
 // Tells the other pay widgets on the page that an item was unlocked.
 const ITEM_UNLOCKED = 'sharelock:item-unlocked';
@@ -84,6 +86,10 @@ export class SharelockPay extends HTMLElement {
   }
 
   #start() {
+    if (this.getAttribute('mode')?.trim().toLowerCase() === 'verified') {
+      this.#startVerified();
+      return;
+    }
     const previous = this.#view ? { state: this.#state, item: this.#view.item } : null;
     const described = this.#core.describePay({ attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this) });
     for (const error of described.errors) reportError(this, error);
@@ -110,6 +116,17 @@ export class SharelockPay extends HTMLElement {
       this.#step('sibling-unlocked');
     }
     if (this.#offer && this.#state) this.#step(this.#offer);
+  }
+
+  async #startVerified() {
+    clearInterval(this.#poll);
+    this.#state = null;
+    this.#view = null;
+    this.#root.replaceChildren(this.#body, this.#status);
+    const panel = new VerifiedPanel(this, this.#core, {
+      body: this.#body, status: this.#status, attributes: () => presentAttributes(this, ATTRIBUTES),
+    });
+    if (!(await panel.start())) this.#showFallback(null);
   }
 
   /** A linked countdown ended the offer: no more unlocking (earned unlocks stay). */

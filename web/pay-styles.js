@@ -1,6 +1,7 @@
 // Styles for <sharelock-pay>, on top of the shared theme (theme-styles.js).
 // Parts: placeholder, panel, title, button, hint, notice, dismiss, cancel,
-// expand, closed, unlocked, status.
+// expand, closed, unlocked, status; verified mode adds post-label,
+// post-text, counter, problem and loading.
 import { sharedSheet } from './theme-styles.js';
 
 const css = `
@@ -38,6 +39,25 @@ const css = `
   text-decoration: underline;
   cursor: pointer;
 }
+.label { font-weight: 600; font-size: 0.93em; }
+textarea {
+  box-sizing: border-box;
+  width: 100%;
+  min-height: 5.5rem;
+  padding: 0.5rem 0.6rem;
+  border: 1px solid var(--sharelock-border);
+  border-radius: 0.5rem;
+  background: var(--sharelock-bg);
+  color: var(--sharelock-fg);
+  font: inherit;
+  resize: vertical;
+}
+textarea:focus-visible { outline: 2px solid var(--sharelock-focus, currentColor); outline-offset: 2px; }
+textarea[aria-invalid="true"] { border-color: var(--sharelock-error); }
+.counter, .problem { margin: 0; font-size: 0.88em; }
+.counter.over, .problem { color: var(--sharelock-error); }
+.problem:empty { display: none; }
+.primary:disabled { opacity: 0.6; cursor: progress; }
 `;
 
 export const payStyles = sharedSheet(css);

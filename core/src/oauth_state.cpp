@@ -211,8 +211,12 @@ Result<AcceptedState> accept_state(std::string_view stored_record, std::string_v
   if (!is_safe_return_path(record->return_path)) {
     return Error{"unsafe-return-path", "returnPath", "the stored return path is not on this site"};
   }
-  record->consumed = true;
-  return AcceptedState{record->item, record->return_path, record->binding, encode_record(*record)};
+  // The used record keeps what refuses a replay and drops the verifier and
+  // the context, which nothing may read again.
+  Record used = *record;
+  used.consumed = true;
+  used.binding = {};
+  return AcceptedState{record->item, record->return_path, record->binding, encode_record(used)};
 }
 
 bool is_safe_return_path(std::string_view path) {

@@ -56,8 +56,9 @@ struct AcceptedState {
   std::string item;
   std::string return_path;
   Binding binding;
-  // The record marked as used. The shim writes it back before it acts on
-  // the callback, so a second load of the callback URL is refused.
+  // The record marked as used, without the binding. The shim writes it back
+  // before it acts on the callback, so a second load of the callback URL is
+  // refused.
   std::string consumed_record;
 };
 

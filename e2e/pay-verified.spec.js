@@ -1,0 +1,166 @@
+// <sharelock-pay mode="verified"> end to end in Chromium, on the demo pages:
+// the shopper edits the post, approves (or denies) it at the mock provider
+// (test infrastructure on its own loopback origin, standing in for X), and
+// the content arrives from the reference verification server mounted at
+// /verify. The content must be in no response before the approval.
+import {
+  ORIGIN, expect, openTestPage, payEvents, payMarkup, payPart, recordPayEvents, recorded, test, testPage,
+} from './fixtures.js';
+
+const GUIDE_URL = 'https://lumenandleaf.example/files/window-box-guide.pdf';
+const COUPON = 'LEAF-VERIFIED-25';
+const HOST = '#pay-verified';
+
+function part(page, name) {
+  return payPart(page, name, HOST);
+}
+
+/** Every response body the page's context receives (promises of text). */
+function recordBodies(page) {
+  const bodies = [];
+  page.context().on('response', (response) => {
+    bodies.push(response.text().catch(() => ''));
+  });
+  return bodies;
+}
+
+async function approveOrDeny(page, decision) {
+  await part(page, 'button').click();
+  await page.waitForURL((url) => url.pathname === '/i/oauth2/authorize');
+  await expect(page.getByText('not X, not Mastodon', { exact: false }).first()).toBeVisible();
+  await page.getByRole('button', { name: decision === 'approve' ? 'Authorize app' : 'Cancel' }).click();
+}
+
+test('approve at the provider: back on the page, the content arrives from the server and the code leaves the address bar', async ({ page }) => {
+  await recordPayEvents(page);
+  const bodies = recordBodies(page);
+  await page.goto('/');
+  const textarea = part(page, 'post-text');
+  await expect(textarea).toHaveValue(/https:\/\/lumenandleaf\.example\/guides\/window-box/);
+  await expect(part(page, 'counter')).toHaveText(/of 280 characters/);
+  expect(await page.content()).not.toContain(GUIDE_URL);
+
+  await textarea.fill('Planting my first window box! https://lumenandleaf.example/guides/window-box #ShopSmall');
+  await part(page, 'button').click();
+  await page.waitForURL((url) => url.pathname === '/i/oauth2/authorize');
+  const authorize = new URL(page.url());
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(authorize.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/`);
+  // Until the shopper approves, no response anywhere carries the content.
+  const before = await Promise.all(bodies);
+  expect(before.length).toBeGreaterThan(5);
+  expect(before.some((body) => body.includes(GUIDE_URL))).toBe(false);
+
+  await page.getByRole('button', { name: 'Authorize app' }).click();
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+  const link = page.locator(`${HOST} [data-sharelock-content] a`);
+  await expect(link).toHaveAttribute('href', GUIDE_URL);
+  await expect(link).toHaveText('Download the window-box guide (PDF)');
+  await expect(part(page, 'status')).toHaveText('Unlocked. Thanks for sharing!');
+  expect(new URL(page.url()).search).toBe('');
+  // The recorder does see the content once it is earned (the check above can fail).
+  expect((await Promise.all(bodies)).some((body) => body.includes(GUIDE_URL))).toBe(true);
+  expect((await payEvents(page)).unlocks).toEqual([{ item: 'verified-guide', network: 'x', mode: 'verified', target: 'pay-verified' }]);
+  const stored = await page.evaluate(() => localStorage.getItem('sharelock:verified:verified-guide'));
+  expect(JSON.parse(stored).token).toMatch(/^v1\.demo\./);
+  // No OAuth token, code or verifier is kept on the device.
+  const everything = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(everything).not.toMatch(/access_token|"code"/);
+
+  // A later visit: the stored unlock token fetches the content again.
+  await page.reload();
+  await expect(link).toHaveAttribute('href', GUIDE_URL);
+  expect((await payEvents(page)).unlocks).toEqual([]);
+});
+
+test('deny at the provider: back on the page, still locked, with a message and a cancel event', async ({ page }) => {
+  await recordPayEvents(page);
+  await page.goto('/');
+  await approveOrDeny(page, 'deny');
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+  await expect(part(page, 'notice')).toHaveText(/did not approve the post/);
+  await expect(page.locator(`${HOST} [data-sharelock-content]`)).toHaveCount(0);
+  expect(await page.content()).not.toContain(GUIDE_URL);
+  expect((await payEvents(page)).cancels).toEqual([{ item: 'verified-guide', network: 'x', reason: 'denied', target: 'pay-verified' }]);
+  await expect(part(page, 'button')).toBeEnabled();
+});
+
+test('loading the callback address again is refused: the state was used once', async ({ page }) => {
+  await page.goto('/');
+  let callback = '';
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame() && frame.url().includes('code=')) callback = frame.url();
+  });
+  await approveOrDeny(page, 'approve');
+  await expect(page.locator(`${HOST} [data-sharelock-content] a`)).toHaveAttribute('href', GUIDE_URL);
+  expect(callback).toContain('state=');
+  await page.goto(callback);
+  await expect.poll(async () => (await recorded(page)).errors.map((error) => error.code)).toContain('state-reused');
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('Spanish page: the provider returns to the registered address, the tab goes back to /es/ and the coupon arrives', async ({ page }) => {
+  await page.goto('/es/');
+  await expect(part(page, 'button')).toHaveText('Publicar en X y desbloquear');
+  await approveOrDeny(page, 'approve');
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/es/');
+  await expect(page.locator(`${HOST} [data-sharelock-content] code`)).toHaveText(COUPON);
+  await expect(page.locator(`${HOST} [data-sharelock-copy-button]`)).toHaveText(/Copiar/i);
+});
+
+test('the post is checked as the shopper edits: the link must stay and X\'s 280 characters hold', async ({ page }) => {
+  await page.goto('/');
+  const textarea = part(page, 'post-text');
+  await textarea.fill('No link in this one');
+  await expect(part(page, 'problem')).toHaveText('Keep the link in your post: it is what unlocks the content.');
+  await expect(textarea).toHaveAttribute('aria-invalid', 'true');
+  await part(page, 'button').click();
+  await expect(part(page, 'status')).toHaveText('Keep the link in your post: it is what unlocks the content.');
+  await expect(textarea).toBeFocused();
+  expect(new URL(page.url()).pathname).toBe('/');
+
+  await textarea.fill(`${'a'.repeat(260)} https://lumenandleaf.example/guides/window-box`);
+  await expect(part(page, 'counter')).toHaveText('284 of 280 characters');
+  await expect(part(page, 'problem')).toHaveText('Your post is too long for X.');
+});
+
+test('an unreachable verification server: a clear message, an error event, no redirect', async ({ page }) => {
+  await page.route((url) => url.pathname.startsWith('/verify/'), (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  await part(page, 'button').click();
+  await expect(part(page, 'notice')).toHaveText(/cannot be reached/);
+  expect((await recorded(page)).errors).toContainEqual({ code: 'server-unreachable', attribute: '', target: 'pay-verified' });
+  expect(new URL(page.url()).pathname).toBe('/');
+});
+
+test('a stored token the server does not honour is forgotten and the widget offers the post again', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('sharelock:verified:verified-guide',
+    JSON.stringify({ v: 1, token: 'v1.demo.AAAA.BBBB', expiresAt: Date.now() + 60_000 })));
+  await page.reload();
+  await expect(part(page, 'notice')).toHaveText(/expired/);
+  expect(await page.evaluate(() => localStorage.getItem('sharelock:verified:verified-guide'))).toBeNull();
+  expect((await recorded(page)).errors.map((error) => error.code)).toContain('token-malformed');
+});
+
+test('bad verified configurations show the fallback with a clear error', async ({ page }) => {
+  const widgets = [
+    { id: 'no-server', mode: 'verified', item: 'a', url: 'https://shop.example/a' },
+    { id: 'js-server', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: 'javascript:alert(1)' },
+    { id: 'plain-http', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: 'http://verify.example' },
+    { id: 'bluesky', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: '/verify', network: 'bluesky' },
+    { id: 'no-item', mode: 'verified', url: 'https://shop.example/a', server: '/verify' },
+  ];
+  const body = widgets.map((attributes) => payMarkup(attributes, { template: null, fallback: `<p class="fallback">${attributes.id}</p>` })).join('\n');
+  await openTestPage(page, { name: 'verified-config', html: testPage({ body }) });
+  for (const { id } of widgets) await expect(page.locator(`#${id} .fallback`)).toBeVisible();
+  await expect.poll(async () => (await recorded(page)).errors.length).toBe(widgets.length);
+  expect((await recorded(page)).errors).toEqual(expect.arrayContaining([
+    { code: 'missing-server', attribute: 'server', target: 'no-server' },
+    { code: 'unsafe-url', attribute: 'server', target: 'js-server' },
+    { code: 'unsafe-url', attribute: 'server', target: 'plain-http' },
+    { code: 'network-not-verifiable', attribute: 'network', target: 'bluesky' },
+    { code: 'missing-item', attribute: 'item', target: 'no-item' },
+  ]));
+});

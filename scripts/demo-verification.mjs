@@ -1,0 +1,60 @@
+// The verified unlock in the demo, with no account anywhere: the mock
+// provider (test infrastructure, labelled as such on its pages) on its own
+// loopback port, standing in for X, and the reference verification server
+// mounted on the demo's own origin under /verify/ (so the demo's strict CSP,
+// connect-src 'self', allows it). Its signing key and unlock records live in
+// var/demo/ (or SHARELOCK_DEMO_STATE), so restarting the demo keeps unlocks.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createVerificationApp } from '../server/app.js';
+import { startMockProvider } from '../server/mock-provider.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const VERIFY_PREFIX = '/verify';
+
+// What the demo's verified widgets unlock. The content exists only here,
+// never in the page.
+export const DEMO_ITEMS = {
+  'verified-guide': {
+    url: 'https://lumenandleaf.example/guides/window-box',
+    content: { text: 'Thanks for posting! Your guide is ready:', url: 'https://lumenandleaf.example/files/window-box-guide.pdf', label: 'Download the window-box guide (PDF)' },
+  },
+  'verified-coupon': {
+    url: 'https://lumenandleaf.example/members',
+    content: { text: 'Your members-only code:', code: 'LEAF-VERIFIED-25' },
+  },
+};
+
+async function demoKey(directory) {
+  const file = join(directory, 'hmac-key');
+  const existing = await readFile(file, 'utf8').catch(() => '');
+  if (existing.trim()) return existing.trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * @param {{origin: string, stateDirectory?: string}} options origin: the demo page's origin
+ * @returns {Promise<{handle: Function, mockUrl: string, close: () => Promise<void>}>}
+ */
+export async function startDemoVerification({ origin, stateDirectory = process.env.SHARELOCK_DEMO_STATE || join(root, 'var', 'demo') }) {
+  await mkdir(stateDirectory, { recursive: true });
+  const redirectUri = `${origin}/`;
+  const client = { clientId: 'sharelock-demo', clientSecret: randomBytes(24).toString('base64url'), redirectUris: [redirectUri], name: 'Lumen & Leaf (Sharelock demo)' };
+  const mock = await startMockProvider({ clients: [client] });
+  const config = {
+    allowedOrigins: new Set([origin]),
+    keys: [{ id: 'demo', secret: await demoKey(stateDirectory) }],
+    items: DEMO_ITEMS,
+    database: join(stateDirectory, 'sharelock.db'),
+    unlockLifetimeMillis: 30 * 24 * 60 * 60 * 1000,
+    rateLimits: { ip: { limit: 600, windowMillis: 60_000 }, item: { limit: 600, windowMillis: 60_000 } },
+    x: { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri,
+      authorizeUrl: `${mock.url}/i/oauth2/authorize`, apiUrl: mock.url },
+  };
+  const app = await createVerificationApp({ config });
+  return { handle: app.handle, mockUrl: mock.url, mock, close: async () => { await app.close(); await mock.close(); } };
+}

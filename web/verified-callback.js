@@ -1,0 +1,71 @@
+// The provider's redirect back to the shop (?code=…&state=… or
+// ?error=access_denied&state=…), handled once per page load by whichever
+// page it lands on: the core checks the state against the record this tab
+// kept in sessionStorage, the code goes to the verification server, and
+// the outcome waits for the item's widget (on this page, or on the page
+// the shopper started from, where the tab then returns).
+import { loadCore } from './core-client.js';
+import { reportError } from './errors.js';
+import { readStored, removeStored, writeStored } from './storage.js';
+import { OUTCOME_KEY, requestUnlock } from './verified-server.js';
+
+const STATE_KEY = 'sharelock:oauth';
+const OAUTH_PARAMETERS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
+
+let handling = null;
+// Fresh unlocks of this page view, by item: the content arrives with the
+// unlock, so the widget need not ask for it again.
+const freshUnlocks = new Map();
+
+/** True when this page's address looks like an OAuth callback for us. */
+export function looksLikeCallback() {
+  const query = globalThis.location?.search ?? '';
+  return /[?&](code|error)=/.test(query) && readStored(STATE_KEY, 'session') !== null;
+}
+
+/** Settles once the callback (if any) has been handled; never rejects. */
+export function handleCallback() {
+  handling ??= looksLikeCallback() ? run().catch(() => {}) : Promise.resolve();
+  return handling;
+}
+
+export function takeFreshUnlock(item) {
+  const fresh = freshUnlocks.get(item);
+  freshUnlocks.delete(item);
+  return fresh ?? null;
+}
+
+async function run() {
+  const core = await loadCore();
+  const result = core.acceptVerifiedCallback({
+    query: location.search, stored: readStored(STATE_KEY, 'session') ?? '', now: Date.now(),
+  });
+  if (result.outcome === 'none') return;
+  // Consumed before anything else: a reload of this address is refused.
+  if (result.consumedRecord) writeStored(STATE_KEY, result.consumedRecord, 'session');
+  else removeStored(STATE_KEY, 'session');
+  // The code must not stay in the address bar, the history or a shared link.
+  const clean = new URL(location.href);
+  for (const name of OAUTH_PARAMETERS) clean.searchParams.delete(name);
+  history.replaceState(history.state, '', clean.href);
+
+  // A callback this tab cannot tie to an item (its record lost) is said on
+  // the document: no widget can claim it.
+  if (result.error && !result.item) reportError(document.documentElement, result.error);
+  let outcome = { item: result.item ?? '', notice: result.outcome === 'denied' ? 'denied' : 'failed', error: result.error ?? null };
+  if (result.outcome === 'exchange') {
+    const answer = await requestUnlock(result.server, result);
+    const read = core.readUnlockResponse({ item: result.item, now: Date.now(), ...answer });
+    if (read.ok) {
+      writeStored(`sharelock:verified:${result.item}`, read.tokenRecord);
+      freshUnlocks.set(result.item, { content: read.content, network: result.network });
+      outcome = { item: result.item, notice: 'unlocked', error: null };
+    } else {
+      outcome = { item: result.item, notice: read.error.code === 'server-unreachable' ? 'unreachable' : 'failed', error: read.error };
+    }
+  }
+  writeStored(OUTCOME_KEY, JSON.stringify(outcome), 'session');
+  if (result.returnPath && result.returnPath !== `${clean.pathname}${clean.search}`) {
+    location.replace(result.returnPath);
+  }
+}

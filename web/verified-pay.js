@@ -1,0 +1,231 @@
+// <sharelock-pay mode="verified">: the panel the shopper sees. The locked
+// content is not in the page; it arrives from the verification server once
+// the provider has published the shopper's post (see verified-callback.js
+// for the way back from the provider). The core validates and decides;
+// this file renders, stores, fetches and redirects.
+import { copyText } from './clipboard.js';
+import { h } from './dom.js';
+import { reportError } from './errors.js';
+import { pageFacts } from './page-facts.js';
+import { readStored, removeStored, writeStored } from './storage.js';
+import { handleCallback, takeFreshUnlock } from './verified-callback.js';
+import { OUTCOME_KEY, fetchOAuthClient, randomBase64url, requestContent } from './verified-server.js';
+
+const RANDOM_BYTES = 48;  // 16 for the OAuth state, 32 for the PKCE verifier
+const NOTICES = new Set(['denied', 'failed', 'unreachable', 'unlocked']);
+let panelCount = 0;
+
+export class VerifiedPanel {
+  #host;
+  #core;
+  #body;
+  #status;
+  #attributes;
+  #described = null;
+  #draft = null;  // the post as the shopper edited it
+  #busy = false;
+  #id = `sharelock-post-${(panelCount += 1)}`;
+
+  /**
+   * @param {HTMLElement} host the <sharelock-pay> element
+   * @param {object} core
+   * @param {{body: HTMLElement, status: HTMLElement, attributes: () => object}} parts
+   */
+  constructor(host, core, { body, status, attributes }) {
+    this.#host = host;
+    this.#core = core;
+    this.#body = body;
+    this.#status = status;
+    this.#attributes = attributes;
+  }
+
+  /** @returns {Promise<boolean>} false when the configuration cannot work (fallback shown) */
+  async start() {
+    await handleCallback();
+    const request = { attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), stored: {} };
+    let described = this.#core.describeVerified(request);
+    if (!described.fatal) {
+      request.stored.token = readStored(described.keys.token) ?? '';
+      described = this.#core.describeVerified(request);
+    }
+    for (const error of described.errors) reportError(this.#host, error);
+    if (described.fatal) return false;
+    this.#described = described;
+    this.#draft ??= described.postText;
+
+    const outcome = this.#takeOutcome(described.item);
+    const fresh = takeFreshUnlock(described.item);
+    if (fresh) {
+      this.#showContent(fresh.content, { announce: true });
+      this.#emit('sharelock:unlock', { mode: 'verified' });
+    } else if (described.token) {
+      await this.#loadContent(described, outcome?.notice === 'unlocked');
+    } else {
+      this.#renderLocked(outcome?.notice ?? '');
+      if (outcome?.notice === 'denied') this.#emit('sharelock:cancel', { reason: 'denied' });
+    }
+    if (outcome?.error) reportError(this.#host, outcome.error);
+    return true;
+  }
+
+  // What the callback left for this item in this tab, read once.
+  #takeOutcome(item) {
+    let outcome = null;
+    try {
+      outcome = JSON.parse(readStored(OUTCOME_KEY, 'session') ?? 'null');
+    } catch {
+      outcome = null;
+    }
+    if (!outcome || outcome.item !== item || !NOTICES.has(outcome.notice)) return null;
+    removeStored(OUTCOME_KEY, 'session');
+    const error = outcome.error && typeof outcome.error.code === 'string'
+      ? { code: outcome.error.code.slice(0, 40), message: String(outcome.error.message ?? '').slice(0, 300) }
+      : null;
+    return { notice: outcome.notice, error };
+  }
+
+  async #loadContent(described, justUnlocked) {
+    this.#body.replaceChildren(h('p', { class: 'panel', part: 'loading', 'aria-busy': 'true' }, [described.messages.loading]));
+    const answer = await requestContent(described.server, described.item, described.token);
+    const read = this.#core.readUnlockResponse({ item: described.item, now: Date.now(), ...answer });
+    if (read.ok) {
+      this.#showContent(read.content, { announce: justUnlocked });
+      if (justUnlocked) this.#emit('sharelock:unlock', { mode: 'verified' });
+      return;
+    }
+    if (read.tokenRecord === '') removeStored(described.keys.token);
+    reportError(this.#host, read.error);
+    const notice = read.error.code === 'server-unreachable' ? 'unreachable' : read.tokenRecord === '' ? 'expired' : 'failed';
+    this.#renderLocked(notice);
+  }
+
+  #renderLocked(notice) {
+    const { messages } = this.#described;
+    const textarea = h('textarea', {
+      id: this.#id, part: 'post-text', rows: '4', lang: this.#described.lang,
+      'aria-describedby': `${this.#id}-count ${this.#id}-problem`,
+      oninput: () => {
+        this.#draft = textarea.value;
+        this.#updateCheck(textarea);
+      },
+    });
+    textarea.value = this.#draft;
+    const button = h('button', {
+      class: 'button primary', part: 'button', type: 'button', 'data-network': this.#described.network,
+      onclick: () => this.#begin(textarea, button),
+    }, [messages.button]);
+    const noticeText = notice && notice !== 'unlocked' ? messages[notice] : '';
+    this.#body.replaceChildren(h('section', { class: 'panel', part: 'panel', lang: this.#described.lang, 'aria-label': messages.title }, [
+      h('p', { class: 'title', part: 'title' }, [messages.title]),
+      h('label', { class: 'label', for: this.#id, part: 'post-label' }, [messages.editLabel]),
+      textarea,
+      h('p', { class: 'counter', id: `${this.#id}-count`, part: 'counter' }),
+      h('p', { class: 'problem', id: `${this.#id}-problem`, part: 'problem' }),
+      h('div', { class: 'actions' }, [button]),
+      h('p', { class: 'hint', part: 'hint' }, [messages.hint]),
+      h('p', { class: 'notice', part: 'notice' }, [noticeText]),
+    ]));
+    this.#updateCheck(textarea);
+    if (noticeText) this.#status.textContent = noticeText;
+  }
+
+  #check(text) {
+    return this.#core.checkVerifiedPost({ attributes: this.#attributes(), page: pageFacts(this.#host), text });
+  }
+
+  #updateCheck(textarea) {
+    const check = this.#check(textarea.value);
+    const counter = this.#body.querySelector('[part="counter"]');
+    const problem = this.#body.querySelector('[part="problem"]');
+    if (check.fatal) return;
+    counter.textContent = this.#described.messages.counter
+      .replace('{used}', String(check.length)).replace('{limit}', String(check.limit));
+    counter.classList.toggle('over', check.problem === 'too-long');
+    problem.textContent = check.message;
+    textarea.setAttribute('aria-invalid', String(!check.fits));
+  }
+
+  async #begin(textarea, button) {
+    if (this.#busy) return;
+    const check = this.#check(textarea.value);
+    if (!check.fits) {
+      this.#status.textContent = check.message;
+      textarea.focus();
+      return;
+    }
+    this.#busy = true;
+    button.disabled = true;
+    const { messages, server, network } = this.#described;
+    this.#status.textContent = messages.redirecting;
+    try {
+      const client = await fetchOAuthClient(server, network);
+      if (!client) {
+        this.#fail({ code: 'server-unreachable', message: `the verification server (${server}) did not answer /v1/oauth-client` }, 'unreachable');
+        return;
+      }
+      const begun = this.#core.beginVerified({
+        attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(),
+        random: randomBase64url(RANDOM_BYTES), text: textarea.value, client,
+      });
+      if (begun.fatal) {
+        for (const error of begun.errors) reportError(this.#host, error);
+        this.#renderLocked('failed');
+        return;
+      }
+      // Without sessionStorage the way back cannot be checked, so the flow
+      // does not start at all rather than fail after the post.
+      if (!writeStored(begun.storageKey, begun.record, 'session')) {
+        this.#fail({ code: 'storage-unavailable', message: 'verified unlocks need sessionStorage, which this browser blocks' }, 'failed');
+        return;
+      }
+      location.assign(begun.authorizeUrl);
+    } finally {
+      this.#busy = false;
+      if (button.isConnected) button.disabled = false;
+    }
+  }
+
+  #fail(error, notice) {
+    reportError(this.#host, error);
+    this.#renderLocked(notice);
+  }
+
+  // Built from text nodes only: the server's answer is data, never markup.
+  #showContent(content, { announce }) {
+    const { messages } = this.#described;
+    this.#host.toggleAttribute('unlocked', true);
+    this.#host.querySelector(':scope > [data-sharelock-content]')?.remove();
+    const wrapper = h('div', { slot: 'unlocked', 'data-sharelock-content': '', tabindex: '-1' });
+    if (content.text) wrapper.append(h('p', {}, [content.text]));
+    if (content.code) {
+      const code = h('code', { 'data-sharelock-copy': '' }, [content.code]);
+      wrapper.append(h('p', {}, [code, ' ', this.#copyButton(content.code)]));
+    }
+    if (content.url) {
+      wrapper.append(h('p', {}, [h('a', { href: content.url, rel: 'noopener' }, [content.label || content.url])]));
+    }
+    this.#host.append(wrapper);
+    this.#body.replaceChildren(h('div', { part: 'unlocked', lang: this.#described.lang }, [h('slot', { name: 'unlocked' })]));
+    if (announce) {
+      this.#status.textContent = messages.unlocked;
+      wrapper.focus();
+    }
+  }
+
+  #copyButton(text) {
+    const { copyCode, codeCopied, copyFailed } = this.#described.messages;
+    const button = h('button', { type: 'button', class: 'sharelock-copy', 'data-sharelock-copy-button': '' }, [copyCode]);
+    button.addEventListener('click', async () => {
+      button.textContent = (await copyText(text, this.#host.shadowRoot)) ? codeCopied : copyFailed;
+      this.#status.textContent = button.textContent;
+    });
+    return button;
+  }
+
+  #emit(type, extra) {
+    this.#host.dispatchEvent(new CustomEvent(type, {
+      bubbles: true, composed: true,
+      detail: { item: this.#described.item, network: this.#described.network, ...extra },
+    }));
+  }
+}
