@@ -144,12 +144,48 @@ test('a stored token the server does not honour is forgotten and the widget offe
   expect((await recorded(page)).errors.map((error) => error.code)).toContain('token-malformed');
 });
 
+test('Mastodon: the shopper names their server, approves there, and the code arrives; the server is remembered', async ({ page }) => {
+  await recordPayEvents(page);
+  await page.goto('/');
+  const host = '#pay-verified-mastodon';
+  const field = payPart(page, 'host', host);
+  await expect(payPart(page, 'button', host)).toHaveText('Post on Mastodon and unlock');
+  await expect(payPart(page, 'counter', host)).toHaveText(/of 500 characters/);
+  await expect(page.getByLabel('Your Mastodon server')).toHaveCount(1);
+
+  await payPart(page, 'button', host).click();
+  await expect(payPart(page, 'status', host)).not.toBeEmpty();
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  await field.fill('https://Mock-Mastodon.test/');
+  await payPart(page, 'button', host).click();
+  await page.waitForURL((url) => url.pathname === '/oauth/authorize');
+  expect(new URL(page.url()).searchParams.get('scope')).toBe('write:statuses');
+  await page.getByRole('button', { name: 'Authorize app' }).click();
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+  await expect(page.locator(`${host} [data-sharelock-content] code`)).toHaveText(COUPON);
+  expect((await payEvents(page)).unlocks).toEqual([{ item: 'verified-coupon', network: 'mastodon', mode: 'verified', target: 'pay-verified-mastodon' }]);
+  expect(await page.evaluate(() => localStorage.getItem('sharelock:mastodon-host'))).toBe('mock-mastodon.test');
+});
+
+test('Mastodon: a server the verification server does not accept is refused with its code, and nothing else happens', async ({ page }) => {
+  await page.goto('/');
+  const host = '#pay-verified-mastodon';
+  await payPart(page, 'host', host).fill('mastodon.social');
+  await payPart(page, 'button', host).click();
+  await expect(payPart(page, 'notice', host)).toHaveText(/Something went wrong/);
+  expect((await recorded(page)).errors).toContainEqual({ code: 'host-not-allowed', attribute: '', target: 'pay-verified-mastodon' });
+  expect(new URL(page.url()).pathname).toBe('/');
+});
+
 test('bad verified configurations show the fallback with a clear error', async ({ page }) => {
   const widgets = [
     { id: 'no-server', mode: 'verified', item: 'a', url: 'https://shop.example/a' },
     { id: 'js-server', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: 'javascript:alert(1)' },
     { id: 'plain-http', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: 'http://verify.example' },
     { id: 'bluesky', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: '/verify', network: 'bluesky' },
+    { id: 'facebook', mode: 'verified', item: 'a', url: 'https://shop.example/a', server: '/verify', network: 'facebook' },
     { id: 'no-item', mode: 'verified', url: 'https://shop.example/a', server: '/verify' },
   ];
   const body = widgets.map((attributes) => payMarkup(attributes, { template: null, fallback: `<p class="fallback">${attributes.id}</p>` })).join('\n');
@@ -161,6 +197,7 @@ test('bad verified configurations show the fallback with a clear error', async (
     { code: 'unsafe-url', attribute: 'server', target: 'js-server' },
     { code: 'unsafe-url', attribute: 'server', target: 'plain-http' },
     { code: 'network-not-verifiable', attribute: 'network', target: 'bluesky' },
+    { code: 'network-not-verifiable', attribute: 'network', target: 'facebook' },
     { code: 'missing-item', attribute: 'item', target: 'no-item' },
   ]));
 });

@@ -13,6 +13,8 @@ import { startMockProvider } from '../server/mock-provider.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const VERIFY_PREFIX = '/verify';
+// The Mastodon server name the demo's shoppers type; the mock answers for it.
+export const DEMO_MASTODON_HOST = 'mock-mastodon.test';
 
 // What the demo's verified widgets unlock. The content exists only here,
 // never in the page.
@@ -54,6 +56,8 @@ export async function startDemoVerification({ origin, stateDirectory = process.e
     rateLimits: { ip: { limit: 600, windowMillis: 60_000 }, item: { limit: 600, windowMillis: 60_000 } },
     x: { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri,
       authorizeUrl: `${mock.url}/i/oauth2/authorize`, apiUrl: mock.url },
+    mastodon: { redirectUri, allowedHosts: new Set([DEMO_MASTODON_HOST]), instanceUrls: { [DEMO_MASTODON_HOST]: mock.url },
+      clientName: 'Lumen & Leaf (Sharelock demo)' },
   };
   const app = await createVerificationApp({ config });
   return { handle: app.handle, mockUrl: mock.url, mock, close: async () => { await app.close(); await mock.close(); } };

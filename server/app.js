@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
 import { loadServerCore } from './core.js';
 import { createVerificationHandler } from './handler.js';
+import { createMastodonProvider } from './providers/mastodon.js';
 import { createXProvider } from './providers/x.js';
 import { openSqliteStore } from './store/sqlite.js';
 
@@ -13,8 +14,11 @@ export async function createVerificationApp({ config, store, now, log, fetch = g
   const core = await loadServerCore();
   const ownStore = store ?? await openSqliteStore({ path: config.database });
   const providers = { x: createXProvider({ ...config.x, fetch }) };
+  if (config.mastodon) {
+    providers.mastodon = createMastodonProvider({ ...config.mastodon, store: ownStore, normalizeHost: core.normalizeHost, fetch, now });
+  }
   const handle = createVerificationHandler({ config, core, store: ownStore, providers, now, randomBytes, log });
-  return { handle, store: ownStore, close: () => (store ? undefined : ownStore.close()) };
+  return { handle, core, store: ownStore, close: () => (store ? undefined : ownStore.close()) };
 }
 
 function clientIp(request, trustProxy) {

@@ -13,6 +13,10 @@
 //   SHARELOCK_TRUST_PROXY      1: take the client IP from X-Forwarded-For's last hop
 //   X_CLIENT_ID, X_CLIENT_SECRET, X_REDIRECT_URI   the X app (developer.x.com)
 //   X_AUTHORIZE_URL, X_API_URL                     default to X's real endpoints
+//   MASTODON_REDIRECT_URI      enables Mastodon: the callback page registered with each server's app
+//   SHARELOCK_MASTODON_HOSTS   * (any public server, the default) or comma-separated server names
+//   SHARELOCK_APP_NAME, SHARELOCK_APP_WEBSITE        how the app is named on Mastodon servers
+//   MASTODON_INSTANCE_URLS     JSON {host: base URL}: tests and the demo only (the mock provider)
 //   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
 import { readFileSync } from 'node:fs';
 import { X_DEFAULTS } from './providers/x.js';
@@ -100,6 +104,28 @@ export function readItems(path) {
   return items;
 }
 
+function readMastodon(env) {
+  const redirectUri = env.MASTODON_REDIRECT_URI?.trim();
+  if (!redirectUri) return null;
+  const hosts = env.SHARELOCK_MASTODON_HOSTS?.trim() || '*';
+  let instanceUrls = {};
+  if (env.MASTODON_INSTANCE_URLS?.trim()) {
+    try {
+      instanceUrls = JSON.parse(env.MASTODON_INSTANCE_URLS);
+    } catch {
+      throw new ConfigError('MASTODON_INSTANCE_URLS', 'must be a JSON object of host → base URL');
+    }
+    for (const [host, url] of Object.entries(instanceUrls)) checkHttpUrl(`MASTODON_INSTANCE_URLS ${host}`, url);
+  }
+  return {
+    redirectUri: checkHttpUrl('MASTODON_REDIRECT_URI', redirectUri),
+    allowedHosts: hosts === '*' ? '*' : new Set(hosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    instanceUrls,
+    clientName: env.SHARELOCK_APP_NAME?.trim() || 'Sharelock',
+    website: env.SHARELOCK_APP_WEBSITE?.trim() || '',
+  };
+}
+
 export function readConfig(env = process.env) {
   const days = Number(env.SHARELOCK_UNLOCK_DAYS?.trim() || 30);
   if (!Number.isInteger(days) || days < 1 || days > 3650) throw new ConfigError('SHARELOCK_UNLOCK_DAYS', 'must be a whole number of days, 1-3650');
@@ -118,6 +144,7 @@ export function readConfig(env = process.env) {
       authorizeUrl: checkHttpUrl('X_AUTHORIZE_URL', env.X_AUTHORIZE_URL?.trim() || X_DEFAULTS.authorizeUrl),
       apiUrl: checkHttpUrl('X_API_URL', env.X_API_URL?.trim() || X_DEFAULTS.apiUrl),
     },
+    mastodon: readMastodon(env),
     host: env.HOST?.trim() || '127.0.0.1',
     port: Number(env.PORT?.trim() || 8081),
   };

@@ -21,5 +21,6 @@ export async function loadServerCore(directory = process.env.SHARELOCK_SERVER_CO
     issueUnlockToken: call('issueUnlockToken'),
     checkUnlockToken: call('checkUnlockToken'),
     codeHash: (code) => module.codeHash(code),
+    normalizeHost: (host) => JSON.parse(module.normalizeHost(String(host))),
   };
 }

@@ -6,10 +6,12 @@
 // requests and mints and checks the tokens.
 //
 //   GET  /v1/oauth-client?network=x   what the page needs to start the redirect
-//   POST /v1/unlock                   {item, network, code, codeVerifier, text}
+//        (network=mastodon&host=…: registers this server's app there first)
+//   POST /v1/unlock                   {item, network, host, code, codeVerifier, text}
 //   GET  /v1/content?item=…           Authorization: Bearer <unlock token>
 //   GET  /v1/proof?item=…             unlock counts as a social-proof feed
 import { ProviderError } from './providers/http.js';
+import { HostError } from './providers/mastodon.js';
 import { createRateLimiter } from './rate-limit.js';
 import { failure, json, preflight, readBodyText } from './responses.js';
 
@@ -43,7 +45,7 @@ export function createVerificationHandler({ config, core, store, providers, now 
     if (body === null) return failure(413, 'body-too-large', `the request body is over ${MAX_BODY_BYTES} bytes`, { origin });
     const checked = core.checkUnlockRequest({ body, items: links });
     if (!checked.ok) return failure(checked.status, checked.error.code, checked.error.message, { origin });
-    const { item, network, code, codeVerifier, text } = checked;
+    const { item, network, host, code, codeVerifier, text } = checked;
     const provider = providers[network];
     if (!provider) return failure(400, 'invalid-network', `this server does not publish to ${network}`, { origin });
 
@@ -56,15 +58,16 @@ export function createVerificationHandler({ config, core, store, providers, now 
 
     let post;
     try {
-      const { accessToken } = await provider.exchangeCode({ code, codeVerifier });
+      const { accessToken } = await provider.exchangeCode({ host, code, codeVerifier });
       try {
-        post = await provider.publish({ accessToken, text });
+        post = await provider.publish({ host, accessToken, text });
       } finally {
         // The access token is never stored; revoking it ends our access to
         // the shopper's account now rather than when it expires.
-        provider.revoke(accessToken).catch((error) => log({ event: 'revoke-failed', network, message: error.message }));
+        provider.revoke({ host, accessToken }).catch((error) => log({ event: 'revoke-failed', network, message: error.message }));
       }
     } catch (error) {
+      if (error instanceof HostError) return failure(400, error.code, error.message, { origin });
       if (!(error instanceof ProviderError)) throw error;
       log({ event: 'provider-error', network, step: error.step, kind: error.kind, status: error.status, message: error.message });
       if (error.kind === 'unavailable') {
@@ -95,6 +98,21 @@ export function createVerificationHandler({ config, core, store, providers, now 
     const entry = config.items[item];
     if (!entry) return failure(404, 'unknown-item', 'this server has no content for that item', { origin });
     return json(200, { token, expiresAt: checked.claims.expiresAt, content: entry.content }, { origin });
+  }
+
+  async function oauthClient(url, origin) {
+    const provider = providers[url.searchParams.get('network') ?? 'x'];
+    if (!provider) return failure(404, 'unknown-network', 'this server does not publish there', { origin });
+    try {
+      return json(200, await provider.client({ host: url.searchParams.get('host') ?? '' }), { origin });
+    } catch (error) {
+      if (error instanceof HostError) return failure(400, error.code, error.message, { origin });
+      if (!(error instanceof ProviderError)) throw error;
+      log({ event: 'provider-error', network: provider.network, step: error.step, kind: error.kind, message: error.message });
+      return error.kind === 'unavailable'
+        ? failure(502, 'provider-unavailable', `${provider.network} could not be reached`, { origin })
+        : failure(422, 'provider-refused', error.message, { origin });
+    }
   }
 
   async function proof(url, origin, at) {
@@ -130,11 +148,8 @@ export function createVerificationHandler({ config, core, store, providers, now 
     try {
       const route = `${request.method} ${url.pathname}`;
       switch (route) {
-        case 'GET /v1/oauth-client': {
-          const provider = providers[url.searchParams.get('network') ?? 'x'];
-          if (!provider) return failure(404, 'unknown-network', 'this server does not publish there', { origin });
-          return json(200, provider.client(), { origin });
-        }
+        case 'GET /v1/oauth-client':
+          return await oauthClient(url, origin);
         case 'POST /v1/unlock':
           return await unlock(request, origin, at);
         case 'GET /v1/content':

@@ -14,6 +14,7 @@ std::string check_unlock_request(const std::string& request) { return sharelock:
 std::string issue_unlock_token(const std::string& request) { return sharelock::issue_unlock_token(request); }
 std::string check_unlock_token(const std::string& request) { return sharelock::check_unlock_token(request); }
 std::string code_hash(const std::string& code) { return sharelock::code_hash(code); }
+std::string normalize_host(const std::string& host) { return sharelock::normalize_host(host); }
 
 }  // namespace
 
@@ -22,4 +23,5 @@ EMSCRIPTEN_BINDINGS(sharelock_server) {
   emscripten::function("issueUnlockToken", &issue_unlock_token);
   emscripten::function("checkUnlockToken", &check_unlock_token);
   emscripten::function("codeHash", &code_hash);
+  emscripten::function("normalizeHost", &normalize_host);
 }

@@ -1,7 +1,7 @@
 // Styles for <sharelock-pay>, on top of the shared theme (theme-styles.js).
 // Parts: placeholder, panel, title, button, hint, notice, dismiss, cancel,
 // expand, closed, unlocked, status; verified mode adds post-label,
-// post-text, counter, problem and loading.
+// post-text, counter, problem, loading, and for Mastodon host-label and host.
 import { sharedSheet } from './theme-styles.js';
 
 const css = `
@@ -40,7 +40,7 @@ const css = `
   cursor: pointer;
 }
 .label { font-weight: 600; font-size: 0.93em; }
-textarea {
+textarea, [part="host"] {
   box-sizing: border-box;
   width: 100%;
   min-height: 5.5rem;
@@ -52,8 +52,9 @@ textarea {
   font: inherit;
   resize: vertical;
 }
-textarea:focus-visible { outline: 2px solid var(--sharelock-focus, currentColor); outline-offset: 2px; }
-textarea[aria-invalid="true"] { border-color: var(--sharelock-error); }
+[part="host"] { min-height: 0; }
+textarea:focus-visible, [part="host"]:focus-visible { outline: 2px solid var(--sharelock-focus, currentColor); outline-offset: 2px; }
+textarea[aria-invalid="true"], [part="host"][aria-invalid="true"] { border-color: var(--sharelock-error); }
 .counter, .problem { margin: 0; font-size: 0.88em; }
 .counter.over, .problem { color: var(--sharelock-error); }
 .problem:empty { display: none; }

@@ -12,6 +12,8 @@ import { handleCallback, takeFreshUnlock } from './verified-callback.js';
 import { OUTCOME_KEY, fetchOAuthClient, randomBase64url, requestContent } from './verified-server.js';
 
 const RANDOM_BYTES = 48;  // 16 for the OAuth state, 32 for the PKCE verifier
+// Shared with intent mode and the share bar: the shopper's Mastodon server.
+const MASTODON_KEY = 'sharelock:mastodon-host';
 const NOTICES = new Set(['denied', 'failed', 'unreachable', 'unlocked']);
 let panelCount = 0;
 
@@ -42,7 +44,10 @@ export class VerifiedPanel {
   /** @returns {Promise<boolean>} false when the configuration cannot work (fallback shown) */
   async start() {
     await handleCallback();
-    const request = { attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), stored: {} };
+    const request = {
+      attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), stored: {},
+      mastodonHost: readStored(MASTODON_KEY) ?? '',
+    };
     let described = this.#core.describeVerified(request);
     if (!described.fatal) {
       request.stored.token = readStored(described.keys.token) ?? '';
@@ -101,6 +106,7 @@ export class VerifiedPanel {
 
   #renderLocked(notice) {
     const { messages } = this.#described;
+    const hostField = this.#described.network === 'mastodon' ? this.#hostField() : null;
     const textarea = h('textarea', {
       id: this.#id, part: 'post-text', rows: '4', lang: this.#described.lang,
       'aria-describedby': `${this.#id}-count ${this.#id}-problem`,
@@ -112,11 +118,12 @@ export class VerifiedPanel {
     textarea.value = this.#draft;
     const button = h('button', {
       class: 'button primary', part: 'button', type: 'button', 'data-network': this.#described.network,
-      onclick: () => this.#begin(textarea, button),
+      onclick: () => this.#begin(textarea, button, hostField?.[1] ?? null),
     }, [messages.button]);
     const noticeText = notice && notice !== 'unlocked' ? messages[notice] : '';
     this.#body.replaceChildren(h('section', { class: 'panel', part: 'panel', lang: this.#described.lang, 'aria-label': messages.title }, [
       h('p', { class: 'title', part: 'title' }, [messages.title]),
+      ...(hostField ?? []),
       h('label', { class: 'label', for: this.#id, part: 'post-label' }, [messages.editLabel]),
       textarea,
       h('p', { class: 'counter', id: `${this.#id}-count`, part: 'counter' }),
@@ -127,6 +134,16 @@ export class VerifiedPanel {
     ]));
     this.#updateCheck(textarea);
     if (noticeText) this.#status.textContent = noticeText;
+  }
+
+  // The shopper's Mastodon server: where the post goes and where they sign in.
+  #hostField() {
+    const input = h('input', {
+      id: `${this.#id}-host`, part: 'host', type: 'text', inputmode: 'url', autocomplete: 'off',
+      autocapitalize: 'none', spellcheck: 'false', placeholder: 'mastodon.social',
+    });
+    input.value = this.#described.mastodonHost;
+    return [h('label', { class: 'label', for: `${this.#id}-host`, part: 'host-label' }, [this.#described.messages.hostLabel]), input];
   }
 
   #check(text) {
@@ -145,7 +162,7 @@ export class VerifiedPanel {
     textarea.setAttribute('aria-invalid', String(!check.fits));
   }
 
-  async #begin(textarea, button) {
+  async #begin(textarea, button, hostInput) {
     if (this.#busy) return;
     const check = this.#check(textarea.value);
     if (!check.fits) {
@@ -153,19 +170,34 @@ export class VerifiedPanel {
       textarea.focus();
       return;
     }
+    let mastodonHost = '';
+    if (hostInput) {
+      const host = this.#core.checkMastodonHost({ input: hostInput.value, lang: this.#described.lang });
+      if (!host.ok) {
+        this.#status.textContent = host.message || this.#described.messages.hostMissing;
+        hostInput.setAttribute('aria-invalid', 'true');
+        hostInput.focus();
+        return;
+      }
+      hostInput.removeAttribute('aria-invalid');
+      mastodonHost = host.host;
+      writeStored(MASTODON_KEY, mastodonHost);
+    }
     this.#busy = true;
     button.disabled = true;
     const { messages, server, network } = this.#described;
     this.#status.textContent = messages.redirecting;
     try {
-      const client = await fetchOAuthClient(server, network);
-      if (!client) {
-        this.#fail({ code: 'server-unreachable', message: `the verification server (${server}) did not answer /v1/oauth-client` }, 'unreachable');
+      const answer = await fetchOAuthClient(server, network, mastodonHost);
+      if (answer.status !== 200 || !answer.body) {
+        const code = answer.status === 0 ? 'server-unreachable' : String(answer.body?.error?.code ?? 'server-error').slice(0, 40);
+        this.#fail({ code, message: `the verification server (${server}) answered /v1/oauth-client with ${answer.status || 'no answer'}` },
+          answer.status === 0 ? 'unreachable' : 'failed');
         return;
       }
       const begun = this.#core.beginVerified({
-        attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(),
-        random: randomBase64url(RANDOM_BYTES), text: textarea.value, client,
+        attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), mastodonHost,
+        random: randomBase64url(RANDOM_BYTES), text: textarea.value, client: answer.body,
       });
       if (begun.fatal) {
         for (const error of begun.errors) reportError(this.#host, error);

@@ -20,22 +20,24 @@ async function exchange(url, init) {
 }
 
 /** The provider client the page redirects to (GET /v1/oauth-client). */
-export async function fetchOAuthClient(server, network) {
-  const answer = await exchange(`${server}/v1/oauth-client?network=${encodeURIComponent(network)}`, { method: 'GET' });
-  if (answer.status !== 200) return null;
+export async function fetchOAuthClient(server, network, host = '') {
+  const query = new URLSearchParams({ network, ...(host ? { host } : {}) });
+  const answer = await exchange(`${server}/v1/oauth-client?${query}`, { method: 'GET' });
+  let body = null;
   try {
-    return JSON.parse(answer.body);
+    body = JSON.parse(answer.body);
   } catch {
-    return null;
+    body = null;
   }
+  return { status: answer.status, body };
 }
 
 /** POST /v1/unlock with the code from the provider's redirect. */
-export function requestUnlock(server, { item, network, code, codeVerifier, text }) {
+export function requestUnlock(server, { item, network, host, code, codeVerifier, text }) {
   return exchange(`${server}/v1/unlock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ item, network, code, codeVerifier, text }),
+    body: JSON.stringify({ item, network, ...(host ? { host } : {}), code, codeVerifier, text }),
   });
 }
 

@@ -138,7 +138,7 @@ bool has_valid_host(std::u32string_view url) {
 }
 
 std::size_t cluster_weight(std::u32string_view cluster, Measure how) {
-  if (how == Measure::kGraphemes) return 1;
+  if (how != Measure::kXWeighted) return 1;
   if (is_emoji_cluster(cluster)) return 2;
   std::size_t weight = 0;
   for (char32_t c : cluster) weight += x_code_point_weight(c);
@@ -159,8 +159,8 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
       if (how == Measure::kGraphemes) ++units.back().weight;
       continue;
     }
-    // A URL is one unit, so that shortening never cuts one. Only X gives it
-    // a fixed weight; Bluesky counts its graphemes in full.
+    // A URL is one unit, so that shortening never cuts one. X and Mastodon
+    // give it a fixed weight; Bluesky counts its graphemes in full.
     if (starts_url(text, begin)) {
       // "http://..http://..": every start in one run ends the URL at the same
       // place; scan each run once, or hostile text costs quadratic time.
@@ -170,7 +170,7 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
       }
       if (has_valid_host(text.substr(begin, scanned_url_end - begin))) {
         url_until = scanned_url_end;
-        units.push_back({begin, end, how == Measure::kXWeighted ? kXUrlWeight : 1, false, true});
+        units.push_back({begin, end, how == Measure::kGraphemes ? 1 : kXUrlWeight, false, true});
         continue;
       }
     }
@@ -186,6 +186,8 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
 std::size_t x_weighted_length(std::string_view utf8) { return measure(utf8, Measure::kXWeighted); }
 
 std::size_t grapheme_length(std::string_view utf8) { return measure(utf8, Measure::kGraphemes); }
+
+std::size_t mastodon_length(std::string_view utf8) { return measure(utf8, Measure::kMastodon); }
 
 std::size_t measure(std::string_view utf8, Measure how) {
   std::size_t total = 0;

@@ -9,6 +9,7 @@
 #include "sharelock/sha256.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/unlock_token.hpp"
+#include "sharelock/url.hpp"
 #include "sharelock/widget_request.hpp"
 
 namespace sharelock {
@@ -57,7 +58,15 @@ std::string check_unlock_request(std::string_view request_json) {
   if (item.empty() || item.size() > kMaxItemBytes || !unicode::is_valid_utf8(item)) {
     return dump_json(refusal(400, "invalid-item", "item must be 1–200 bytes of UTF-8"));
   }
-  if (network != "x") return dump_json(refusal(400, "invalid-network", "network must be \"x\""));
+  if (network != "x" && network != "mastodon") {
+    return dump_json(refusal(400, "invalid-network", "network must be \"x\" or \"mastodon\""));
+  }
+  std::string host;
+  if (network == "mastodon") {
+    const auto normalized = url::normalize_host_name(string_at(body, "host"), "host");
+    if (!normalized) return dump_json(refusal(400, "invalid-host", "host must be the shopper's Mastodon server name"));
+    host = normalized.value();
+  }
   if (code.empty() || code.size() > kMaxCodeBytes || !is_vschar_text(code)) {
     return dump_json(refusal(400, "invalid-code", "code is missing or malformed"));
   }
@@ -73,14 +82,14 @@ std::string check_unlock_request(std::string_view request_json) {
   // the page is not trusted to have done so.
   const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
   if (blank || !unicode::is_valid_utf8(text)) return dump_json(refusal(422, "post-empty", "the post has no text"));
-  if (post_length::x_weighted_length(text) > post_length::kXLimit) {
-    return dump_json(refusal(422, "post-too-long", "the post is over X's 280 characters"));
-  }
+  const bool too_long = network == "x" ? post_length::x_weighted_length(text) > post_length::kXLimit
+                                        : post_length::mastodon_length(text) > post_length::kMastodonLimit;
+  if (too_long) return dump_json(refusal(422, "post-too-long", "the post is over the network's limit"));
   const std::string link = string_at(*configured, "url");
   if (link.empty() || text.find(link) == std::string::npos) {
     return dump_json(refusal(422, "post-missing-link", "the post must keep the item's link"));
   }
-  return dump_json({{"ok", true}, {"item", item}, {"network", network}, {"code", code},
+  return dump_json({{"ok", true}, {"item", item}, {"network", network}, {"host", host}, {"code", code},
                     {"codeVerifier", verifier}, {"text", text}});
 }
 
@@ -110,6 +119,14 @@ std::string check_unlock_token(std::string_view request_json) {
   const unlock_token::Claims& c = claims.value();
   return dump_json({{"ok", true},
                     {"claims", {{"keyId", c.key_id}, {"item", c.item}, {"expiresAt", c.expires_at}, {"nonce", c.nonce}}}});
+}
+
+std::string normalize_host(std::string_view host) {
+  const auto normalized = url::normalize_host_name(host, "host");
+  Json response = Json::object();
+  response["ok"] = normalized.ok();
+  if (normalized) response["host"] = normalized.value();
+  return dump_json(response);
 }
 
 std::string code_hash(std::string_view code) {

@@ -10,20 +10,20 @@ struct Text {
   std::string_view es;
 };
 
-constexpr std::array<Text, 13> kMessages = {{
+constexpr std::array<Text, 15> kMessages = {{
     {"Post to unlock", "Publica para desbloquear"},
-    {"Post on X and unlock", "Publicar en X y desbloquear"},
+    {"Post on {network} and unlock", "Publicar en {network} y desbloquear"},
     {"Your post (you can edit it)", "Tu publicación (puedes editarla)"},
-    {"You will approve this post on X. It is published once, then the content unlocks. "
+    {"You will approve this post on {network}. It is published once, then the content unlocks. "
      "We never see your password and keep no access to your account.",
-     "Aprobarás esta publicación en X. Se publica una vez y el contenido se desbloquea. "
+     "Aprobarás esta publicación en {network}. Se publica una vez y el contenido se desbloquea. "
      "Nunca vemos tu contraseña ni conservamos acceso a tu cuenta."},
     {"{used} of {limit} characters", "{used} de {limit} caracteres"},
-    {"Opening X…", "Abriendo X…"},
+    {"Opening {network}…", "Abriendo {network}…"},
     {"Publishing your post…", "Publicando tu publicación…"},
     {"Loading your unlocked content…", "Cargando tu contenido desbloqueado…"},
-    {"You did not approve the post on X, so nothing was published and the content stays locked.",
-     "No aprobaste la publicación en X: no se publicó nada y el contenido sigue bloqueado."},
+    {"You did not approve the post on {network}, so nothing was published and the content stays locked.",
+     "No aprobaste la publicación en {network}: no se publicó nada y el contenido sigue bloqueado."},
     {"Something went wrong and the content is still locked. Nothing more was posted. Please try again.",
      "Algo salió mal y el contenido sigue bloqueado. No se publicó nada más. Inténtalo de nuevo."},
     {"The unlock service cannot be reached right now. Please try again in a moment.",
@@ -31,6 +31,9 @@ constexpr std::array<Text, 13> kMessages = {{
     {"Your unlock has expired. Post again to unlock.",
      "Tu desbloqueo ha caducado. Publica de nuevo para desbloquear."},
     {"Try again", "Reintentar"},
+    {"Your Mastodon server", "Tu servidor de Mastodon"},
+    {"Enter your Mastodon server, such as mastodon.social.",
+     "Escribe tu servidor de Mastodon, por ejemplo mastodon.social."},
 }};
 
 constexpr std::array<std::string_view, 4> kProblemCodes = {"", "empty", "too-long", "missing-link"};
@@ -38,7 +41,7 @@ constexpr std::array<std::string_view, 4> kProblemCodes = {"", "empty", "too-lon
 constexpr std::array<Text, 4> kProblemMessages = {{
     {"", ""},
     {"Write something to post.", "Escribe algo para publicar."},
-    {"Your post is too long for X.", "Tu publicación es demasiado larga para X."},
+    {"Your post is too long for {network}.", "Tu publicación es demasiado larga para {network}."},
     {"Keep the link in your post: it is what unlocks the content.",
      "Mantén el enlace en tu publicación: es lo que desbloquea el contenido."},
 }};

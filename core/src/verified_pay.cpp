@@ -33,7 +33,8 @@ constexpr std::string_view kTokenKeyPrefix = "sharelock:verified:";
 
 struct VerifiedConfig {
   std::string item;
-  Network network = Network::kX;
+  Network network = Network::kX;  // or kMastodon
+  std::string mastodon_host;      // the shopper's server, when known
   std::string server;  // origin + path, no trailing '/', no query
   std::string post_text;
   std::string link;  // the URL the post must keep
@@ -69,6 +70,27 @@ std::optional<std::string> read_server(const Json& attributes, const Json& page,
   return address;
 }
 
+// How each network counts a post, and its limit.
+post_length::Measure measure_of(Network network) {
+  return network == Network::kMastodon ? post_length::Measure::kMastodon : post_length::Measure::kXWeighted;
+}
+
+std::size_t limit_of(Network network) {
+  return network == Network::kMastodon ? post_length::kMastodonLimit : post_length::kXLimit;
+}
+
+// A Mastodon post: text, hashtags, then the link (as the intent composes
+// it), the text shortened so that the whole fits 500.
+std::string compose_mastodon_post(const ShareContent& content, const std::string& link) {
+  std::string tail;
+  for (const std::string& tag : content.hashtags) tail += " #" + tag;
+  tail += " " + link;
+  const std::size_t fixed = post_length::mastodon_length(tail);
+  const std::size_t budget = fixed >= post_length::kMastodonLimit ? 0 : post_length::kMastodonLimit - fixed;
+  std::string text = post_length::shorten(content.text, budget, post_length::Measure::kMastodon);
+  return text.empty() ? tail.substr(1) : text + tail;
+}
+
 // The post as X will show it: text, link, hashtags and via, the text
 // shortened so that the whole fits 280 weighted characters.
 std::string compose_x_post(const ShareLink& link, const ShareContent& content) {
@@ -92,13 +114,16 @@ std::optional<VerifiedConfig> read_config(const Json& request, Problems& problem
 
   VerifiedConfig config;
   config.lang = read_lang(attributes, page);
-  const std::string network = has_string(attributes, "network") ? string_at(attributes, "network") : "x";
-  if (network != "x" && network != "X") {
+  std::string network = has_string(attributes, "network") ? string_at(attributes, "network") : "x";
+  for (char& c : network) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (network != "x" && network != "mastodon") {
     problems.fail({"network-not-verifiable", "network",
-                   "mode=\"verified\" publishes through X's API in this version; use network=\"x\" "
-                   "or mode=\"intent\""});
+                   "mode=\"verified\" publishes through the APIs of X and Mastodon; use network=\"x\" "
+                   "or network=\"mastodon\", or mode=\"intent\""});
     return std::nullopt;
   }
+  config.network = network == "x" ? Network::kX : Network::kMastodon;
+  config.mastodon_host = read_mastodon_host(request);
   config.item = string_at(attributes, "item");
   if (config.item.empty()) {
     problems.fail({"missing-item", "item",
@@ -111,9 +136,10 @@ std::optional<VerifiedConfig> read_config(const Json& request, Problems& problem
   config.server = *server;
   const auto content = read_share_content(attributes, page, problems);
   if (!content) return std::nullopt;
-  const ShareLink link = build_share_link(Network::kX, *content, "");
-  config.post_text = compose_x_post(link, *content);
+  const ShareLink link = build_share_link(config.network, *content, config.mastodon_host);
   config.link = link.shared_url;
+  config.post_text = config.network == Network::kX ? compose_x_post(link, *content)
+                                                    : compose_mastodon_post(*content, link.shared_url);
   return config;
 }
 
@@ -124,13 +150,13 @@ struct PostCheck {
 
 PostCheck check_post(const VerifiedConfig& config, std::string_view text) {
   PostCheck check;
-  check.length = post_length::x_weighted_length(text);
+  check.length = post_length::measure(text, measure_of(config.network));
   const bool blank = std::all_of(text.begin(), text.end(), [](char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
   });
   if (blank) {
     check.problem = verified::Problem::kEmpty;
-  } else if (check.length > post_length::kXLimit || !unicode::is_valid_utf8(text)) {
+  } else if (check.length > limit_of(config.network) || !unicode::is_valid_utf8(text)) {
     check.problem = verified::Problem::kTooLong;
   } else if (text.find(config.link) == std::string_view::npos) {
     check.problem = verified::Problem::kMissingLink;
@@ -152,7 +178,11 @@ bool is_token_text(std::string_view token) {
 // or an expired one, reads as absent (storage is as untrusted as attributes).
 std::string live_stored_token(std::string_view record, std::int64_t now) {
   const Json json = Json::parse(record, nullptr, false);
-  if (!json.is_object() || json.value("v", 0) != 1) return {};
+  // Checked by type first: nlohmann's value() aborts (no exceptions here)
+  // on a "v" of another type.
+  if (!json.is_object()) return {};
+  const auto version = json.find("v");
+  if (version == json.end() || !version->is_number_integer() || *version != 1) return {};
   const std::string token = string_at(json, "token");
   const std::int64_t expires_at = millis_at(json, "expiresAt");
   return is_token_text(token) && now < expires_at ? token : std::string{};
@@ -160,7 +190,14 @@ std::string live_stored_token(std::string_view record, std::int64_t now) {
 
 // Built in a loop rather than from an initializer list: nlohmann/json
 // inlines every pair of such a list, which costs kilobytes of wasm.
-Json messages_json(i18n::Lang lang) {
+std::string with_network(std::string_view text, Network network, i18n::Lang lang) {
+  std::string out(text);
+  const std::size_t at = out.find("{network}");
+  if (at != std::string::npos) out.replace(at, 9, std::string(i18n::network_label(network, lang)));
+  return out;
+}
+
+Json messages_json(i18n::Lang lang, Network network) {
   using verified::Message;
   struct Entry {
     const char* key;
@@ -173,7 +210,8 @@ Json messages_json(i18n::Lang lang) {
       {"publishing", Message::kPublishing}, {"loading", Message::kLoading},
       {"denied", Message::kDenied},       {"failed", Message::kFailed},
       {"unreachable", Message::kUnreachable}, {"expired", Message::kExpired},
-      {"retry", Message::kRetry}};
+      {"retry", Message::kRetry},         {"hostLabel", Message::kHostLabel},
+      {"hostMissing", Message::kHostMissing}};
   struct PayEntry {
     const char* key;
     pay::PayMessage id;
@@ -183,7 +221,7 @@ Json messages_json(i18n::Lang lang) {
                                          {"codeCopied", pay::PayMessage::kCodeCopied},
                                          {"copyFailed", pay::PayMessage::kCopyFailed}};
   Json messages = Json::object();
-  for (const Entry& entry : kOwn) messages[entry.key] = std::string(verified::message(lang, entry.id));
+  for (const Entry& entry : kOwn) messages[entry.key] = with_network(verified::message(lang, entry.id), network, lang);
   for (const PayEntry& entry : kShared) messages[entry.key] = std::string(pay::pay_message(lang, entry.id));
   return messages;
 }
@@ -264,12 +302,13 @@ std::string describe_verified(std::string_view request_json) {
   response["errors"] = problems.errors;
   response["item"] = config->item;
   response["lang"] = i18n::lang_code(config->lang);
-  response["network"] = "x";
+  response["network"] = network_name(config->network);
+  response["mastodonHost"] = config->mastodon_host;
   response["server"] = config->server;
   response["postText"] = config->post_text;
   response["keys"]["token"] = token_key(config->item);
   response["token"] = live_stored_token(string_at(stored, "token"), now);
-  response["messages"] = messages_json(config->lang);
+  response["messages"] = messages_json(config->lang, config->network);
   return dump_json(response);
 }
 
@@ -282,10 +321,10 @@ std::string check_verified_post(std::string_view request_json) {
   Json response = Json::object();
   response["fatal"] = false;
   response["length"] = check.length;
-  response["limit"] = post_length::kXLimit;
+  response["limit"] = limit_of(config->network);
   response["fits"] = check.problem == verified::Problem::kNone;
   response["problem"] = verified::problem_code(check.problem);
-  response["message"] = verified::problem_message(config->lang, check.problem);
+  response["message"] = with_network(verified::problem_message(config->lang, check.problem), config->network, config->lang);
   return dump_json(response);
 }
 
@@ -299,7 +338,11 @@ std::string begin_verified(std::string_view request_json) {
   const PostCheck check = check_post(*config, text);
   if (check.problem != verified::Problem::kNone) {
     problems.fail({std::string("post-") + std::string(verified::problem_code(check.problem)), "text",
-                   std::string(verified::problem_message(config->lang, check.problem))});
+                   with_network(verified::problem_message(config->lang, check.problem), config->network, config->lang)});
+    return fatal_response(problems);
+  }
+  if (config->network == Network::kMastodon && config->mastodon_host.empty()) {
+    problems.fail({"missing-mastodon-host", "", std::string(verified::message(config->lang, verified::Message::kHostMissing))});
     return fatal_response(problems);
   }
   const auto random = base64url::decode(string_at(request, "random"));
@@ -324,7 +367,8 @@ std::string begin_verified(std::string_view request_json) {
   }
   Json context = Json::object();
   context["server"] = config->server;
-  context["network"] = "x";
+  context["network"] = network_name(config->network);
+  context["host"] = config->mastodon_host;
   context["text"] = text;
   // Back to this very page (its fragment is the browser's, not the server's).
   const auto page = url::parse_http_url(string_at(object_at(request, "page"), "url"), "");
@@ -376,6 +420,7 @@ std::string accept_verified_callback(std::string_view request_json) {
   response["returnPath"] = state.return_path;
   response["server"] = string_at(context, "server");
   response["network"] = string_at(context, "network");
+  response["host"] = string_at(context, "host");
   response["text"] = string_at(context, "text");
   if (!callback.value().error.empty()) {
     const bool denied = callback.value().error == "access_denied";

@@ -5,7 +5,7 @@
 export class ProviderError extends Error {
   /**
    * @param {'rejected' | 'unavailable'} kind
-   * @param {'token' | 'post' | 'revoke'} step
+   * @param {'register' | 'token' | 'post' | 'revoke'} step
    */
   constructor(kind, step, message, status = 0) {
     super(message);
@@ -52,4 +52,8 @@ export function postJson(url, value, { authorization, ...options }) {
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   if (authorization) headers.authorization = authorization;
   return send(url, { method: 'POST', headers, body: JSON.stringify(value) }, options);
+}
+
+export function getJson(url, options) {
+  return send(url, { method: 'GET', headers: { accept: 'application/json' } }, options);
 }

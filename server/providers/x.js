@@ -47,7 +47,7 @@ export function createXProvider({ clientId, clientSecret, redirectUri, authorize
     },
 
     /** The access token is not kept; revoking it also ends the provider's grant. */
-    async revoke(accessToken) {
+    async revoke({ accessToken }) {
       await postForm(`${api}/2/oauth2/revoke`, { token: accessToken, token_type_hint: 'access_token', client_id: clientId },
         { ...options, authorization: basic, step: 'revoke' });
     },

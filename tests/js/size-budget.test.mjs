@@ -12,14 +12,15 @@ import { scriptTagSizes } from '../../scripts/sizes.mjs';
 // Brotli's output moves by about 1 KB with code layout alone (a refactor
 // that shrank the wasm's code by 285 bytes grew its brotli size by 1,160),
 // so each budget keeps about 1.5 KB of headroom over the measurement.
-// Raised for the verified unlock (issue 7): its OAuth state, PKCE, SHA-256
-// and five JSON entry points cost the wasm 9.4 KB brotli, its panel and
-// callback the shim 2.3 KB (measured 80,892 / 13,574, total 101,958).
+// Raised for the verified unlock (issue 7, X and Mastodon): its OAuth
+// state, PKCE, SHA-256 and five JSON entry points cost the wasm 10 KB
+// brotli, its panel and callback the shim 2.6 KB (measured 81,510 / 13,857,
+// total 102,859).
 const BUDGET = {
-  total: 103_500,  // everything a page with all four widgets loads
-  wasm: 82_500,    // sharelock-core.wasm
-  js: 21_500,      // the shim and the wasm's glue together
-  shim: 14_000,    // the shim alone (sharelock.js and any chunks), so it cannot grow unseen behind the glue
+  total: 104_500,  // everything a page with all four widgets loads
+  wasm: 83_000,    // sharelock-core.wasm
+  js: 22_500,      // the shim and the wasm's glue together
+  shim: 15_000,    // the shim alone (sharelock.js and any chunks), so it cannot grow unseen behind the glue
 };
 
 const { files, total } = scriptTagSizes();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { createVerificationApp } from '../../server/app.js';
 import { decideAuthorization, startMockProvider } from '../../server/mock-provider.js';
+import { createMastodonProvider, supportsPkce } from '../../server/providers/mastodon.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
 const PAGE_ORIGIN = 'http://127.0.0.1:8080';
@@ -283,5 +284,100 @@ test('unknown paths and methods are JSON errors', async () => {
   const app = await startApp();
   assert.deepEqual(await errorOf(await call(app, '/v1/nothing')), { status: 404, code: 'not-found' });
   assert.deepEqual(await errorOf(await call(app, '/v1/unlock')), { status: 405, code: 'method-not-allowed' });
+  await app.close();
+});
+
+// ── Mastodon: one app per shopper's server, registered on first use ─────────
+
+const MASTODON_HOST = 'mastodon.test';
+
+function mastodonConfig(extra = {}) {
+  return {
+    mastodon: {
+      redirectUri: REDIRECT_URI, allowedHosts: new Set([MASTODON_HOST]), instanceUrls: { [MASTODON_HOST]: mock.url },
+      clientName: 'Sharelock test shop', ...extra,
+    },
+  };
+}
+
+/** The page's part for Mastodon: the client from the server, then the mock's authorize page. */
+async function authorizeMastodon(app, decision = 'approve') {
+  const client = await (await call(app, `/v1/oauth-client?network=mastodon&host=${MASTODON_HOST}`)).json();
+  const codeVerifier = randomBytes(32).toString('base64url');
+  const url = new URL(client.authorizeEndpoint);
+  for (const [name, value] of Object.entries({ response_type: 'code', client_id: client.clientId, redirect_uri: client.redirectUri,
+    scope: client.scopes.join(' '), state: randomBytes(16).toString('base64url'),
+    code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'), code_challenge_method: 'S256' })) {
+    url.searchParams.set(name, value);
+  }
+  const callback = new URL(await decideAuthorization(url.href, decision));
+  return { client, code: callback.searchParams.get('code'), codeVerifier };
+}
+
+test('Mastodon: the app is registered once per server, the status is posted and the unlock recorded', async () => {
+  const app = await startApp(mastodonConfig());
+  const first = await authorizeMastodon(app);
+  assert.equal(first.client.network, 'mastodon');
+  assert.equal(first.client.host, MASTODON_HOST);
+  assert.equal(first.client.authorizeEndpoint, `${mock.url}/oauth/authorize`);
+  assert.deepEqual(first.client.scopes, ['write:statuses']);
+  assert.doesNotMatch(JSON.stringify(first.client), /secret/i);
+  const text = `Reading the e-book ${ITEM_URL}`;
+  const response = await call(app, '/v1/unlock', { method: 'POST',
+    body: { item: 'ebook', network: 'mastodon', host: 'Mastodon.TEST', code: first.code, codeVerifier: first.codeVerifier, text } });
+  assert.equal(response.status, 200);
+  const body = await response.json();
+  assert.deepEqual(body.content, ITEMS.ebook.content);
+  assert.deepEqual(mock.posts.map((post) => [post.provider, post.text]), [['mastodon', text]]);
+  assert.equal(body.post.url, `${mock.url}/@mockshopper/${mock.posts[0].id}`);
+  assert.equal(await app.store.countUnlocks({ item: 'ebook' }), 1);
+
+  // A second shopper on the same server: the stored app is reused.
+  const second = await authorizeMastodon(app);
+  assert.equal(second.client.clientId, first.client.clientId);
+  await app.close();
+});
+
+test('Mastodon: a server outside the allowed list, an IP or a private address is refused before any request', async () => {
+  const app = await startApp(mastodonConfig());
+  assert.deepEqual(await errorOf(await call(app, '/v1/oauth-client?network=mastodon&host=evil.example')), { status: 400, code: 'host-not-allowed' });
+  assert.deepEqual(await errorOf(await call(app, '/v1/oauth-client?network=mastodon&host=not%20a%20host')), { status: 400, code: 'invalid-host' });
+  await app.close();
+
+  const open = await startApp(mastodonConfig({ allowedHosts: '*' }));
+  for (const [host, code] of [['127.0.0.1', 'host-not-allowed'], ['10.1.2.3', 'host-not-allowed'], ['intranet', 'invalid-host']]) {
+    assert.deepEqual(await errorOf(await call(open, `/v1/oauth-client?network=mastodon&host=${host}`)), { status: 400, code }, host);
+  }
+  await open.close();
+});
+
+test('Mastodon: a public-looking name that resolves into a private network is refused (no request is made)', async () => {
+  const app = await startApp();
+  const { core } = app;
+  const requests = [];
+  const provider = createMastodonProvider({
+    redirectUri: REDIRECT_URI, normalizeHost: core.normalizeHost, store: { findMastodonApp: async () => null },
+    fetch: async (url) => { requests.push(url); throw new Error('no request expected'); },
+    resolve: async (host) => (host === 'sneaky.example' ? [{ address: '192.168.1.10', family: 4 }] : [{ address: '2001:db8::1', family: 6 }, { address: '::1', family: 6 }]),
+  });
+  await assert.rejects(provider.client({ host: 'sneaky.example' }), { name: 'HostError', code: 'host-not-allowed' });
+  await assert.rejects(provider.client({ host: 'mixed.example' }), { name: 'HostError', code: 'host-not-allowed' });
+  assert.deepEqual(requests, []);
+  assert.equal(supportsPkce('4.3.0'), true);
+  assert.equal(supportsPkce('4.2.10'), false);
+  assert.equal(supportsPkce('5.0.0-beta.1'), true);
+  await app.close();
+});
+
+test('Mastodon: a post over 500 characters, a missing host or an instance down earn nothing', async () => {
+  const app = await startApp(mastodonConfig());
+  const { code, codeVerifier } = await authorizeMastodon(app);
+  const post = (body) => call(app, '/v1/unlock', { method: 'POST', body: { item: 'ebook', network: 'mastodon', host: MASTODON_HOST, code, codeVerifier, ...body } });
+  assert.deepEqual(await errorOf(await post({ text: `${'a'.repeat(480)} ${ITEM_URL}` })), { status: 422, code: 'post-too-long' });
+  assert.deepEqual(await errorOf(await post({ host: '', text: `Hi ${ITEM_URL}` })), { status: 400, code: 'invalid-host' });
+  mock.setDown(true);
+  assert.deepEqual(await errorOf(await post({ text: `Hi ${ITEM_URL}` })), { status: 502, code: 'provider-unavailable' });
+  assert.equal(mock.posts.length, 0);
+  assert.equal(await app.store.countUnlocks({ item: 'ebook' }), 0);
   await app.close();
 });

@@ -20,14 +20,19 @@ inline constexpr std::size_t kXLimit = 280;
 inline constexpr std::size_t kXUrlWeight = 23;
 // Bluesky: 300 extended grapheme clusters.
 inline constexpr std::size_t kBlueskyLimit = 300;
+// Mastodon's default: 500 grapheme clusters, every URL counted as 23
+// (app/validators/status_length_validator.rb). Instances may allow more.
+inline constexpr std::size_t kMastodonLimit = 500;
 
 enum class Measure {
   kXWeighted,  // as X counts
   kGraphemes,  // user-perceived characters, as Bluesky counts
+  kMastodon,   // graphemes, URLs as 23
 };
 
 std::size_t x_weighted_length(std::string_view utf8);
 std::size_t grapheme_length(std::string_view utf8);
+std::size_t mastodon_length(std::string_view utf8);
 std::size_t measure(std::string_view utf8, Measure how);
 
 // Shortens `text` so that measure(result) <= budget: cuts at the last word

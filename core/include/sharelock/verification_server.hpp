@@ -12,9 +12,11 @@
 namespace sharelock {
 
 // Request: {"body": the request body text, "items": {<id>: {"url": the
-// link a post must keep}}}. Response: {"ok": true, "item", "network",
-// "code", "codeVerifier", "text"} or {"ok": false, "status": 400 | 404 |
-// 422, "error": {"code", "message"}}.
+// link a post must keep}}}. The body names the network ("x" or "mastodon",
+// with the shopper's server in "host"). Response: {"ok": true, "item",
+// "network", "host" (normalized, "" for X), "code", "codeVerifier", "text"}
+// or {"ok": false, "status": 400 | 404 | 413 | 422, "error": {"code",
+// "message"}}.
 std::string check_unlock_request(std::string_view request_json);
 
 // Request: {"keys": [{"id", "secret": base64url}] (the first signs), "item",
@@ -28,6 +30,10 @@ std::string issue_unlock_token(std::string_view request_json);
 // "status": 401, "error": {"code": "token-malformed" | "token-unknown-key" |
 // "token-forged" | "token-expired" | "token-wrong-item", "message"}}.
 std::string check_unlock_token(std::string_view request_json);
+
+// A Mastodon server name as the shopper typed it, checked and normalized
+// (lower case, IDN in xn-- form): {"ok": true, "host"} or {"ok": false}.
+std::string normalize_host(std::string_view host);
 
 // base64url(SHA-256(code)): how a redeemed code is remembered, so the store
 // never holds a usable code.

@@ -21,11 +21,14 @@ enum class Message {
   kUnreachable,  // the verification server cannot be reached
   kExpired,      // a stored unlock is no longer honoured
   kRetry,
+  kHostLabel,    // the Mastodon server field
+  kHostMissing,  // Mastodon chosen, no server given
 };
 
 // What can be wrong with the post the shopper edited.
 enum class Problem { kNone, kEmpty, kTooLong, kMissingLink };
 
+// "{network}" in a message stands for the network's name ("X", "Mastodon").
 std::string_view message(i18n::Lang lang, Message id);
 std::string_view problem_code(Problem problem);  // "", "empty", "too-long", "missing-link"
 std::string_view problem_message(i18n::Lang lang, Problem problem);

@@ -16,14 +16,17 @@
 
 namespace sharelock {
 
+// network="x" or "mastodon"; every request may carry "mastodonHost" (the
+// shopper's server, as stored: re-checked here).
+//
 // Request: {"attributes", "page", "now", "stored": {"token": <raw record or
 // null>}}. Response: {"fatal", "errors", "item", "lang", "network",
-// "server", "postText", "keys": {"token"}, "token": <a live stored unlock
-// token or "">, "messages": {...}}.
+// "mastodonHost", "server", "postText", "keys": {"token"}, "token": <a live
+// stored unlock token or "">, "messages": {...}}.
 std::string describe_verified(std::string_view request_json);
 
 // Request: {"attributes", "page", "text"}: the post as the shopper edited it.
-// Response: {"length", "limit", "fits", "hasLink", "problem": "" |
+// Response: {"length", "limit", "fits", "problem": "" |
 // "empty" | "too-long" | "missing-link", "message"}.
 std::string check_verified_post(std::string_view request_json);
 
@@ -37,8 +40,8 @@ std::string begin_verified(std::string_view request_json);
 // or null>, "now"}. Response: {"outcome": "none" (not a callback for us),
 // "exchange" (POST the code), "denied" (the shopper refused) or "failed",
 // "error": {"code", "message"} when failed, "consumedRecord" (to write back
-// before anything else), "item", "returnPath", "server", "network", "text",
-// "code", "codeVerifier"}.
+// before anything else), "item", "returnPath", "server", "network", "host",
+// "text", "code", "codeVerifier"}.
 std::string accept_verified_callback(std::string_view request_json);
 
 // Request: {"item", "now", "status": HTTP status, "body": the response text
