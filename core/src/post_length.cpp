@@ -232,4 +232,20 @@ std::string shorten(std::string_view text, std::size_t budget, Measure how) {
   }
 }
 
+bool mentions_link(std::string_view text, std::string_view link) {
+  if (link.empty()) return false;
+  const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  const auto is_closing = [](char c) { return std::string_view(".,;:!)]}'\"").find(c) != std::string_view::npos; };
+  const auto is_opening = [](char c) { return std::string_view("([{'\"<").find(c) != std::string_view::npos; };
+  for (std::size_t at = text.find(link); at != std::string_view::npos; at = text.find(link, at + 1)) {
+    if (at > 0 && !is_space(text[at - 1]) && !is_opening(text[at - 1])) continue;
+    const std::size_t end = at + link.size();
+    if (end == text.size() || is_space(text[end]) || text[end] == '?' || text[end] == '#') return true;
+    std::size_t after = end;
+    while (after < text.size() && is_closing(text[after])) ++after;
+    if (after > end && (after == text.size() || is_space(text[after]))) return true;
+  }
+  return false;
+}
+
 }  // namespace sharelock::post_length

@@ -86,7 +86,7 @@ std::string check_unlock_request(std::string_view request_json) {
                                         : post_length::mastodon_length(text) > post_length::kMastodonLimit;
   if (too_long) return dump_json(refusal(422, "post-too-long", "the post is over the network's limit"));
   const std::string link = string_at(*configured, "url");
-  if (link.empty() || text.find(link) == std::string::npos) {
+  if (!post_length::mentions_link(text, link)) {
     return dump_json(refusal(422, "post-missing-link", "the post must keep the item's link"));
   }
   return dump_json({{"ok", true}, {"item", item}, {"network", network}, {"host", host}, {"code", code},
@@ -96,8 +96,14 @@ std::string check_unlock_request(std::string_view request_json) {
 std::string issue_unlock_token(std::string_view request_json) {
   Problems problems;
   const Json request = parse_request(request_json, problems);
+  // The newest key signs. If it does not decode, that is a configuration
+  // error to report, not a reason to fall back to an older key.
   const std::vector<unlock_token::Key> keys = read_keys(request);
-  if (keys.empty()) return dump_json(refusal(500, "no-signing-key", "no usable signing key is configured"));
+  const Json& configured = request.contains("keys") ? request["keys"] : Json();
+  if (keys.empty() || !configured.is_array() || configured.empty() ||
+      string_at(configured.front(), "id") != keys.front().id) {
+    return dump_json(refusal(500, "no-signing-key", "the first configured key is missing or is not base64url"));
+  }
   const std::int64_t now = millis_at(request, "now");
   const std::int64_t lifetime = millis_at(request, "lifetimeMillis");
   const auto nonce = base64url::decode(string_at(request, "nonce"));

@@ -158,7 +158,7 @@ PostCheck check_post(const VerifiedConfig& config, std::string_view text) {
     check.problem = verified::Problem::kEmpty;
   } else if (check.length > limit_of(config.network) || !unicode::is_valid_utf8(text)) {
     check.problem = verified::Problem::kTooLong;
-  } else if (text.find(config.link) == std::string_view::npos) {
+  } else if (!post_length::mentions_link(text, config.link)) {
     check.problem = verified::Problem::kMissingLink;
   }
   return check;
@@ -238,6 +238,20 @@ Json failure(std::string code, std::string message) {
   error["code"] = std::move(code);
   error["message"] = std::move(message);
   return error;
+}
+
+// Whether a query string has a parameter of that exact name
+// ("?promocode=…" has no "code").
+bool has_parameter(std::string_view query, std::string_view name) {
+  if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    if (pair.substr(0, pair.find('=')) == name) return true;
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return false;
 }
 
 std::string outcome_only(const char* outcome) {
@@ -405,9 +419,7 @@ std::string accept_verified_callback(std::string_view request_json) {
   const auto callback = oauth::parse_callback(query);
   // A page address with neither code nor error is not a callback: a flow
   // still pending in this tab stays untouched.
-  if (!callback && query.find("code=") == std::string::npos && query.find("error=") == std::string::npos) {
-    return outcome_only("none");
-  }
+  if (!callback && !has_parameter(query, "code") && !has_parameter(query, "error")) return outcome_only("none");
   if (!callback) return stored.empty() ? outcome_only("none") : failed_outcome(callback.error());
   if (stored.empty() && callback.value().state.empty()) return outcome_only("none");
   const auto accepted = oauth::accept_state(stored, callback.value().state, millis_at(request, "now"));

@@ -49,7 +49,7 @@ TEST(OAuthState, CreateEncodesTheRandomBytesAndStoresASmallRecord) {
   const oauth::PendingState p = pending();
   EXPECT_EQ(p.state, kState);
   EXPECT_EQ(p.record,
-            R"({"consumed":false,"expiresAt":1764000600000,"item":"ebook-1",)"
+            R"({"codeVerifier":"","consumed":false,"context":"","expiresAt":1764000600000,"item":"ebook-1",)"
             R"("returnPath":"/shop/ebook?lang=es#unlock","state":"AAECAwQFBgcICQoLDA0ODw","v":1})");
   EXPECT_EQ(oauth::kStateStorageKey, "sharelock:oauth");
 }
@@ -61,8 +61,10 @@ TEST(OAuthState, AcceptReturnsItemAndPathAndTheConsumedRecord) {
   EXPECT_EQ(accepted.value().item, "ebook-1");
   EXPECT_EQ(accepted.value().return_path, "/shop/ebook?lang=es#unlock");
   EXPECT_EQ(accepted.value().consumed_record,
-            R"({"consumed":true,"expiresAt":1764000600000,"item":"ebook-1",)"
+            R"({"codeVerifier":"","consumed":true,"context":"","expiresAt":1764000600000,"item":"ebook-1",)"
             R"("returnPath":"/shop/ebook?lang=es#unlock","state":"AAECAwQFBgcICQoLDA0ODw","v":1})");
+  EXPECT_EQ(accepted.value().binding.code_verifier, "");
+  EXPECT_EQ(accepted.value().binding.context, "");
 }
 
 TEST(OAuthState, ItemIsEscapedInTheRecordAndComesBackIntact) {
@@ -125,7 +127,7 @@ TEST(OAuthState, ExpiresAtItsExpiry) {
 
 TEST(OAuthState, ATamperedStoredReturnPathIsRefused) {
   const std::string record =
-      R"({"consumed":false,"expiresAt":1764000600000,"item":"ebook-1",)"
+      R"({"codeVerifier":"","consumed":false,"context":"","expiresAt":1764000600000,"item":"ebook-1",)"
       R"("returnPath":"//evil.example/","state":"AAECAwQFBgcICQoLDA0ODw","v":1})";
   const auto result = oauth::accept_state(record, kState, kT0);
   ASSERT_FALSE(result.ok());
@@ -165,6 +167,92 @@ TEST(OAuthState, CreateRefusesBadInput) {
             "state-invalid-input now");
   EXPECT_EQ(code_and_attribute(oauth::create_state(kRandom, "i", "/", INT64_MAX, 1)),
             "state-invalid-input now");
+}
+
+// ---------------------------------------------------------------------------
+// Binding: the PKCE verifier and the widget's context, kept in the record
+
+constexpr char kVerifier[] = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";  // RFC 7636 appendix B
+constexpr char kContext[] =
+    R"({"server":"https://verify.example","network":"x","text":"Free \"ebook\" é https://shop.example/e"})";
+
+std::string bound_error(const oauth::Binding& binding) {
+  const auto result = oauth::create_state(kRandom, "ebook-1", "/", kT0, kTenMinutes, binding);
+  return result.ok() ? std::string("ok") : result.error().code + " " + result.error().attribute;
+}
+
+TEST(OAuthStateBinding, VerifierAndContextComeBackWithTheState) {
+  const auto p = oauth::create_state(kRandom, "ebook-1", "/shop/ebook", kT0, kTenMinutes, {kVerifier, kContext});
+  ASSERT_TRUE(p.ok()) << p.error().code;
+  EXPECT_EQ(p.value().state, kState);
+  // Stored as two strings of the record, escaped like any other value.
+  EXPECT_NE(p.value().record.find(R"("codeVerifier":"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")"),
+            std::string::npos);
+  EXPECT_NE(p.value().record.find(R"("context":"{\"server\":)"), std::string::npos) << p.value().record;
+
+  const auto accepted = oauth::accept_state(p.value().record, kState, kT0 + 1);
+  ASSERT_TRUE(accepted.ok()) << accepted.error().code;
+  EXPECT_EQ(accepted.value().binding.code_verifier, kVerifier);
+  EXPECT_EQ(accepted.value().binding.context, kContext);
+  EXPECT_EQ(accepted.value().item, "ebook-1");
+  EXPECT_EQ(accepted.value().return_path, "/shop/ebook");
+  // The consumed record drops them (nothing may read them again) and is
+  // refused as reused.
+  EXPECT_EQ(accepted.value().consumed_record,
+            R"({"codeVerifier":"","consumed":true,"context":"","expiresAt":1764000600000,"item":"ebook-1",)"
+            R"("returnPath":"/shop/ebook","state":"AAECAwQFBgcICQoLDA0ODw","v":1})");
+  EXPECT_EQ(accept_error(accepted.value().consumed_record, kState, kT0 + 2), "state-reused");
+}
+
+TEST(OAuthStateBinding, NothingOfTheBindingIsHandedToAnotherState) {
+  const auto p = oauth::create_state(kRandom, "ebook-1", "/", kT0, kTenMinutes, {kVerifier, kContext});
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(accept_error(p.value().record, "AAECAwQFBgcICQoLDA0ODx", kT0), "state-mismatch");
+  EXPECT_EQ(accept_error(p.value().record, kState, kT0 + kTenMinutes), "state-expired");
+}
+
+TEST(OAuthStateBinding, AnEmptyBindingAndTheLargestContextAreFine) {
+  EXPECT_EQ(bound_error({}), "ok");
+  EXPECT_EQ(bound_error({"", kContext}), "ok");
+  EXPECT_EQ(bound_error({kVerifier, ""}), "ok");
+  EXPECT_EQ(bound_error({std::string(128, '~'), std::string(8192, 'c')}), "ok");
+  const auto largest = oauth::create_state(kRandom, "i", "/", kT0, kTenMinutes, {kVerifier, std::string(8192, 'c')});
+  ASSERT_TRUE(largest.ok());
+  const auto accepted = oauth::accept_state(largest.value().record, kState, kT0);
+  ASSERT_TRUE(accepted.ok());
+  EXPECT_EQ(accepted.value().binding.context, std::string(8192, 'c'));
+}
+
+TEST(OAuthStateBinding, AnInvalidVerifierIsRefused) {
+  const std::string verifier = kVerifier;
+  for (const std::string& bad : {verifier.substr(0, 42), std::string(129, 'a'), "+" + verifier.substr(1),
+                                 verifier.substr(0, 42) + "=", verifier.substr(0, 42) + " ",
+                                 verifier.substr(0, 42) + "\xc3\xa9", std::string("abc")}) {
+    EXPECT_EQ(bound_error({bad, kContext}), "state-invalid-input codeVerifier") << bad;
+  }
+}
+
+TEST(OAuthStateBinding, AContextOver8KiBOrNotUtf8IsRefused) {
+  EXPECT_EQ(oauth::kMaxContextBytes, 8192u);
+  EXPECT_EQ(bound_error({kVerifier, std::string(8193, 'c')}), "state-invalid-input context");
+  EXPECT_EQ(bound_error({kVerifier, "caf\xff"}), "state-invalid-input context");
+  EXPECT_EQ(bound_error({kVerifier, "\xed\xa0\x80"}), "state-invalid-input context");  // a surrogate
+  EXPECT_EQ(bound_error({kVerifier, "\xc3"}), "state-invalid-input context");          // cut short
+}
+
+TEST(OAuthStateBinding, ARecordWithoutTheBindingFieldsIsMissing) {
+  // Everything of a valid record but the binding: as if nothing were stored,
+  // so the flow starts again instead of exchanging a code without verifier.
+  const std::string base =
+      R"({"consumed":false,"expiresAt":1764000600000,"item":"ebook-1","returnPath":"/",)"
+      R"("state":"AAECAwQFBgcICQoLDA0ODw","v":1)";
+  EXPECT_EQ(accept_error(base + "}", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error(base + R"(,"codeVerifier":""})", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error(base + R"(,"context":""})", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error(base + R"(,"codeVerifier":null,"context":""})", kState, kT0), "state-missing");
+  EXPECT_EQ(accept_error(base + R"(,"codeVerifier":"","context":{}})", kState, kT0), "state-missing");
+  // With both, the same record is accepted.
+  EXPECT_TRUE(oauth::accept_state(base + R"(,"codeVerifier":"","context":""})", kState, kT0).ok());
 }
 
 // ---------------------------------------------------------------------------

@@ -35,6 +35,14 @@ std::size_t grapheme_length(std::string_view utf8);
 std::size_t mastodon_length(std::string_view utf8);
 std::size_t measure(std::string_view utf8, Measure how);
 
+// Whether `text` carries `link` as a link of its own: not as the start of a
+// longer URL ("…/ebook-other", "…/ebook/2", "…/ebook.html"). The link may
+// go on with its own query or fragment ('?', '#': the same page, say with
+// UTM tags) and be followed by white space, the end, or closing
+// punctuation that ends the text or a word (X and Mastodon leave ".", ")"
+// and the like out of a link).
+bool mentions_link(std::string_view text, std::string_view link);
+
 // Shortens `text` so that measure(result) <= budget: cuts at the last word
 // boundary that fits (inside a single over-long word, at a grapheme
 // boundary), drops trailing white space and appends "…". Never splits a

@@ -63,7 +63,8 @@ Result<std::string> sign(std::string_view key, std::string_view key_id, std::str
 // Checks, in this order:
 //   "token-malformed"    not a v1 token in the format above
 //   "token-unknown-key"  no key in `keys` has the token's id (the first
-//                        key with that id is used)
+//                        key with that id and at least 32 bytes is used;
+//                        shorter ones are skipped as if not listed)
 //   "token-forged"       the MAC does not match (constant-time comparison)
 //   "token-expired"      now >= expires_at
 //   "token-wrong-item"   the token unlocks another item
