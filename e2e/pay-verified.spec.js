@@ -24,8 +24,15 @@ function recordBodies(page) {
   return bodies;
 }
 
-async function approveOrDeny(page, decision) {
-  await part(page, 'button').click();
+let postCount = 0;
+
+async function approveOrDeny(page, decision, host = HOST) {
+  // Tests run in parallel against one mock provider, which (like X) refuses
+  // the same text twice from one account: each post gets its own word.
+  const text = payPart(page, 'post-text', host);
+  postCount += 1;
+  await text.fill(`${await text.inputValue()} t${process.pid}-${postCount}-${Date.now()}`);
+  await payPart(page, 'button', host).click();
   await page.waitForURL((url) => url.pathname === '/i/oauth2/authorize');
   await expect(page.getByText('not X, not Mastodon', { exact: false }).first()).toBeVisible();
   await page.getByRole('button', { name: decision === 'approve' ? 'Authorize app' : 'Cancel' }).click();
@@ -40,7 +47,7 @@ test('approve at the provider: back on the page, the content arrives from the se
   await expect(part(page, 'counter')).toHaveText(/of 280 characters/);
   expect(await page.content()).not.toContain(GUIDE_URL);
 
-  await textarea.fill('Planting my first window box! https://lumenandleaf.example/guides/window-box #ShopSmall');
+  await textarea.fill(`Planting my first window box! https://lumenandleaf.example/guides/window-box #ShopSmall ${Date.now()}`);
   await part(page, 'button').click();
   await page.waitForURL((url) => url.pathname === '/i/oauth2/authorize');
   const authorize = new URL(page.url());
@@ -177,6 +184,78 @@ test('Mastodon: a server the verification server does not accept is refused with
   await expect(payPart(page, 'notice', host)).toHaveText(/Something went wrong/);
   expect((await recorded(page)).errors).toContainEqual({ code: 'host-not-allowed', attribute: '', target: 'pay-verified-mastodon' });
   expect(new URL(page.url()).pathname).toBe('/');
+});
+
+test('while the server posts, the widget says so; a lost answer is asked again and the unlock still arrives once', async ({ page }) => {
+  await recordPayEvents(page);
+  let attempts = 0;
+  await page.route((url) => url.pathname === '/verify/v1/unlock', async (route) => {
+    attempts += 1;
+    if (attempts === 1) {
+      // The server does its work, but its answer never reaches the page.
+      await route.fetch();
+      await route.abort('connectionreset');
+      return;
+    }
+    await new Promise((resolve) => { setTimeout(resolve, 800); });
+    await route.continue();
+  });
+  await page.goto('/');
+  await approveOrDeny(page, 'approve');
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+  await expect(part(page, 'loading')).toHaveText('Publishing your post…');
+  await expect(page.locator(`${HOST} [data-sharelock-content] a`)).toHaveAttribute('href', GUIDE_URL);
+  expect(attempts).toBe(2);
+  expect((await payEvents(page)).unlocks).toHaveLength(1);
+});
+
+test('a post the network refuses (the same text twice) keeps the widget locked and says why', async ({ page }) => {
+  const text = `The very same words https://lumenandleaf.example/guides/window-box ${Date.now()}`;
+  for (const attempt of [1, 2]) {
+    await page.goto('/');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await part(page, 'post-text').fill(text);
+    await part(page, 'button').click();
+    await page.waitForURL((url) => url.pathname === '/i/oauth2/authorize');
+    await page.getByRole('button', { name: 'Authorize app' }).click();
+    await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+    if (attempt === 1) await expect(page.locator(`${HOST} [data-sharelock-content] a`)).toHaveAttribute('href', GUIDE_URL);
+  }
+  await expect(part(page, 'notice')).toHaveText(/X refused the post \(it may match one you already published\)/);
+  await expect(page.locator(`${HOST} [data-sharelock-content]`)).toHaveCount(0);
+  expect((await recorded(page)).errors.map((error) => error.code)).toContain('post-rejected');
+});
+
+test('after a finished flow, a shop link with its own ?code=&state= is left alone', async ({ page }) => {
+  await page.goto('/');
+  await approveOrDeny(page, 'deny');
+  await expect(part(page, 'notice')).toHaveText(/did not approve/);
+  await page.goto('/?code=SUMMER&state=spring');
+  await expect(part(page, 'button')).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?code=SUMMER&state=spring');
+  expect((await recorded(page)).errors.filter((error) => error.target.startsWith('pay-verified'))).toEqual([]);
+  await expect(part(page, 'notice')).toHaveText('');
+});
+
+test('where sessionStorage is blocked the flow does not start: a clear error, no redirect', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'sessionStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto('/');
+  await part(page, 'button').click();
+  await expect.poll(async () => (await recorded(page)).errors.map((error) => error.code)).toContain('storage-unavailable');
+  expect(new URL(page.url()).pathname).toBe('/');
+  await expect(part(page, 'notice')).toHaveText(/Something went wrong/);
+});
+
+test('an attribute change keeps the shopper\'s edited post', async ({ page }) => {
+  await page.goto('/');
+  const edited = 'My own words https://lumenandleaf.example/guides/window-box';
+  await part(page, 'post-text').fill(edited);
+  await page.locator(HOST).evaluate((element) => element.setAttribute('lang', 'es'));
+  await expect(part(page, 'button')).toHaveText('Publicar en X y desbloquear');
+  await expect(part(page, 'post-text')).toHaveValue(edited);
 });
 
 test('bad verified configurations show the fallback with a clear error', async ({ page }) => {

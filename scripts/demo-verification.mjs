@@ -56,7 +56,8 @@ export async function startDemoVerification({ origin, stateDirectory = process.e
     rateLimits: { ip: { limit: 600, windowMillis: 60_000 }, item: { limit: 600, windowMillis: 60_000 } },
     x: { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri,
       authorizeUrl: `${mock.url}/i/oauth2/authorize`, apiUrl: mock.url },
-    mastodon: { redirectUri, allowedHosts: new Set([DEMO_MASTODON_HOST]), instanceUrls: { [DEMO_MASTODON_HOST]: mock.url },
+    // One redirect URI per provider: a code arriving at the other's is refused (mix-up defence).
+    mastodon: { redirectUri: `${origin}/?via=mastodon`, allowedHosts: new Set([DEMO_MASTODON_HOST]), instanceUrls: { [DEMO_MASTODON_HOST]: mock.url },
       clientName: 'Lumen & Leaf (Sharelock demo)' },
   };
   const app = await createVerificationApp({ config });

@@ -14,7 +14,7 @@
 //   X_CLIENT_ID, X_CLIENT_SECRET, X_REDIRECT_URI   the X app (developer.x.com)
 //   X_AUTHORIZE_URL, X_API_URL                     default to X's real endpoints
 //   MASTODON_REDIRECT_URI      enables Mastodon: the callback page registered with each server's app
-//   SHARELOCK_MASTODON_HOSTS   * (any public server, the default) or comma-separated server names
+//   SHARELOCK_MASTODON_HOSTS   comma-separated Mastodon servers the shop accepts (required with Mastodon)
 //   SHARELOCK_APP_NAME, SHARELOCK_APP_WEBSITE        how the app is named on Mastodon servers
 //   MASTODON_INSTANCE_URLS     JSON {host: base URL}: tests and the demo only (the mock provider)
 //   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
@@ -107,7 +107,12 @@ export function readItems(path) {
 function readMastodon(env) {
   const redirectUri = env.MASTODON_REDIRECT_URI?.trim();
   if (!redirectUri) return null;
-  const hosts = env.SHARELOCK_MASTODON_HOSTS?.trim() || '*';
+  const hosts = env.SHARELOCK_MASTODON_HOSTS?.trim() ?? '';
+  // A server the shop does not trust could "confirm" posts that never
+  // happened, so there is no "any server" setting.
+  if (!hosts || hosts.includes('*')) {
+    throw new ConfigError('SHARELOCK_MASTODON_HOSTS', 'list the Mastodon servers you accept (e.g. mastodon.social,fosstodon.org); any server could confirm posts that never happened');
+  }
   let instanceUrls = {};
   if (env.MASTODON_INSTANCE_URLS?.trim()) {
     try {
@@ -119,7 +124,7 @@ function readMastodon(env) {
   }
   return {
     redirectUri: checkHttpUrl('MASTODON_REDIRECT_URI', redirectUri),
-    allowedHosts: hosts === '*' ? '*' : new Set(hosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    allowedHosts: new Set(hosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     instanceUrls,
     clientName: env.SHARELOCK_APP_NAME?.trim() || 'Sharelock',
     website: env.SHARELOCK_APP_WEBSITE?.trim() || '',

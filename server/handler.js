@@ -49,39 +49,64 @@ export function createVerificationHandler({ config, core, store, providers, now 
     const provider = providers[network];
     if (!provider) return failure(400, 'invalid-network', `this server does not publish to ${network}`, { origin });
 
-    const itemLimit = perItem.take(item, at);
-    if (!itemLimit.allowed) return tooMany(itemLimit, origin);
     // The provider refuses a second use of a code too; remembering its hash
-    // here stops a replay before it costs a provider call.
-    const fresh = await store.claimCode({ codeHash: core.codeHash(code), expiresAt: at + CODE_MEMORY_MILLIS, now: at });
-    if (!fresh) return failure(409, 'code-reused', 'this authorization code was already used', { origin });
+    // here stops a replay before it costs a provider call, and gives the
+    // same shopper (same verifier) their unlock back if our answer was lost.
+    const codeHash = core.codeHash(code);
+    const verifierHash = core.codeHash(codeVerifier);
+    const fresh = await store.claimCode({ codeHash, verifierHash, expiresAt: at + CODE_MEMORY_MILLIS, now: at });
+    if (!fresh) {
+      const earlier = await store.findCodeUnlock({ codeHash, verifierHash });
+      if (!earlier || earlier.item !== item) return failure(409, 'code-reused', 'this authorization code was already used', { origin });
+      const again = core.issueUnlockToken({ keys: config.keys, item, now: earlier.at, lifetimeMillis: earlier.expiresAt - earlier.at, nonce: earlier.nonce });
+      if (!again.ok) throw new Error(`cannot sign unlock tokens: ${again.error.message}`);
+      return json(200, { token: again.token, expiresAt: again.expiresAt, content: config.items[item].content,
+        post: { id: earlier.postId, url: '' } }, { origin });
+    }
+    // Signed before anything is posted: once the post is up, nothing but
+    // the record may stand between the shopper and the unlock.
+    const nonce = randomBytes(NONCE_BYTES).toString('base64url');
+    const issued = core.issueUnlockToken({ keys: config.keys, item, now: at, lifetimeMillis: config.unlockLifetimeMillis, nonce });
+    if (!issued.ok) throw new Error(`cannot sign unlock tokens: ${issued.error.message}`);
 
-    let post;
+    let accessToken;
     try {
-      const { accessToken } = await provider.exchangeCode({ host, code, codeVerifier });
-      try {
-        post = await provider.publish({ host, accessToken, text });
-      } finally {
-        // The access token is never stored; revoking it ends our access to
-        // the shopper's account now rather than when it expires.
-        provider.revoke({ host, accessToken }).catch((error) => log({ event: 'revoke-failed', network, message: error.message }));
-      }
+      ({ accessToken } = await provider.exchangeCode({ host, code, codeVerifier }));
     } catch (error) {
       if (error instanceof HostError) return failure(400, error.code, error.message, { origin });
       if (!(error instanceof ProviderError)) throw error;
       log({ event: 'provider-error', network, step: error.step, kind: error.kind, status: error.status, message: error.message });
-      if (error.kind === 'unavailable') {
-        return failure(502, 'provider-unavailable', `${network} could not be reached; nothing was posted or unlocked`, { origin });
-      }
-      return error.step === 'token'
-        ? failure(400, 'code-rejected', `${network} did not accept the authorization code (expired, used or not for this server)`, { origin })
-        : failure(422, 'post-rejected', `${network} refused the post: ${error.message}`, { origin });
+      return error.kind === 'unavailable'
+        ? failure(502, 'provider-unavailable', `${network} could not be reached; nothing was posted or unlocked`, { origin })
+        : failure(400, 'code-rejected', `${network} did not accept the authorization code (expired, used or not for this server)`, { origin });
     }
 
-    const nonce = randomBytes(NONCE_BYTES).toString('base64url');
-    const issued = core.issueUnlockToken({ keys: config.keys, item, now: at, lifetimeMillis: config.unlockLifetimeMillis, nonce });
-    if (!issued.ok) throw new Error(`cannot sign unlock tokens: ${issued.error.message}`);
-    await store.recordUnlock({ nonce: issued.nonce, item, network, postId: post.id, at, expiresAt: issued.expiresAt });
+    let post;
+    try {
+      // Each unlock costs the shop a post (X charges for them): the item's
+      // budget is spent only by codes the provider accepted.
+      const itemLimit = perItem.take(item, at);
+      if (!itemLimit.allowed) return tooMany(itemLimit, origin);
+      post = await provider.publish({ host, accessToken, text });
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      log({ event: 'provider-error', network, step: error.step, kind: error.kind, status: error.status, message: error.message });
+      return error.kind === 'unavailable'
+        // A timeout or a 5xx after the request was sent: the post may be up.
+        ? failure(502, 'post-unconfirmed', `${network} did not confirm the post (it may have been published); nothing was unlocked`, { origin })
+        : failure(422, 'post-rejected', `${network} refused the post: ${error.message}`, { origin });
+    } finally {
+      // The access token is never stored; revoking it ends our access to
+      // the shopper's account now rather than when it expires.
+      provider.revoke({ host, accessToken }).catch((error) => log({ event: 'revoke-failed', network, message: error.message }));
+    }
+
+    try {
+      await store.recordUnlock({ nonce: issued.nonce, item, network, postId: post.id, at, expiresAt: issued.expiresAt, codeHash });
+    } catch (error) {
+      log({ event: 'record-failed', item, network, postId: post.id, message: error.message });
+      return failure(500, 'record-failed', 'the post was published but the unlock could not be recorded', { origin });
+    }
     log({ event: 'unlock', item, network, postId: post.id });
     return json(200, { token: issued.token, expiresAt: issued.expiresAt, content: config.items[item].content, post }, { origin });
   }

@@ -38,6 +38,7 @@ export class SharelockPay extends HTMLElement {
   #closedUnseen = false;  // the share window read as closed while we lacked focus
   #listeners = null;
   #offer = null;  // "offer-closed" or "offer-opened", from a linked countdown
+  #verified = null;  // the VerifiedPanel, in mode="verified"
   #queueStart = coalesced(() => {
     if (this.isConnected) this.#start();
   });
@@ -123,10 +124,12 @@ export class SharelockPay extends HTMLElement {
     this.#state = null;
     this.#view = null;
     this.#root.replaceChildren(this.#body, this.#status);
-    const panel = new VerifiedPanel(this, this.#core, {
+    // One panel for the element's life: an attribute change keeps the
+    // shopper's edited post.
+    this.#verified ??= new VerifiedPanel(this, this.#core, {
       body: this.#body, status: this.#status, attributes: () => presentAttributes(this, ATTRIBUTES),
     });
-    if (!(await panel.start())) this.#showFallback(null);
+    if (!(await this.#verified.start())) this.#showFallback(null);
   }
 
   /** A linked countdown ended the offer: no more unlocking (earned unlocks stay). */

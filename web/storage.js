@@ -18,9 +18,12 @@ export function readStored(key, kind = 'local') {
   }
 }
 
+/** @returns {boolean} whether the value was stored (false where storage is blocked or full) */
 export function writeStored(key, value, kind = 'local') {
   try {
-    area(kind)?.setItem(key, value);
+    const storage = area(kind);
+    if (!storage) return false;
+    storage.setItem(key, value);
     return true;
   } catch {
     return false;

@@ -13,20 +13,26 @@ const STATE_KEY = 'sharelock:oauth';
 const OAUTH_PARAMETERS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
 
 let handling = null;
+let settled = false;
 // Fresh unlocks of this page view, by item: the content arrives with the
 // unlock, so the widget need not ask for it again.
 const freshUnlocks = new Map();
 
-/** True when this page's address looks like an OAuth callback for us. */
+/** True when this page's address looks like an OAuth callback for a flow of this tab (the core decides). */
 export function looksLikeCallback() {
   const query = globalThis.location?.search ?? '';
-  return /[?&](code|error)=/.test(query) && readStored(STATE_KEY, 'session') !== null;
+  return /[?&](code|error)=/.test(query) && /[?&]state=/.test(query) && readStored(STATE_KEY, 'session') !== null;
 }
 
 /** Settles once the callback (if any) has been handled; never rejects. */
 export function handleCallback() {
-  handling ??= looksLikeCallback() ? run().catch(() => {}) : Promise.resolve();
+  handling ??= (looksLikeCallback() ? run().catch(() => {}) : Promise.resolve()).finally(() => { settled = true; });
   return handling;
+}
+
+/** True while a callback is being handled (the server is posting). */
+export function isHandlingCallback() {
+  return handling !== null && !settled;
 }
 
 export function takeFreshUnlock(item) {
@@ -36,18 +42,23 @@ export function takeFreshUnlock(item) {
 }
 
 async function run() {
-  const core = await loadCore();
-  const result = core.acceptVerifiedCallback({
-    query: location.search, stored: readStored(STATE_KEY, 'session') ?? '', now: Date.now(),
-  });
-  if (result.outcome === 'none') return;
-  // Consumed before anything else: a reload of this address is refused.
-  if (result.consumedRecord) writeStored(STATE_KEY, result.consumedRecord, 'session');
-  else removeStored(STATE_KEY, 'session');
-  // The code must not stay in the address bar, the history or a shared link.
-  const clean = new URL(location.href);
+  // The code must not stay in the address bar, the history or a shared
+  // link, even if the core then fails to load: taken out first.
+  const page = location.href;
+  const query = location.search;
+  const clean = new URL(page);
   for (const name of OAUTH_PARAMETERS) clean.searchParams.delete(name);
   history.replaceState(history.state, '', clean.href);
+
+  const core = await loadCore();
+  const result = core.acceptVerifiedCallback({ query, page, stored: readStored(STATE_KEY, 'session') ?? '', now: Date.now() });
+  if (result.outcome === 'none') {
+    history.replaceState(history.state, '', page);  // not ours after all: the shop's own parameters
+    return;
+  }
+  // Consumed before anything else: a second load of the callback is refused.
+  if (result.consumedRecord) writeStored(STATE_KEY, result.consumedRecord, 'session');
+  else removeStored(STATE_KEY, 'session');
 
   // A callback this tab cannot tie to an item (its record lost) is said on
   // the document: no widget can claim it.
@@ -57,15 +68,21 @@ async function run() {
     const answer = await requestUnlock(result.server, result);
     const read = core.readUnlockResponse({ item: result.item, now: Date.now(), ...answer });
     if (read.ok) {
+      // Where storage is blocked the unlock still holds for this page view
+      // (the content is handed to the widget below), not for later visits.
       writeStored(`sharelock:verified:${result.item}`, read.tokenRecord);
       freshUnlocks.set(result.item, { content: read.content, network: result.network });
       outcome = { item: result.item, notice: 'unlocked', error: null };
     } else {
-      outcome = { item: result.item, notice: read.error.code === 'server-unreachable' ? 'unreachable' : 'failed', error: read.error };
+      const notice = { 'server-unreachable': 'unreachable', 'post-rejected': 'rejected' }[read.error.code] ?? 'failed';
+      outcome = { item: result.item, notice, error: read.error };
     }
   }
   writeStored(OUTCOME_KEY, JSON.stringify(outcome), 'session');
   if (result.returnPath && result.returnPath !== `${clean.pathname}${clean.search}`) {
     location.replace(result.returnPath);
+    // The outcome is for the page the shopper started from: widgets here
+    // keep saying "publishing" until the tab gets there.
+    await new Promise(() => {});
   }
 }

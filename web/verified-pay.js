@@ -8,13 +8,13 @@ import { h } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { readStored, removeStored, writeStored } from './storage.js';
-import { handleCallback, takeFreshUnlock } from './verified-callback.js';
+import { handleCallback, isHandlingCallback, takeFreshUnlock } from './verified-callback.js';
 import { OUTCOME_KEY, fetchOAuthClient, randomBase64url, requestContent } from './verified-server.js';
 
 const RANDOM_BYTES = 48;  // 16 for the OAuth state, 32 for the PKCE verifier
 // Shared with intent mode and the share bar: the shopper's Mastodon server.
 const MASTODON_KEY = 'sharelock:mastodon-host';
-const NOTICES = new Set(['denied', 'failed', 'unreachable', 'unlocked']);
+const NOTICES = new Set(['denied', 'failed', 'unreachable', 'rejected', 'unlocked']);
 let panelCount = 0;
 
 export class VerifiedPanel {
@@ -26,6 +26,7 @@ export class VerifiedPanel {
   #described = null;
   #draft = null;  // the post as the shopper edited it
   #busy = false;
+  #generation = 0;  // each start() supersedes the ones still waiting
   #id = `sharelock-post-${(panelCount += 1)}`;
 
   /**
@@ -41,19 +42,37 @@ export class VerifiedPanel {
     this.#attributes = attributes;
   }
 
-  /** @returns {Promise<boolean>} false when the configuration cannot work (fallback shown) */
+  /**
+   * (Re)starts the panel: at connection and on every attribute change. The
+   * shopper's edited post is kept unless the item changes.
+   * @returns {Promise<boolean>} false when the configuration cannot work (fallback shown)
+   */
   async start() {
-    await handleCallback();
+    const generation = (this.#generation += 1);
     const request = {
       attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), stored: {},
       mastodonHost: readStored(MASTODON_KEY) ?? '',
     };
-    let described = this.#core.describeVerified(request);
-    if (!described.fatal) {
-      request.stored.token = readStored(described.keys.token) ?? '';
-      described = this.#core.describeVerified(request);
+    const first = this.#core.describeVerified(request);
+    for (const error of first.errors) reportError(this.#host, error);
+    if (first.fatal) return false;
+    if (this.#described && this.#described.item !== first.item) {
+      this.#concealContent();
+      this.#draft = null;
     }
-    for (const error of described.errors) reportError(this.#host, error);
+    const callback = handleCallback();
+    if (isHandlingCallback()) {
+      // Back from the provider: the server is posting, which takes seconds.
+      this.#body.replaceChildren(h('p', { class: 'panel', part: 'loading', 'aria-busy': 'true', lang: first.lang },
+        [first.messages.publishing]));
+      this.#status.textContent = first.messages.publishing;
+    }
+    await callback;
+    if (generation !== this.#generation) return true;
+
+    request.stored.token = readStored(first.keys.token) ?? '';
+    request.now = Date.now();
+    const described = this.#core.describeVerified(request);
     if (described.fatal) return false;
     this.#described = described;
     this.#draft ??= described.postText;
@@ -64,13 +83,19 @@ export class VerifiedPanel {
       this.#showContent(fresh.content, { announce: true });
       this.#emit('sharelock:unlock', { mode: 'verified' });
     } else if (described.token) {
-      await this.#loadContent(described, outcome?.notice === 'unlocked');
+      await this.#loadContent(described, outcome?.notice === 'unlocked', generation);
     } else {
+      this.#concealContent();
       this.#renderLocked(outcome?.notice ?? '');
       if (outcome?.notice === 'denied') this.#emit('sharelock:cancel', { reason: 'denied' });
     }
     if (outcome?.error) reportError(this.#host, outcome.error);
     return true;
+  }
+
+  #concealContent() {
+    this.#host.querySelector(':scope > [data-sharelock-content]')?.remove();
+    this.#host.toggleAttribute('unlocked', false);
   }
 
   // What the callback left for this item in this tab, read once.
@@ -89,9 +114,10 @@ export class VerifiedPanel {
     return { notice: outcome.notice, error };
   }
 
-  async #loadContent(described, justUnlocked) {
+  async #loadContent(described, justUnlocked, generation) {
     this.#body.replaceChildren(h('p', { class: 'panel', part: 'loading', 'aria-busy': 'true' }, [described.messages.loading]));
     const answer = await requestContent(described.server, described.item, described.token);
+    if (generation !== this.#generation) return;
     const read = this.#core.readUnlockResponse({ item: described.item, now: Date.now(), ...answer });
     if (read.ok) {
       this.#showContent(read.content, { announce: justUnlocked });
@@ -99,6 +125,7 @@ export class VerifiedPanel {
       return;
     }
     if (read.tokenRecord === '') removeStored(described.keys.token);
+    this.#concealContent();
     reportError(this.#host, read.error);
     const notice = read.error.code === 'server-unreachable' ? 'unreachable' : read.tokenRecord === '' ? 'expired' : 'failed';
     this.#renderLocked(notice);
@@ -225,8 +252,8 @@ export class VerifiedPanel {
   // Built from text nodes only: the server's answer is data, never markup.
   #showContent(content, { announce }) {
     const { messages } = this.#described;
+    this.#concealContent();
     this.#host.toggleAttribute('unlocked', true);
-    this.#host.querySelector(':scope > [data-sharelock-content]')?.remove();
     const wrapper = h('div', { slot: 'unlocked', 'data-sharelock-content': '', tabindex: '-1' });
     if (content.text) wrapper.append(h('p', {}, [content.text]));
     if (content.code) {

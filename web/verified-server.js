@@ -2,15 +2,18 @@
 // referrer, no redirects, a time limit, a size limit. Every answer goes to
 // the core as {status, body}; status 0 means "could not be reached".
 const TIMEOUT_MS = 15_000;
+// The server exchanges the code and posts (10 s each at most, see
+// server/providers): its answer must not be given up on before that.
+const UNLOCK_TIMEOUT_MS = 45_000;
 const MAX_ANSWER_CHARACTERS = 64 * 1024;
 
 export const OUTCOME_KEY = 'sharelock:verified-outcome';
 
-async function exchange(url, init) {
+async function exchange(url, init, timeout = TIMEOUT_MS) {
   try {
     const response = await fetch(url, {
       ...init, credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'error', cache: 'no-store',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeout),
     });
     const body = await response.text();
     return { status: response.status, body: body.slice(0, MAX_ANSWER_CHARACTERS) };
@@ -32,13 +35,27 @@ export async function fetchOAuthClient(server, network, host = '') {
   return { status: answer.status, body };
 }
 
-/** POST /v1/unlock with the code from the provider's redirect. */
-export function requestUnlock(server, { item, network, host, code, codeVerifier, text }) {
-  return exchange(`${server}/v1/unlock`, {
+const RETRY_DELAYS_MS = [1000, 3000];
+
+/**
+ * POST /v1/unlock with the code from the provider's redirect. When no
+ * answer arrives (the network dropped, the time ran out) the same request
+ * is sent again: the server answers a repeat of the same code and verifier
+ * with the unlock it already recorded, so nothing is posted twice.
+ */
+export async function requestUnlock(server, { item, network, host, code, codeVerifier, text }) {
+  const send = () => exchange(`${server}/v1/unlock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ item, network, ...(host ? { host } : {}), code, codeVerifier, text }),
-  });
+  }, UNLOCK_TIMEOUT_MS);
+  let answer = await send();
+  for (const delay of RETRY_DELAYS_MS) {
+    if (answer.status !== 0) break;
+    await new Promise((resolve) => { setTimeout(resolve, delay); });
+    answer = await send();
+  }
+  return answer;
 }
 
 /** GET /v1/content: the content again, for a stored unlock token. */

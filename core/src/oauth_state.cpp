@@ -24,6 +24,7 @@ constexpr std::size_t kMaxQueryBytes = 8192;
 constexpr std::size_t kMaxCodeBytes = 1024;
 constexpr std::size_t kMaxStateBytes = 512;
 constexpr std::size_t kMaxErrorBytes = 128;
+constexpr std::size_t kMaxIssuerBytes = 2048;
 constexpr std::size_t kMaxClientIdBytes = 256;
 constexpr std::size_t kChallengeLength = 43;  // base64url of a SHA-256 digest
 
@@ -219,6 +220,11 @@ Result<AcceptedState> accept_state(std::string_view stored_record, std::string_v
   return AcceptedState{record->item, record->return_path, record->binding, encode_record(used)};
 }
 
+bool is_pending(std::string_view stored_record, std::int64_t now) {
+  const std::optional<Record> record = decode_record(stored_record);
+  return record && !record->consumed && now < record->expires_at;
+}
+
 bool is_safe_return_path(std::string_view path) {
   if (path.empty() || path.size() > kMaxReturnPathBytes || path.front() != '/') return false;
   for (char c : path) {
@@ -240,7 +246,7 @@ Result<Callback> parse_callback(std::string_view query) {
   if (!query.empty() && query.front() == '?') query.remove_prefix(1);
   if (query.size() > kMaxQueryBytes) return malformed("the sign-in response is too long");
   Callback callback;
-  bool seen_code = false, seen_state = false, seen_error = false;
+  bool seen_code = false, seen_state = false, seen_error = false, seen_iss = false;
   std::size_t start = 0;
   while (start < query.size()) {
     std::size_t end = query.find('&', start);
@@ -269,6 +275,13 @@ Result<Callback> parse_callback(std::string_view query) {
       }
       seen_state = true;
       callback.state = *value;
+    } else if (*name == "iss") {
+      if (seen_iss) return malformed("the sign-in response repeats iss");
+      if (value->size() > kMaxIssuerBytes || !all_of(*value, is_vschar)) {
+        return malformed("the sign-in response has an invalid iss");
+      }
+      seen_iss = true;
+      callback.iss = *value;
     } else if (*name == "error") {
       if (seen_error) return malformed("the sign-in response repeats error");
       if (value->empty() || value->size() > kMaxErrorBytes || !all_of(*value, is_error_char)) {

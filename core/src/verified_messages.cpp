@@ -10,14 +10,14 @@ struct Text {
   std::string_view es;
 };
 
-constexpr std::array<Text, 15> kMessages = {{
+constexpr std::array<Text, 16> kMessages = {{
     {"Post to unlock", "Publica para desbloquear"},
     {"Post on {network} and unlock", "Publicar en {network} y desbloquear"},
     {"Your post (you can edit it)", "Tu publicación (puedes editarla)"},
-    {"You will approve this post on {network}. It is published once, then the content unlocks. "
-     "We never see your password and keep no access to your account.",
-     "Aprobarás esta publicación en {network}. Se publica una vez y el contenido se desbloquea. "
-     "Nunca vemos tu contraseña ni conservamos acceso a tu cuenta."},
+    {"You will sign in to {network} and let this shop publish this post for you, once; then the content "
+     "unlocks. We never see your password, and our access ends right after the post.",
+     "Iniciarás sesión en {network} y permitirás que esta tienda publique esta publicación por ti, una vez; "
+     "después el contenido se desbloquea. Nunca vemos tu contraseña y nuestro acceso termina justo después."},
     {"{used} of {limit} characters", "{used} de {limit} caracteres"},
     {"Opening {network}…", "Abriendo {network}…"},
     {"Publishing your post…", "Publicando tu publicación…"},
@@ -34,6 +34,8 @@ constexpr std::array<Text, 15> kMessages = {{
     {"Your Mastodon server", "Tu servidor de Mastodon"},
     {"Enter your Mastodon server, such as mastodon.social.",
      "Escribe tu servidor de Mastodon, por ejemplo mastodon.social."},
+    {"{network} refused the post (it may match one you already published). Change the text and try again.",
+     "{network} rechazó la publicación (quizá coincide con una que ya publicaste). Cambia el texto e inténtalo de nuevo."},
 }};
 
 constexpr std::array<std::string_view, 4> kProblemCodes = {"", "empty", "too-long", "missing-link"};

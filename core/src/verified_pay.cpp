@@ -211,7 +211,7 @@ Json messages_json(i18n::Lang lang, Network network) {
       {"denied", Message::kDenied},       {"failed", Message::kFailed},
       {"unreachable", Message::kUnreachable}, {"expired", Message::kExpired},
       {"retry", Message::kRetry},         {"hostLabel", Message::kHostLabel},
-      {"hostMissing", Message::kHostMissing}};
+      {"hostMissing", Message::kHostMissing}, {"rejected", Message::kRejected}};
   struct PayEntry {
     const char* key;
     pay::PayMessage id;
@@ -252,6 +252,32 @@ bool has_parameter(std::string_view query, std::string_view name) {
     query.remove_prefix(amp + 1);
   }
   return false;
+}
+
+bool same_origin(std::string_view a, std::string_view b) {
+  const auto left = url::parse_http_url(a, "");
+  const auto right = url::parse_http_url(b, "");
+  return left && right && left.value().origin() == right.value().origin();
+}
+
+// Whether the page the callback arrived on is the flow's redirect URI: the
+// same origin and path, and every parameter the redirect URI has, with its
+// value (the provider adds its own after them).
+bool lands_on(std::string_view page, std::string_view redirect_uri) {
+  const auto here = url::parse_http_url(page, "");
+  const auto expected = url::parse_http_url(redirect_uri, "");
+  if (!here || !expected) return false;
+  if (here.value().origin() != expected.value().origin() || here.value().path != expected.value().path) return false;
+  std::string_view wanted = expected.value().query;
+  const std::string actual = "&" + here.value().query + "&";
+  while (!wanted.empty()) {
+    const std::size_t amp = wanted.find('&');
+    const std::string_view pair = wanted.substr(0, amp);
+    if (!pair.empty() && actual.find("&" + std::string(pair) + "&") == std::string::npos) return false;
+    if (amp == std::string_view::npos) break;
+    wanted.remove_prefix(amp + 1);
+  }
+  return true;
 }
 
 std::string outcome_only(const char* outcome) {
@@ -379,7 +405,12 @@ std::string begin_verified(std::string_view request_json) {
       if (scope.is_string()) provider.scopes.push_back(scope.get<std::string>());
     }
   }
+  // Where this flow's callback must land and who must have sent it, for
+  // accept_verified_callback (the mix-up defence).
+  const auto authorize_endpoint = url::parse_http_url(provider.authorize_endpoint, "");
   Json context = Json::object();
+  context["redirectUri"] = provider.redirect_uri;
+  context["issuer"] = authorize_endpoint ? authorize_endpoint.value().origin() : std::string{};
   context["server"] = config->server;
   context["network"] = network_name(config->network);
   context["host"] = config->mastodon_host;
@@ -416,14 +447,22 @@ std::string accept_verified_callback(std::string_view request_json) {
   const Json request = parse_request(request_json, problems);
   const std::string query = string_at(request, "query");
   const std::string stored = string_at(request, "stored");
+  // Ours only with a state, a code or an error, and a flow of this tab to
+  // match; anything else (a shop's own ?code=SUMMER, a stale record) is
+  // left alone.
+  if (stored.empty() || !has_parameter(query, "state") ||
+      (!has_parameter(query, "code") && !has_parameter(query, "error"))) {
+    return outcome_only("none");
+  }
+  const std::int64_t now = millis_at(request, "now");
   const auto callback = oauth::parse_callback(query);
-  // A page address with neither code nor error is not a callback: a flow
-  // still pending in this tab stays untouched.
-  if (!callback && !has_parameter(query, "code") && !has_parameter(query, "error")) return outcome_only("none");
-  if (!callback) return stored.empty() ? outcome_only("none") : failed_outcome(callback.error());
-  if (stored.empty() && callback.value().state.empty()) return outcome_only("none");
-  const auto accepted = oauth::accept_state(stored, callback.value().state, millis_at(request, "now"));
-  if (!accepted) return failed_outcome(accepted.error());
+  if (!callback) return oauth::is_pending(stored, now) ? failed_outcome(callback.error()) : outcome_only("none");
+  const auto accepted = oauth::accept_state(stored, callback.value().state, now);
+  if (!accepted) {
+    // Another state than a finished flow's: not for this tab's flow at all.
+    const bool foreign = accepted.error().code == "state-mismatch" && !oauth::is_pending(stored, now);
+    return foreign ? outcome_only("none") : failed_outcome(accepted.error());
+  }
   const oauth::AcceptedState& state = accepted.value();
   const Json context = Json::parse(state.binding.context, nullptr, false);
   Json response = Json::object();
@@ -434,6 +473,18 @@ std::string accept_verified_callback(std::string_view request_json) {
   response["network"] = string_at(context, "network");
   response["host"] = string_at(context, "host");
   response["text"] = string_at(context, "text");
+  if (!lands_on(string_at(request, "page"), string_at(context, "redirectUri"))) {
+    response["outcome"] = "failed";
+    response["error"] = failure("callback-wrong-endpoint",
+                                "the sign-in came back to another address than this provider's; its code was not used");
+    return dump_json(response);
+  }
+  const std::string& issuer = callback.value().iss;
+  if (!issuer.empty() && !same_origin(issuer, string_at(context, "issuer"))) {
+    response["outcome"] = "failed";
+    response["error"] = failure("callback-wrong-issuer", "the sign-in response names another provider; its code was not used");
+    return dump_json(response);
+  }
   if (!callback.value().error.empty()) {
     const bool denied = callback.value().error == "access_denied";
     response["outcome"] = denied ? "denied" : "failed";

@@ -3,12 +3,11 @@
 // authorization code + PKCE S256 flow (Mastodon 4.3 and later), one status,
 // and the token revoked. Shapes as documented by Mastodon (see PLATFORMS.md).
 //
-// The server name comes from the shopper, so it decides where this server
-// sends requests: only https, only names (no IP literals, no "localhost", no
-// single labels), and, unless the operator lists the allowed servers, only
-// names that resolve to public addresses (no request into your own network).
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+// Only servers the operator lists are used. The server a shopper names is
+// the one that says whether the post was published: a server anyone can set
+// up would "confirm" posts that never happened and collect unlocks (and
+// inflate the social-proof counts). The list also keeps this server from
+// sending requests wherever a shopper points it.
 import { ProviderError, getJson, postForm, postJson } from './http.js';
 
 export const MASTODON_SCOPES = ['write:statuses'];
@@ -22,15 +21,6 @@ export class HostError extends Error {
   }
 }
 
-const PRIVATE = new BlockList();
-for (const [network, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]]) {
-  PRIVATE.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [['::', 127], ['::ffff:0:0', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]]) {
-  PRIVATE.addSubnet(network, prefix, 'ipv6');
-}
-
 /** "4.3.0", "4.3.0-beta.1+glitch" → true when at least 4.3. */
 export function supportsPkce(version) {
   const [major = 0, minor = 0] = String(version ?? '').split(/[.-]/).map((part) => Number.parseInt(part, 10) || 0);
@@ -42,28 +32,18 @@ export function supportsPkce(version) {
  * @param {string} options.redirectUri registered with every server's app
  * @param {object} options.store findMastodonApp / saveMastodonApp
  * @param {(host: string) => {ok: boolean, host?: string}} options.normalizeHost the core's
- * @param {Set<string> | '*'} [options.allowedHosts] '*': any public server
+ * @param {Set<string>} options.allowedHosts the servers this shop accepts (normalized names)
  * @param {Record<string, string>} [options.instanceUrls] host → base URL; for tests and the demo only
  */
-export function createMastodonProvider({ redirectUri, store, normalizeHost, allowedHosts = '*', instanceUrls = {},
-  clientName = 'Sharelock', website = '', fetch = globalThis.fetch, timeoutMillis = 10_000, now = Date.now,
-  resolve = (host) => lookup(host, { all: true }) }) {
+export function createMastodonProvider({ redirectUri, store, normalizeHost, allowedHosts, instanceUrls = {},
+  clientName = 'Sharelock', website = '', fetch = globalThis.fetch, timeoutMillis = 10_000, now = Date.now }) {
   const options = { fetch, timeoutMillis };
 
-  async function baseUrlFor(input) {
+  function baseUrlFor(input) {
     const normalized = normalizeHost(input);
     if (!normalized.ok) throw new HostError('invalid-host', 'that is not a Mastodon server name');
     const { host } = normalized;
-    if (allowedHosts !== '*') {
-      if (!allowedHosts.has(host)) throw new HostError('host-not-allowed', `${host} is not one of the servers this shop accepts`);
-    } else {
-      if (isIP(host) || host === 'localhost' || !host.includes('.')) throw new HostError('host-not-allowed', `${host} is not a public server name`);
-      const addresses = await resolve(host).catch(() => []);
-      if (addresses.length === 0) throw new HostError('host-not-found', `${host} could not be found`);
-      if (addresses.some(({ address, family }) => PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4'))) {
-        throw new HostError('host-not-allowed', `${host} is not a public server`);
-      }
-    }
+    if (!allowedHosts.has(host)) throw new HostError('host-not-allowed', `${host} is not one of the Mastodon servers this shop accepts`);
     return { host, base: (instanceUrls[host] ?? `https://${host}`).replace(/\/+$/, '') };
   }
 
@@ -80,22 +60,21 @@ export function createMastodonProvider({ redirectUri, store, normalizeHost, allo
     if (typeof body?.client_id !== 'string' || typeof body?.client_secret !== 'string') {
       throw new ProviderError('unavailable', 'register', `${host} registered no app`);
     }
-    const registered = { host, clientId: body.client_id, clientSecret: body.client_secret, redirectUri, at: now() };
-    await store.saveMastodonApp(registered);
-    return registered;
+    // Two first uses at once: both get the registration that was kept.
+    return store.saveMastodonApp({ host, clientId: body.client_id, clientSecret: body.client_secret, redirectUri, at: now() });
   }
 
   return {
     network: 'mastodon',
 
     async client({ host: input }) {
-      const { host, base } = await baseUrlFor(input);
+      const { host, base } = baseUrlFor(input);
       const { clientId } = await app(host, base);
       return { network: 'mastodon', host, authorizeEndpoint: `${base}/oauth/authorize`, clientId, redirectUri, scopes: MASTODON_SCOPES };
     },
 
     async exchangeCode({ host: input, code, codeVerifier }) {
-      const { host, base } = await baseUrlFor(input);
+      const { host, base } = baseUrlFor(input);
       const registered = await store.findMastodonApp({ host, redirectUri });
       if (!registered) throw new ProviderError('rejected', 'token', `no app is registered with ${host}`);
       const { body } = await postForm(`${base}/oauth/token`, {
@@ -109,7 +88,7 @@ export function createMastodonProvider({ redirectUri, store, normalizeHost, allo
     },
 
     async publish({ host: input, accessToken, text }) {
-      const { base } = await baseUrlFor(input);
+      const { base } = baseUrlFor(input);
       const { body } = await postJson(`${base}/api/v1/statuses`, { status: text, visibility: 'public' },
         { ...options, authorization: `Bearer ${accessToken}`, step: 'post' });
       if (typeof body?.id !== 'string' || body.id === '') throw new ProviderError('unavailable', 'post', 'the server answered without a status id');
@@ -117,7 +96,7 @@ export function createMastodonProvider({ redirectUri, store, normalizeHost, allo
     },
 
     async revoke({ host: input, accessToken }) {
-      const { host, base } = await baseUrlFor(input);
+      const { host, base } = baseUrlFor(input);
       const registered = await store.findMastodonApp({ host, redirectUri });
       if (!registered) return;
       await postForm(`${base}/oauth/revoke`, { token: accessToken, client_id: registered.clientId, client_secret: registered.clientSecret },

@@ -37,6 +37,11 @@ const MIGRATIONS = [
      at            INTEGER NOT NULL,
      PRIMARY KEY (host, redirect_uri)
    ) STRICT;`,
+  // 2: a redeemed code remembers its verifier's hash and the unlock it
+  // earned, so the same shopper retrying after a lost answer gets that
+  // unlock back instead of "code already used".
+  `ALTER TABLE oauth_codes ADD COLUMN verifier_hash TEXT NOT NULL DEFAULT '';
+   ALTER TABLE oauth_codes ADD COLUMN nonce TEXT NOT NULL DEFAULT '';`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -134,11 +139,20 @@ function createStore(db) {
   );
   const countByItem = db.prepare('SELECT count(*) AS n FROM unlocks WHERE item = ? AND at >= ?');
   const purgeCodes = db.prepare('DELETE FROM oauth_codes WHERE expires_at <= ?');
-  const insertCode = db.prepare('INSERT INTO oauth_codes (code_hash, expires_at) VALUES (?, ?) ON CONFLICT (code_hash) DO NOTHING');
-  const upsertApp = db.prepare(
+  const insertCode = db.prepare(
+    'INSERT INTO oauth_codes (code_hash, verifier_hash, expires_at) VALUES (?, ?, ?) ON CONFLICT (code_hash) DO NOTHING',
+  );
+  const linkCode = db.prepare('UPDATE oauth_codes SET nonce = ? WHERE code_hash = ?');
+  const selectCodeUnlock = db.prepare(
+    `SELECT u.nonce, u.item, u.network, u.post_id AS postId, u.at, u.expires_at AS expiresAt
+     FROM oauth_codes c JOIN unlocks u ON u.nonce = c.nonce
+     WHERE c.code_hash = ? AND c.verifier_hash = ? AND c.verifier_hash <> ''`,
+  );
+  // The first registration wins: two first uses at once must not leave the
+  // shopper who started first with a client id that no longer exists.
+  const insertApp = db.prepare(
     `INSERT INTO mastodon_apps (host, redirect_uri, client_id, client_secret, at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (host, redirect_uri) DO UPDATE SET
-       client_id = excluded.client_id, client_secret = excluded.client_secret, at = excluded.at`,
+     ON CONFLICT (host, redirect_uri) DO NOTHING`,
   );
   const selectApp = db.prepare(
     `SELECT host, client_id AS clientId, client_secret AS clientSecret, redirect_uri AS redirectUri, at
@@ -146,15 +160,25 @@ function createStore(db) {
   );
   // Purge and insert in one transaction so a concurrent claim of the same
   // hash cannot slip between them.
-  const claim = db.transaction((codeHash, expiresAt, now) => {
+  const claim = db.transaction((codeHash, verifierHash, expiresAt, now) => {
     purgeCodes.run(now);
-    return insertCode.run(codeHash, expiresAt).changes === 1;
+    return insertCode.run(codeHash, verifierHash, expiresAt).changes === 1;
+  });
+  // The unlock and the code that earned it, together or not at all.
+  const record = db.transaction((nonce, item, network, postId, at, expiresAt, codeHash) => {
+    const { changes } = insertUnlock.run(nonce, item, network, postId, at, expiresAt);
+    if (codeHash) linkCode.run(nonce, codeHash);
+    return changes;
   });
 
   return {
-    /** Idempotent on nonce: a replay keeps the first row and reports { recorded: false }. */
+    /**
+     * Idempotent on nonce: a replay keeps the first row and reports { recorded: false }.
+     * With `codeHash`, the claimed code is linked to this unlock in the same transaction.
+     */
     async recordUnlock(unlock) {
-      const { nonce, item, network, postId, at, expiresAt } = fields('recordUnlock', unlock);
+      const { nonce, item, network, postId, at, expiresAt, codeHash = '' } = fields('recordUnlock', unlock);
+      if (codeHash !== '') text('codeHash', codeHash);
       text('nonce', nonce);
       text('item', item);
       text('network', network);
@@ -162,8 +186,7 @@ function createStore(db) {
       millis('at', at);
       millis('expiresAt', expiresAt);
       if (expiresAt < at) throw new TypeError('recordUnlock: expiresAt must not be before at');
-      const { changes } = insertUnlock.run(nonce, item, network, postId, at, expiresAt);
-      return { recorded: changes === 1 };
+      return { recorded: record(nonce, item, network, postId, at, expiresAt, codeHash) === 1 };
     },
 
     async findUnlock(nonce) {
@@ -178,19 +201,31 @@ function createStore(db) {
       return countByItem.get(item, since).n;
     },
 
-    /** true on first use of codeHash (kept until expiresAt), false on a replay before then. */
+    /**
+     * true on first use of codeHash (kept until expiresAt), false on a replay before then.
+     * `verifierHash` (optional) lets findCodeUnlock recognise the same shopper later.
+     */
     async claimCode(claimArgs) {
-      const { codeHash, expiresAt, now } = fields('claimCode', claimArgs);
+      const { codeHash, verifierHash = '', expiresAt, now } = fields('claimCode', claimArgs);
       text('codeHash', codeHash);
+      if (verifierHash !== '') text('codeHash', verifierHash);
       millis('expiresAt', expiresAt);
       millis('now', now);
       // A claim that is already expired would be purged at once and so allow
       // replays; the caller has mixed up its clock or lifetime.
       if (expiresAt <= now) throw new TypeError('claimCode: expiresAt must be after now');
-      return claim(codeHash, expiresAt, now);
+      return claim(codeHash, verifierHash, expiresAt, now);
     },
 
-    /** Replaces any earlier registration for the same host and redirect URI. */
+    /** The unlock a still-remembered code earned, for the same verifier; null otherwise. */
+    async findCodeUnlock(query) {
+      const { codeHash, verifierHash } = fields('findCodeUnlock', query);
+      text('codeHash', codeHash);
+      text('codeHash', verifierHash);
+      return selectCodeUnlock.get(codeHash, verifierHash) ?? null;
+    },
+
+    /** Keeps the first registration for a host and redirect URI; returns the one kept. */
     async saveMastodonApp(app) {
       const { host, clientId, clientSecret, redirectUri, at } = fields('saveMastodonApp', app);
       text('host', host);
@@ -198,7 +233,8 @@ function createStore(db) {
       text('clientSecret', clientSecret);
       text('redirectUri', redirectUri);
       millis('at', at);
-      upsertApp.run(host, redirectUri, clientId, clientSecret, at);
+      insertApp.run(host, redirectUri, clientId, clientSecret, at);
+      return selectApp.get(host, redirectUri);
     },
 
     async findMastodonApp(query) {

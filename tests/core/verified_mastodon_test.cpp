@@ -112,6 +112,7 @@ TEST(VerifiedMastodon, BeginNeedsTheShoppersServerAndTheCallbackCarriesIt) {
 
   const std::string state = base64url::encode(std::string(16, '\x2a'));
   const json back = call(accept_verified_callback, {{"query", "?code=xyz&state=" + state},
+                                                    {"page", "https://shop.example/club?code=xyz&state=" + state},
                                                     {"stored", begun["record"]}, {"now", kNow + 1000}});
   EXPECT_EQ(back["outcome"], "exchange");
   EXPECT_EQ(back["network"], "mastodon");

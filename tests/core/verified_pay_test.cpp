@@ -73,8 +73,13 @@ json begin_request(json attributes = ebook()) {
 
 json start_flow(const json& request) { return json::parse(begin_verified(request.dump())); }
 
-json callback(const std::string& query, const std::string& stored, std::int64_t now = kT0 + 1000) {
-  const json request = {{"query", query}, {"stored", stored}, {"now", now}};
+// The provider sends the shopper back to the client's redirect URI.
+constexpr char kRedirectUri[] = "https://shop.example/sharelock/callback";
+
+json callback(const std::string& query, const std::string& stored, std::int64_t now = kT0 + 1000,
+              const std::string& page = "") {
+  const json request = {{"query", query}, {"stored", stored}, {"now", now},
+                        {"page", page.empty() ? kRedirectUri + query : page}};
   return json::parse(accept_verified_callback(request.dump()));
 }
 
@@ -596,16 +601,40 @@ TEST(VerifiedCallback, NotACallbackIsNone) {
   EXPECT_EQ(callback("?code=a&code=b", "")["outcome"], "none");  // malformed, but nothing pending
 }
 
-TEST(VerifiedCallback, AStateWithNoStoredRecordIsMissing) {
-  const json r = callback(std::string("?code=abc&state=") + kState, "");
-  EXPECT_EQ(r["outcome"], "failed");
-  EXPECT_EQ(r["error"]["code"], "state-missing");
-  EXPECT_FALSE(r.contains("consumedRecord"));
-  // A record from before the binding (no codeVerifier/context) is as lost.
-  const std::string old_record =
-      R"({"consumed":false,"expiresAt":1764000600000,"item":"ebook-1","returnPath":"/","state":")" +
-      std::string(kState) + R"(","v":1})";
-  EXPECT_EQ(callback(std::string("?code=abc&state=") + kState, old_record)["error"]["code"], "state-missing");
+TEST(VerifiedCallback, AStateWithNoStoredRecordIsLeftAlone) {
+  // A flow this tab does not know (its sessionStorage lost): nothing is done
+  // with the code, and the address is not the core's to touch.
+  EXPECT_EQ(callback(std::string("?code=abc&state=") + kState, ""), (json{{"outcome", "none"}}));
+}
+
+TEST(VerifiedCallback, AnotherStateThanAFinishedFlowsIsNotOurs) {
+  const json first = callback(std::string("?code=abc&state=") + kState, begun_record());
+  ASSERT_EQ(first["outcome"], "exchange");
+  // Later, a shop page with its own ?code=…&state=… parameters.
+  EXPECT_EQ(callback("?code=SUMMER&state=shop", first["consumedRecord"]), (json{{"outcome", "none"}}));
+}
+
+TEST(VerifiedCallback, ACodeArrivingAtAnotherAddressIsRefused) {
+  const std::string query = std::string("?code=abc&state=") + kState;
+  for (const std::string page : {std::string("https://shop.example/other") + query,
+                                 std::string("https://evil.example/sharelock/callback") + query,
+                                 std::string("http://shop.example/sharelock/callback") + query}) {
+    const json r = callback(query, begun_record(), kT0 + 1000, page);
+    EXPECT_EQ(r["outcome"], "failed") << page;
+    EXPECT_EQ(r["error"]["code"], "callback-wrong-endpoint") << page;
+    EXPECT_FALSE(r.contains("code"));
+    EXPECT_FALSE(r.contains("codeVerifier"));
+    EXPECT_TRUE(r["consumedRecord"].is_string());  // the flow is over either way
+  }
+}
+
+TEST(VerifiedCallback, TheIssuerIsCheckedWhenTheProviderNamesIt) {
+  const std::string query = std::string("?code=abc&state=") + kState;
+  EXPECT_EQ(callback(query + "&iss=https%3A%2F%2Fx.com", begun_record())["outcome"], "exchange");
+  const json wrong = callback(query + "&iss=https%3A%2F%2Fmastodon.example", begun_record());
+  EXPECT_EQ(wrong["outcome"], "failed");
+  EXPECT_EQ(wrong["error"]["code"], "callback-wrong-issuer");
+  EXPECT_FALSE(wrong.contains("codeVerifier"));
 }
 
 TEST(VerifiedCallback, AMalformedCallbackWithAFlowPendingFails) {

@@ -13,14 +13,14 @@ import { scriptTagSizes } from '../../scripts/sizes.mjs';
 // that shrank the wasm's code by 285 bytes grew its brotli size by 1,160),
 // so each budget keeps about 1.5 KB of headroom over the measurement.
 // Raised for the verified unlock (issue 7, X and Mastodon): its OAuth
-// state, PKCE, SHA-256 and five JSON entry points cost the wasm 10 KB
-// brotli, its panel and callback the shim 2.6 KB (measured 81,510 / 13,857,
-// total 102,859).
+// state, PKCE, SHA-256, callback checks and five JSON entry points cost the
+// wasm 11 KB brotli, its panel, callback and retries the shim 2.8 KB
+// (measured 82,516 / 14,130, total 104,138).
 const BUDGET = {
-  total: 104_500,  // everything a page with all four widgets loads
-  wasm: 83_000,    // sharelock-core.wasm
-  js: 22_500,      // the shim and the wasm's glue together
-  shim: 15_000,    // the shim alone (sharelock.js and any chunks), so it cannot grow unseen behind the glue
+  total: 105_700,  // everything a page with all four widgets loads
+  wasm: 84_000,    // sharelock-core.wasm
+  js: 23_000,      // the shim and the wasm's glue together
+  shim: 15_600,    // the shim alone (sharelock.js and any chunks), so it cannot grow unseen behind the glue
 };
 
 const { files, total } = scriptTagSizes();

@@ -169,12 +169,52 @@ test('Mastodon app registrations round-trip, keyed by host and redirect URI', as
   assert.equal(await store.findMastodonApp({ host: app.host, redirectUri: 'https://other.example/cb' }), null);
   const second = { ...app, redirectUri: 'https://other.example/cb', clientId: 'cid2' };
   await store.saveMastodonApp(second);
-  // Saving again for the same key replaces the credentials.
-  const renewed = { ...app, clientId: 'cid3', clientSecret: 'secret3', at: T0 + 1 };
-  await store.saveMastodonApp(renewed);
-  assert.deepEqual(await store.findMastodonApp({ host: app.host, redirectUri: app.redirectUri }), renewed);
+  // Two first uses at once: the first registration is kept and returned to both.
+  const racing = { ...app, clientId: 'cid3', clientSecret: 'secret3', at: T0 + 1 };
+  assert.deepEqual(await store.saveMastodonApp(racing), app);
+  assert.deepEqual(await store.findMastodonApp({ host: app.host, redirectUri: app.redirectUri }), app);
   assert.deepEqual(await store.findMastodonApp({ host: app.host, redirectUri: second.redirectUri }), second);
   await store.close();
+});
+
+test('a claimed code is linked to the unlock it earned, found again only with the same verifier', async () => {
+  const store = await openSqliteStore({ path: ':memory:' });
+  assert.equal(await store.claimCode({ codeHash: 'c1', verifierHash: 'v1', expiresAt: T0 + 600_000, now: T0 }), true);
+  assert.equal(await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v1' }), null);  // not earned yet
+  await store.recordUnlock({ ...unlock(1), codeHash: 'c1' });
+  const found = await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v1' });
+  assert.equal(found.nonce, unlock(1).nonce);
+  assert.equal(found.item, unlock(1).item);
+  assert.equal(await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v2' }), null);
+  assert.equal(await store.findCodeUnlock({ codeHash: 'c2', verifierHash: 'v1' }), null);
+  // A claim without a verifier hash is never found again.
+  await store.claimCode({ codeHash: 'c3', expiresAt: T0 + 600_000, now: T0 });
+  await store.recordUnlock({ ...unlock(2), codeHash: 'c3' });
+  assert.equal(await store.findCodeUnlock({ codeHash: 'c3', verifierHash: '' }).catch(() => null), null);
+  await store.close();
+});
+
+test('a version-1 file is upgraded in place and keeps its unlocks', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sharelock-store-v1-'));
+  const path = join(dir, 'v1.db');
+  const db = new Database(path);
+  db.exec(`CREATE TABLE unlocks (nonce TEXT NOT NULL PRIMARY KEY, item TEXT NOT NULL, network TEXT NOT NULL,
+             post_id TEXT NOT NULL, at INTEGER NOT NULL, expires_at INTEGER NOT NULL) STRICT;
+           CREATE INDEX unlocks_item_at ON unlocks (item, at);
+           CREATE TABLE oauth_codes (code_hash TEXT NOT NULL PRIMARY KEY, expires_at INTEGER NOT NULL) STRICT;
+           CREATE INDEX oauth_codes_expires_at ON oauth_codes (expires_at);
+           CREATE TABLE mastodon_apps (host TEXT NOT NULL, redirect_uri TEXT NOT NULL, client_id TEXT NOT NULL,
+             client_secret TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (host, redirect_uri)) STRICT;
+           INSERT INTO unlocks VALUES ('old-nonce', 'ebook', 'x', '1', ${T0}, ${T0 + 1000});
+           INSERT INTO oauth_codes VALUES ('old-code', ${T0 + 600_000});`);
+  db.pragma('user_version = 1');
+  db.close();
+  const store = await openSqliteStore({ path });
+  assert.equal(await store.countUnlocks({ item: 'ebook' }), 1);
+  assert.equal(await store.claimCode({ codeHash: 'old-code', expiresAt: T0 + 600_000, now: T0 }), false);
+  assert.equal(await store.findCodeUnlock({ codeHash: 'old-code', verifierHash: 'v' }), null);
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('bad input rejects with a TypeError naming the field, and stores nothing', async () => {

@@ -34,8 +34,10 @@ struct PendingState {
 // (never sent anywhere but to the verification server with the code) and an
 // opaque context (a JSON text, at most 8 KiB) for the widget, such as which
 // server and provider the code is for and the text the shopper approved.
-// Binding the provider to the state is what stops a code from one provider
-// being presented as another's (the OAuth "mix-up" attack, RFC 9207).
+// Binding the provider, its issuer and its redirect URI to the state lets
+// the callback be checked against them: with one redirect URI per provider,
+// a code that arrives where another provider's would is refused (the OAuth
+// "mix-up" attack; RFC 9207's `iss` is checked too where a provider sends it).
 struct Binding {
   std::string code_verifier;  // empty, or a valid PKCE verifier
   std::string context;
@@ -81,19 +83,24 @@ Result<AcceptedState> accept_state(std::string_view stored_record, std::string_v
 // most 2048 bytes. Query and fragment may follow.
 bool is_safe_return_path(std::string_view path);
 
+// Whether a stored record is a flow still waiting for its callback: readable,
+// not consumed, not expired.
+bool is_pending(std::string_view stored_record, std::int64_t now);
+
 // What the provider appended to the redirect URI: `code` on success,
 // `error` (such as "access_denied") when the shopper refused, and `state`.
 struct Callback {
   std::string code;
   std::string state;  // empty when absent; accept_state refuses that
   std::string error;
+  std::string iss;    // the issuer, when the provider says (RFC 9207); else empty
 };
 
 // Parses location.search ("?code=…&state=…", the '?' optional) as
 // application/x-www-form-urlencoded. Error "callback-malformed" for bad
 // percent escapes, a repeated parameter, values out of their RFC 6749
-// character set or over their size bound, and neither or both of code and
-// error. Other parameters (iss, error_description, …) are ignored.
+// character set or over their size bound (iss included), and neither or both of code and
+// error. Other parameters (error_description, …) are ignored.
 Result<Callback> parse_callback(std::string_view query);
 
 struct Provider {

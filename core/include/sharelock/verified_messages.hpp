@@ -23,6 +23,7 @@ enum class Message {
   kRetry,
   kHostLabel,    // the Mastodon server field
   kHostMissing,  // Mastodon chosen, no server given
+  kRejected,     // the network refused the post (a duplicate, say)
 };
 
 // What can be wrong with the post the shopper edited.
