@@ -258,6 +258,30 @@ test('an attribute change keeps the shopper\'s edited post', async ({ page }) =>
   await expect(part(page, 'post-text')).toHaveValue(edited);
 });
 
+test('keyboard only: edit the post, post, approve at the provider, land on the content', async ({ page }) => {
+  const body = `<p><a href="#before" id="before">Before</a></p>
+    ${payMarkup({ id: 'kb', mode: 'verified', server: '/verify', item: 'verified-guide', network: 'x',
+      text: `Keyboard post ${Date.now()}`, url: 'https://lumenandleaf.example/guides/window-box' }, { template: null })}`;
+  await openTestPage(page, { name: 'verified-keyboard', html: testPage({ body }) });
+  await expect(payPart(page, 'button', '#kb')).toBeVisible();
+  await page.locator('#before').focus();
+  await page.keyboard.press('Tab');
+  await expect(payPart(page, 'post-text', '#kb')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (typed)');
+  await page.keyboard.press('Tab');
+  await expect(payPart(page, 'button', '#kb')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/i/oauth2/authorize');
+  await page.getByRole('button', { name: 'Authorize app' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/__test__/verified-keyboard.html');
+  const content = page.locator('#kb [data-sharelock-content]');
+  await expect(content).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(content.locator('a')).toBeFocused();
+});
+
 test('bad verified configurations show the fallback with a clear error', async ({ page }) => {
   const widgets = [
     { id: 'no-server', mode: 'verified', item: 'a', url: 'https://shop.example/a' },

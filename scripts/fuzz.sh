@@ -8,6 +8,10 @@
 #   scripts/fuzz.sh url base64url   only these
 #   FUZZ_SECONDS=600 scripts/fuzz.sh    a longer run
 #   FUZZ_SECONDS=0 scripts/fuzz.sh      only replays the seeds (a few seconds)
+#   FUZZ_RUNS=30000 scripts/fuzz.sh     a fixed number of inputs per target from a fixed
+#                                       seed (FUZZ_SEED, default 1) and the committed seeds
+#                                       only: the same inputs on every machine, so a pass here
+#                                       is a pass in CI (npm test runs this)
 #
 # Environment: FUZZ_SECONDS (default 20), FUZZ_JOBS (default nproc),
 # FUZZ_BUILD=0 to skip building build/sanitize (scripts/sanitize.sh).
@@ -21,6 +25,8 @@ export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-/usr/lib/llvm-14/bin/llvm-sy
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
 seconds=${FUZZ_SECONDS:-20}
+runs=${FUZZ_RUNS:-}
+seed=${FUZZ_SEED:-1}
 jobs=${FUZZ_JOBS:-$(nproc)}
 [ "${FUZZ_BUILD:-1}" = 0 ] || bash scripts/sanitize.sh
 
@@ -43,14 +49,21 @@ run_target() {
   mkdir -p "$artifacts" "$out/corpus/$target"
   local options=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "-artifact_prefix=$artifacts")
   [ -f "fuzz/dict/$target.dict" ] && options+=("-dict=fuzz/dict/$target.dict")
-  if [ "$seconds" -gt 0 ]; then
+  # The first corpus folder receives new inputs; the seeds are only read.
+  local corpus=$out/corpus/$target
+  if [ -n "$runs" ]; then
+    # Deterministic: a fresh, empty folder in front of the committed seeds.
+    corpus=$out/fixed/$target
+    rm -rf "$corpus"
+    mkdir -p "$corpus"
+    options+=("-runs=$runs" "-seed=$seed")
+  elif [ "$seconds" -gt 0 ]; then
     options+=("-max_total_time=$seconds")
   else
     options+=(-runs=0)
   fi
   local status=0
-  # The first corpus folder receives new inputs; the seeds are only read.
-  "$binary" "${options[@]}" "$out/corpus/$target" "fuzz/corpus/$target" >"$log" 2>&1 || status=$?
+  "$binary" "${options[@]}" "$corpus" "fuzz/corpus/$target" >"$log" 2>&1 || status=$?
   echo "$status" >"$out/status/$target"
   local runs coverage
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -62,7 +75,11 @@ run_target() {
   fi
 }
 
-echo "fuzz: ${#targets[@]} targets, ${seconds} s each, ${jobs} at a time"
+if [ -n "$runs" ]; then
+  echo "fuzz: ${#targets[@]} targets, ${runs} inputs each from seed ${seed}, ${jobs} at a time"
+else
+  echo "fuzz: ${#targets[@]} targets, ${seconds} s each, ${jobs} at a time"
+fi
 for target in "${targets[@]}"; do
   if [ ! -x "build/sanitize/fuzz/fuzz_$target" ] || [ ! -d "fuzz/corpus/$target" ]; then
     echo "fuzz: unknown target $target (no build/sanitize/fuzz/fuzz_$target or fuzz/corpus/$target)" >&2
