@@ -249,8 +249,10 @@ test('where sessionStorage is blocked the flow does not start: a clear error, no
   await expect(part(page, 'notice')).toHaveText(/Something went wrong/);
 });
 
-test('an attribute change keeps the shopper\'s edited post', async ({ page }) => {
+test('an attribute change keeps the shopper\'s edited post; an unedited one follows the attributes', async ({ page }) => {
   await page.goto('/');
+  await page.locator(HOST).evaluate((element) => element.setAttribute('text', 'A new default text'));
+  await expect(part(page, 'post-text')).toHaveValue(/^A new default text https:\/\/lumenandleaf\.example\/guides\/window-box/);
   const edited = 'My own words https://lumenandleaf.example/guides/window-box';
   await part(page, 'post-text').fill(edited);
   await page.locator(HOST).evaluate((element) => element.setAttribute('lang', 'es'));

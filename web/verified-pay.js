@@ -24,7 +24,8 @@ export class VerifiedPanel {
   #status;
   #attributes;
   #described = null;
-  #draft = null;  // the post as the shopper edited it
+  #draft = null;  // the post in the text box
+  #edited = false;  // the shopper changed it: attribute changes no longer replace it
   #busy = false;
   #generation = 0;  // each start() supersedes the ones still waiting
   #id = `sharelock-post-${(panelCount += 1)}`;
@@ -43,8 +44,9 @@ export class VerifiedPanel {
   }
 
   /**
-   * (Re)starts the panel: at connection and on every attribute change. The
-   * shopper's edited post is kept unless the item changes.
+   * (Re)starts the panel: at connection and on every attribute change. A
+   * post the shopper edited is kept unless the item changes; an unedited
+   * one follows the attributes.
    * @returns {Promise<boolean>} false when the configuration cannot work (fallback shown)
    */
   async start() {
@@ -58,7 +60,7 @@ export class VerifiedPanel {
     if (first.fatal) return false;
     if (this.#described && this.#described.item !== first.item) {
       this.#concealContent();
-      this.#draft = null;
+      this.#edited = false;
     }
     const callback = handleCallback();
     if (isHandlingCallback()) {
@@ -75,7 +77,7 @@ export class VerifiedPanel {
     const described = this.#core.describeVerified(request);
     if (described.fatal) return false;
     this.#described = described;
-    this.#draft ??= described.postText;
+    if (!this.#edited) this.#draft = described.postText;
 
     const outcome = this.#takeOutcome(described.item);
     const fresh = takeFreshUnlock(described.item);
@@ -139,6 +141,7 @@ export class VerifiedPanel {
       'aria-describedby': `${this.#id}-count ${this.#id}-problem`,
       oninput: () => {
         this.#draft = textarea.value;
+        this.#edited = true;
         this.#updateCheck(textarea);
       },
     });
