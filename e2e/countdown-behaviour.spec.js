@@ -7,7 +7,7 @@
 // after each second boundary.
 import {
   countdownEvents, countdownMarkup, countdownPart, countdownReading, countdownUnit, expect, openCountdownPage,
-  payMarkup, payPart, recorded, settleIntersections, takeShadowWrites, test, watchShadowWrites,
+  payMarkup, payPart, recorded, setTabHidden, settleIntersections, takeShadowWrites, test, watchShadowWrites,
 } from './fixtures.js';
 
 const SECOND = 1000;
@@ -19,15 +19,6 @@ const ENDED_EN = '[ended] This offer has ended';
 async function expectClean(page, consoleErrors) {
   expect((await recorded(page)).violations).toEqual([]);
   expect(consoleErrors).toEqual([]);
-}
-
-/** Pretends the tab was hidden or shown, as the browser would say it. */
-function setTabHidden(page, hidden) {
-  return page.evaluate((isHidden) => {
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 /**

@@ -6,7 +6,7 @@
 // pay-fallbacks.spec.js; a feed that never answers: proof-failures.spec.js.)
 import {
   ORIGIN, countdownMarkup, countdownReading, expect, openTestPage, payMarkup, proofMarkup, recorded, serveWasmWithDate, test,
-  testPage,
+  setTabHidden, testPage,
 } from './fixtures.js';
 
 const MINUTE = 60 * 1000;
@@ -20,14 +20,6 @@ function allFour(now = Date.now()) {
   ${payMarkup({ id: 'pay', item: 'p', network: 'x', url: 'https://shop.example/p', text: 'Pay' })}
   ${countdownMarkup({ id: 'clock', ends: new Date(now + 30 * MINUTE).toISOString() })}
   ${proofMarkup({ id: 'proof', count: '1284', type: 'purchase' })}`;
-}
-
-function setTabHidden(page, hidden) {
-  return page.evaluate((isHidden) => {
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, hidden);
 }
 
 test('offline after load: the widgets keep working, a click still says where it goes, a server call fails clearly', async ({ page, context }) => {

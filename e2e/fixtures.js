@@ -415,3 +415,12 @@ export async function openProofPage(page, { name, now, body, lang = 'en', head =
   await serveWasmWithDate(page, null);
   await openTestPage(page, { name, html: testPage({ lang, head, body }), csp, files });
 }
+
+/** Pretends the tab was hidden or shown, as the browser would say it. */
+export function setTabHidden(page, hidden) {
+  return page.evaluate((isHidden) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => isHidden });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (isHidden ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}

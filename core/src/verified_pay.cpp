@@ -164,6 +164,13 @@ PostCheck check_post(const VerifiedConfig& config, std::string_view text) {
   return check;
 }
 
+// Every entry point but the callback's starts the same way: the request
+// parsed, the configuration read from its attributes and page.
+std::optional<VerifiedConfig> read_request(std::string_view request_json, Json& request, Problems& problems) {
+  request = parse_request(request_json, problems);
+  return problems.fatal ? std::nullopt : read_config(request, problems);
+}
+
 std::string token_key(const std::string& item) { return std::string(kTokenKeyPrefix) + item; }
 
 bool is_token_text(std::string_view token) {
@@ -332,8 +339,8 @@ std::optional<Json> read_content(const Json& content) {
 
 std::string describe_verified(std::string_view request_json) {
   Problems problems;
-  const Json request = parse_request(request_json, problems);
-  const auto config = problems.fatal ? std::nullopt : read_config(request, problems);
+  Json request;
+  const auto config = read_request(request_json, request, problems);
   if (!config) return fatal_response(problems);
   const Json& stored = object_at(request, "stored");
   const std::int64_t now = millis_at(request, "now");
@@ -354,8 +361,8 @@ std::string describe_verified(std::string_view request_json) {
 
 std::string check_verified_post(std::string_view request_json) {
   Problems problems;
-  const Json request = parse_request(request_json, problems);
-  const auto config = problems.fatal ? std::nullopt : read_config(request, problems);
+  Json request;
+  const auto config = read_request(request_json, request, problems);
   if (!config) return fatal_response(problems);
   const PostCheck check = check_post(*config, string_at(request, "text"));
   Json response = Json::object();
@@ -370,8 +377,8 @@ std::string check_verified_post(std::string_view request_json) {
 
 std::string begin_verified(std::string_view request_json) {
   Problems problems;
-  const Json request = parse_request(request_json, problems);
-  const auto config = problems.fatal ? std::nullopt : read_config(request, problems);
+  Json request;
+  const auto config = read_request(request_json, request, problems);
   if (!config) return fatal_response(problems);
 
   const std::string text = string_at(request, "text");
