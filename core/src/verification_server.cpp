@@ -5,11 +5,11 @@
 
 #include "sharelock/base64url.hpp"
 #include "sharelock/pkce.hpp"
-#include "sharelock/post_length.hpp"
 #include "sharelock/sha256.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/unlock_token.hpp"
 #include "sharelock/url.hpp"
+#include "sharelock/verified_post.hpp"
 #include "sharelock/widget_request.hpp"
 
 namespace sharelock {
@@ -80,14 +80,17 @@ std::string check_unlock_request(std::string_view request_json) {
   }
   // The same rules the widget applied before the redirect, applied again:
   // the page is not trusted to have done so.
-  const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
-  if (blank || !unicode::is_valid_utf8(text)) return dump_json(refusal(422, "post-empty", "the post has no text"));
-  const bool too_long = network == "x" ? post_length::x_weighted_length(text) > post_length::kXLimit
-                                        : post_length::mastodon_length(text) > post_length::kMastodonLimit;
-  if (too_long) return dump_json(refusal(422, "post-too-long", "the post is over the network's limit"));
-  const std::string link = string_at(*configured, "url");
-  if (!post_length::mentions_link(text, link)) {
-    return dump_json(refusal(422, "post-missing-link", "the post must keep the item's link"));
+  const verified::PostCheck check = verified::check_post(text, network == "x" ? Network::kX : Network::kMastodon,
+                                                         string_at(*configured, "url"));
+  switch (check.problem) {
+    case verified::Problem::kNone:
+      break;
+    case verified::Problem::kEmpty:
+      return dump_json(refusal(422, "post-empty", "the post has no text"));
+    case verified::Problem::kTooLong:
+      return dump_json(refusal(422, "post-too-long", "the post is over the network's limit"));
+    case verified::Problem::kMissingLink:
+      return dump_json(refusal(422, "post-missing-link", "the post must keep the item's link"));
   }
   return dump_json({{"ok", true}, {"item", item}, {"network", network}, {"host", host}, {"code", code},
                     {"codeVerifier", verifier}, {"text", text}});

@@ -11,6 +11,7 @@
 #include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
 #include "sharelock/verified_messages.hpp"
+#include "sharelock/verified_post.hpp"
 #include "sharelock/widget_request.hpp"
 
 namespace sharelock {
@@ -68,15 +69,6 @@ std::optional<std::string> read_server(const Json& attributes, const Json& page,
   std::string address = server.serialize();
   while (!address.empty() && address.back() == '/') address.pop_back();
   return address;
-}
-
-// How each network counts a post, and its limit.
-post_length::Measure measure_of(Network network) {
-  return network == Network::kMastodon ? post_length::Measure::kMastodon : post_length::Measure::kXWeighted;
-}
-
-std::size_t limit_of(Network network) {
-  return network == Network::kMastodon ? post_length::kMastodonLimit : post_length::kXLimit;
 }
 
 // A Mastodon post: text, hashtags, then the link (as the intent composes
@@ -143,25 +135,8 @@ std::optional<VerifiedConfig> read_config(const Json& request, Problems& problem
   return config;
 }
 
-struct PostCheck {
-  std::size_t length = 0;
-  verified::Problem problem = verified::Problem::kNone;
-};
-
-PostCheck check_post(const VerifiedConfig& config, std::string_view text) {
-  PostCheck check;
-  check.length = post_length::measure(text, measure_of(config.network));
-  const bool blank = std::all_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
-  });
-  if (blank) {
-    check.problem = verified::Problem::kEmpty;
-  } else if (check.length > limit_of(config.network) || !unicode::is_valid_utf8(text)) {
-    check.problem = verified::Problem::kTooLong;
-  } else if (!post_length::mentions_link(text, config.link)) {
-    check.problem = verified::Problem::kMissingLink;
-  }
-  return check;
+verified::PostCheck check_post(const VerifiedConfig& config, std::string_view text) {
+  return verified::check_post(text, config.network, config.link);
 }
 
 // Every entry point but the callback's starts the same way: the request
@@ -195,8 +170,6 @@ std::string live_stored_token(std::string_view record, std::int64_t now) {
   return is_token_text(token) && now < expires_at ? token : std::string{};
 }
 
-// Built in a loop rather than from an initializer list: nlohmann/json
-// inlines every pair of such a list, which costs kilobytes of wasm.
 std::string with_network(std::string_view text, Network network, i18n::Lang lang) {
   std::string out(text);
   const std::size_t at = out.find("{network}");
@@ -204,6 +177,8 @@ std::string with_network(std::string_view text, Network network, i18n::Lang lang
   return out;
 }
 
+// Built in a loop rather than from an initializer list: nlohmann/json
+// inlines every pair of such a list, which costs kilobytes of wasm.
 Json messages_json(i18n::Lang lang, Network network) {
   using verified::Message;
   struct Entry {
@@ -364,11 +339,11 @@ std::string check_verified_post(std::string_view request_json) {
   Json request;
   const auto config = read_request(request_json, request, problems);
   if (!config) return fatal_response(problems);
-  const PostCheck check = check_post(*config, string_at(request, "text"));
+  const verified::PostCheck check = check_post(*config, string_at(request, "text"));
   Json response = Json::object();
   response["fatal"] = false;
   response["length"] = check.length;
-  response["limit"] = limit_of(config->network);
+  response["limit"] = check.limit;
   response["fits"] = check.problem == verified::Problem::kNone;
   response["problem"] = verified::problem_code(check.problem);
   response["message"] = with_network(verified::problem_message(config->lang, check.problem), config->network, config->lang);
@@ -382,7 +357,7 @@ std::string begin_verified(std::string_view request_json) {
   if (!config) return fatal_response(problems);
 
   const std::string text = string_at(request, "text");
-  const PostCheck check = check_post(*config, text);
+  const verified::PostCheck check = check_post(*config, text);
   if (check.problem != verified::Problem::kNone) {
     problems.fail({std::string("post-") + std::string(verified::problem_code(check.problem)), "text",
                    with_network(verified::problem_message(config->lang, check.problem), config->network, config->lang)});
