@@ -5,6 +5,7 @@
 // mode="verified" hands the element to VerifiedPanel (verified-pay.js).
 import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
+import { MASTODON_KEY } from './mastodon-host.js';
 import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
@@ -16,7 +17,6 @@ import { VerifiedPanel } from './verified-pay.js';
 
 const ATTRIBUTES = ['item', 'network', 'text', 'url', 'hashtags', 'via', 'utm-campaign', 'image',
   'lang', 'remember', 'wait', 'snooze', 'mode', 'server'];
-const MASTODON_KEY = 'sharelock:mastodon-host';
 // Tells the other pay widgets on the page that an item was unlocked.
 const ITEM_UNLOCKED = 'sharelock:item-unlocked';
 const WINDOW_POLL_MS = 300;

@@ -9,29 +9,10 @@ import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
 import { shareStyles } from './share-styles.js';
 import { themeStyles } from './theme-styles.js';
-import { readStored, writeStored } from './storage.js';
+import { HOST_CHANGED, mastodonHost, rememberMastodonHost } from './mastodon-host.js';
 
 const ATTRIBUTES = ['networks', 'url', 'text', 'hashtags', 'via', 'utm-campaign', 'lang', 'image'];
-const MASTODON_KEY = 'sharelock:mastodon-host';
-// Tells every share bar on the page that the shopper picked a server.
-const HOST_CHANGED = 'sharelock:mastodon-host-changed';
 const COPIED_FEEDBACK_MS = 2500;
-
-// Where storage is disabled, the server is remembered for this page view.
-let memoryHost = '';
-// The stored server, read once per page rather than once per bar render
-// (a page of many bars would read storage for each); undefined until read,
-// and again after another tab changes it.
-let storedHost;
-
-function mastodonHost() {
-  if (storedHost === undefined) storedHost = readStored(MASTODON_KEY);
-  return storedHost ?? memoryHost;
-}
-
-globalThis.addEventListener?.('storage', (event) => {
-  if (event.key === MASTODON_KEY || event.key === null) storedHost = undefined;
-});
 
 function isPlainLeftClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
@@ -267,11 +248,9 @@ export class SharelockShare extends HTMLElement {
       problem.textContent = checked.message;
       return;
     }
-    memoryHost = checked.host;
-    storedHost = writeStored(MASTODON_KEY, checked.host) ? checked.host : null;
     picker.remove();
     // Every share bar on the page re-renders with the server, this one too.
-    window.dispatchEvent(new Event(HOST_CHANGED));
+    rememberMastodonHost(checked.host);
     const button = this.#view.buttons.find((b) => b.network === 'mastodon');
     if (!button) return;
     // Blocked popup: the bar now holds a real link to the server; focus it.

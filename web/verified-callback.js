@@ -70,7 +70,7 @@ async function run() {
     if (read.ok) {
       // Where storage is blocked the unlock still holds for this page view
       // (the content is handed to the widget below), not for later visits.
-      writeStored(`sharelock:verified:${result.item}`, read.tokenRecord);
+      writeStored(read.tokenKey, read.tokenRecord);
       freshUnlocks.set(result.item, { content: read.content, network: result.network });
       outcome = { item: result.item, notice: 'unlocked', error: null };
     } else {

@@ -6,14 +6,13 @@
 import { copyText } from './clipboard.js';
 import { h } from './dom.js';
 import { reportError } from './errors.js';
+import { mastodonHost, rememberMastodonHost } from './mastodon-host.js';
 import { pageFacts } from './page-facts.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { handleCallback, isHandlingCallback, takeFreshUnlock } from './verified-callback.js';
 import { OUTCOME_KEY, fetchOAuthClient, randomBase64url, requestContent } from './verified-server.js';
 
 const RANDOM_BYTES = 48;  // 16 for the OAuth state, 32 for the PKCE verifier
-// Shared with intent mode and the share bar: the shopper's Mastodon server.
-const MASTODON_KEY = 'sharelock:mastodon-host';
 const NOTICES = new Set(['denied', 'failed', 'unreachable', 'rejected', 'unlocked']);
 let panelCount = 0;
 
@@ -53,7 +52,7 @@ export class VerifiedPanel {
     const generation = (this.#generation += 1);
     const request = {
       attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), stored: {},
-      mastodonHost: readStored(MASTODON_KEY) ?? '',
+      mastodonHost: mastodonHost(),
     };
     const first = this.#core.describeVerified(request);
     for (const error of first.errors) reportError(this.#host, error);
@@ -200,7 +199,7 @@ export class VerifiedPanel {
       textarea.focus();
       return;
     }
-    let mastodonHost = '';
+    let shopperHost = '';
     if (hostInput) {
       const host = this.#core.checkMastodonHost({ input: hostInput.value, lang: this.#described.lang });
       if (!host.ok) {
@@ -210,15 +209,16 @@ export class VerifiedPanel {
         return;
       }
       hostInput.removeAttribute('aria-invalid');
-      mastodonHost = host.host;
-      writeStored(MASTODON_KEY, mastodonHost);
+      shopperHost = host.host;
+      // Share bars on this page then offer the same server.
+      rememberMastodonHost(shopperHost);
     }
     this.#busy = true;
     button.disabled = true;
     const { messages, server, network } = this.#described;
     this.#status.textContent = messages.redirecting;
     try {
-      const answer = await fetchOAuthClient(server, network, mastodonHost);
+      const answer = await fetchOAuthClient(server, network, shopperHost);
       if (answer.status !== 200 || !answer.body) {
         const code = answer.status === 0 ? 'server-unreachable' : String(answer.body?.error?.code ?? 'server-error').slice(0, 40);
         this.#fail({ code, message: `the verification server (${server}) answered /v1/oauth-client with ${answer.status || 'no answer'}` },
@@ -226,7 +226,7 @@ export class VerifiedPanel {
         return;
       }
       const begun = this.#core.beginVerified({
-        attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), mastodonHost,
+        attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), mastodonHost: shopperHost,
         random: randomBase64url(RANDOM_BYTES), text: textarea.value, client: answer.body,
       });
       if (begun.fatal) {

@@ -513,6 +513,7 @@ std::string read_unlock_response(std::string_view request_json) {
   record["token"] = token;
   record["expiresAt"] = expires_at;
   response["ok"] = true;
+  response["tokenKey"] = token_key(string_at(request, "item"));
   response["tokenRecord"] = dump_json(record);
   response["expiresAt"] = expires_at;
   response["content"] = *content;

@@ -54,6 +54,14 @@ export function postJson(url, value, { authorization, ...options }) {
   return send(url, { method: 'POST', headers, body: JSON.stringify(value) }, options);
 }
 
+/** The access token of a token endpoint's answer (X and Mastodon answer alike). */
+export function accessTokenOf(body, step) {
+  if (typeof body?.access_token !== 'string' || body.access_token === '') {
+    throw new ProviderError('unavailable', step, 'the token endpoint answered without an access token');
+  }
+  return body.access_token;
+}
+
 export function getJson(url, options) {
   return send(url, { method: 'GET', headers: { accept: 'application/json' } }, options);
 }

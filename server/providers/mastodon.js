@@ -8,7 +8,7 @@
 // up would "confirm" posts that never happened and collect unlocks (and
 // inflate the social-proof counts). The list also keeps this server from
 // sending requests wherever a shopper points it.
-import { ProviderError, getJson, postForm, postJson } from './http.js';
+import { ProviderError, accessTokenOf, getJson, postForm, postJson } from './http.js';
 
 export const MASTODON_SCOPES = ['write:statuses'];
 const MINIMUM_VERSION = [4, 3];  // PKCE support
@@ -81,10 +81,7 @@ export function createMastodonProvider({ redirectUri, store, normalizeHost, allo
         grant_type: 'authorization_code', code, client_id: registered.clientId, client_secret: registered.clientSecret,
         redirect_uri: redirectUri, code_verifier: codeVerifier,
       }, { ...options, step: 'token' });
-      if (typeof body?.access_token !== 'string' || body.access_token === '') {
-        throw new ProviderError('unavailable', 'token', 'the token endpoint answered without an access token');
-      }
-      return { accessToken: body.access_token };
+      return { accessToken: accessTokenOf(body, 'token') };
     },
 
     async publish({ host: input, accessToken, text }) {

@@ -4,7 +4,7 @@
 // POST /2/tweets (JSON, Bearer), revoke POST /2/oauth2/revoke.
 // X charges per post (and more for posts with a link): every unlock costs
 // the shop money, which is why the server rate-limits per IP and per item.
-import { ProviderError, postForm, postJson } from './http.js';
+import { ProviderError, accessTokenOf, postForm, postJson } from './http.js';
 
 export const X_DEFAULTS = {
   authorizeUrl: 'https://x.com/i/oauth2/authorize',
@@ -30,10 +30,7 @@ export function createXProvider({ clientId, clientSecret, redirectUri, authorize
       const { body } = await postForm(`${api}/2/oauth2/token`, {
         grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: codeVerifier, client_id: clientId,
       }, { ...options, authorization: basic, step: 'token' });
-      if (typeof body?.access_token !== 'string' || body.access_token === '') {
-        throw new ProviderError('unavailable', 'token', 'the token endpoint answered without an access token');
-      }
-      return { accessToken: body.access_token };
+      return { accessToken: accessTokenOf(body, 'token') };
     },
 
     async publish({ accessToken, text }) {

@@ -708,6 +708,7 @@ TEST(VerifiedUnlockResponse, AValidUnlock) {
   ASSERT_EQ(r["ok"], true) << r.dump();
   EXPECT_FALSE(r.contains("error"));
   EXPECT_EQ(r["expiresAt"], kT0 + 3'600'000);
+  EXPECT_EQ(r["tokenKey"], "sharelock:verified:ebook-1");  // where describe_verified looks for it
   EXPECT_EQ(json::parse(r["tokenRecord"].get<std::string>()),
             (json{{"v", 1}, {"token", "v1.k1.cGF5bG9hZA.bWFj"}, {"expiresAt", kT0 + 3'600'000}}));
   EXPECT_EQ(r["content"], (json{{"text", "Thanks! Here is your ebook."},

@@ -46,7 +46,8 @@ std::string accept_verified_callback(std::string_view request_json);
 
 // Request: {"item", "now", "status": HTTP status, "body": the response text
 // of /v1/unlock or /v1/content}. Response: {"ok", "error": {"code",
-// "message"}, "tokenRecord" (to store, "" to remove), "expiresAt",
+// "message"}, "tokenKey" and "tokenRecord" (to store under it; "" to
+// remove the stored one), "expiresAt",
 // "content": {"text", "code", "url", "label"}}. The content is checked as
 // untrusted: plain text only, links http(s) only.
 std::string read_unlock_response(std::string_view request_json);
