@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { fields, millis, text } from './validate.js';
 
 // Schema history. Entry i upgrades user_version i to i + 1. Never edit an
 // entry that has shipped: append a new one, or existing files stop matching.
@@ -46,40 +47,8 @@ const MIGRATIONS = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-// Byte limits (UTF-8), shared with any other store so both reject the same input.
-export const LIMITS = Object.freeze({
-  nonce: 128,
-  item: 2048,
-  network: 64,
-  postId: 512,
-  codeHash: 128,
-  host: 253, // longest DNS name
-  clientId: 512,
-  clientSecret: 512,
-  redirectUri: 2048,
-});
-
-function fields(name, value) {
-  if (value === null || typeof value !== 'object') throw new TypeError(`${name} expects an object argument`);
-  return value;
-}
-
-function text(name, value) {
-  if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name} must be a non-empty string`);
-  // Lone surrogates are written as U+FFFD, so two different nonces could
-  // collide on one row; refuse them rather than store something else.
-  if (!value.isWellFormed()) throw new TypeError(`${name} must be well-formed Unicode (no lone surrogates)`);
-  const max = LIMITS[name];
-  if (Buffer.byteLength(value, 'utf8') > max) throw new TypeError(`${name} must be at most ${max} UTF-8 bytes`);
-  return value;
-}
-
-function millis(name, value) {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new TypeError(`${name} must be a non-negative integer (milliseconds since the epoch), got ${String(value)}`);
-  }
-  return value;
-}
+// Byte limits and argument checks live in validate.js, shared with postgres.js.
+export { LIMITS } from './validate.js';
 
 /**
  * Opens (creating if needed) the store at `path`; ':memory:' gives a private
