@@ -3,7 +3,14 @@
 // shares the one instance.
 import { SharelockError } from './errors.js';
 
-let moduleUrl = new URL('./sharelock-core.mjs', import.meta.url);
+// Next to this file by default. The IIFE build has no import.meta (esbuild
+// leaves it empty), so there the script-tag entry (web/auto.js) sets it from
+// document.currentScript before any widget asks.
+let moduleUrl = import.meta.url ? new URL('./sharelock-core.mjs', import.meta.url) : null;
+// The wasm's sha384, fixed when the shim is built (scripts/build-shim.mjs),
+// so the bytes are checked even where no <script integrity> can reach them.
+// Empty in an unbundled web/ (tests in Node).
+let wasmIntegrity = typeof __SHARELOCK_WASM_INTEGRITY__ === 'string' ? __SHARELOCK_WASM_INTEGRITY__ : '';
 let corePromise = null;
 // The server's clock as seen on the wasm response, for countdowns to correct
 // a wrong device clock: {sentAt, receivedAt, date}.
@@ -32,12 +39,15 @@ export function coreMemoryBytes() {
 }
 
 /**
- * Where the wasm glue lives (its .wasm is looked up next to it). Only
- * useful before the first widget asks for the core.
- * @param {{moduleUrl?: string | URL}} options
+ * Where the wasm glue lives (its .wasm is looked up next to it), and the
+ * wasm's expected SRI hash ('' checks nothing: only for a core of another
+ * build, served from a place you trust). Only useful before the first
+ * widget asks for the core.
+ * @param {{moduleUrl?: string | URL, wasmIntegrity?: string}} options
  */
 export function configureCore(options = {}) {
   if (options.moduleUrl) moduleUrl = new URL(String(options.moduleUrl), globalThis.location?.href);
+  if (typeof options.wasmIntegrity === 'string') wasmIntegrity = options.wasmIntegrity;
 }
 
 // Strings go to the core well-formed and in NFC, which the post-length
@@ -107,7 +117,9 @@ function wrap(raw) {
 function fetchWasm() {
   const wasmUrl = new URL('sharelock-core.wasm', moduleUrl);
   const sentAt = Date.now();
-  return fetch(wasmUrl, { credentials: 'same-origin' }).then((response) => {
+  // With an integrity the browser refuses bytes of any other build.
+  const init = { credentials: 'same-origin', ...(wasmIntegrity ? { integrity: wasmIntegrity } : {}) };
+  return fetch(wasmUrl, init).then((response) => {
     if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.href}`);
     serverClock = {
       sentAt,
@@ -145,10 +157,11 @@ export function loadCore(options = {}) {
     // Emscripten reports through print/printErr; collect them into the one
     // error we raise instead of letting them spill onto the console.
     const notes = [];
-    const wasmResponse = options.wasmBinary ? null : fetchWasm();
+    const wasmResponse = options.wasmBinary || !moduleUrl ? null : fetchWasm();
     // If the glue fails first, its error is the one reported.
     wasmResponse?.catch(() => {});
     try {
+      if (!moduleUrl) throw new Error('its address is unknown: call configureCore({ moduleUrl })');
       const { default: createSharelockCore } = await import(/* @vite-ignore */ moduleUrl.href);
       let failed;
       const failure = new Promise((_, reject) => { failed = reject; });
@@ -164,7 +177,7 @@ export function loadCore(options = {}) {
     } catch (cause) {
       const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');
       const error = new SharelockError('wasm-unavailable',
-        `the Sharelock core (${moduleUrl.href}) could not be loaded, so widgets show their fallback content: ${detail}`);
+        `the Sharelock core (${moduleUrl?.href ?? 'sharelock-core.mjs'}) could not be loaded, so widgets show their fallback content: ${detail}`);
       // Said once for the page; each widget still fires its own event.
       console.error(`[sharelock] ${error.message}`);
       throw error;

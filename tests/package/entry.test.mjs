@@ -1,0 +1,62 @@
+// The package's module entries in Node (as during server-side rendering):
+// importing them must not throw or touch browser globals, and the ESM entry
+// must define nothing until defineElements() is called.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+const BROWSER_GLOBALS = ['window', 'document', 'customElements', 'location', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'];
+
+/** Imports `specifier` with every browser global replaced by a getter that records its reads. */
+async function importWatched(specifier) {
+  const touched = [];
+  const saved = new Map();
+  for (const name of BROWSER_GLOBALS) {
+    saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
+    Object.defineProperty(globalThis, name, {
+      configurable: true,
+      get() { touched.push(name); return undefined; },
+      set() { touched.push(`${name}=`); },
+    });
+  }
+  const keysBefore = new Set(Reflect.ownKeys(globalThis));
+  try {
+    const module = await import(specifier);
+    const added = Reflect.ownKeys(globalThis).filter((key) => !keysBefore.has(key));
+    return { module, touched, added };
+  } finally {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else delete globalThis[name];
+    }
+  }
+}
+
+test('importing dist/index.js (the npm entry) reads and writes no global', async () => {
+  const { module, touched, added } = await importWatched('../../dist/index.js');
+  assert.deepEqual(touched, []);
+  assert.deepEqual(added, []);
+  assert.deepEqual(Object.keys(module).sort(),
+    ['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore']);
+});
+
+test('defineElements() without a DOM does nothing and does not throw', async () => {
+  const { defineElements } = await import('../../dist/index.js');
+  assert.equal(globalThis.customElements, undefined);
+  assert.doesNotThrow(() => defineElements());
+});
+
+test('the module script-tag build imports in Node without throwing and exports the same API', async () => {
+  const { module, added } = await importWatched('../../dist/sharelock.js');
+  assert.deepEqual(added, []);
+  assert.equal(typeof module.defineElements, 'function');
+  assert.equal(typeof module.configureCore, 'function');
+});
+
+test('the entries do not share an instance by accident: each bundle is self-contained', async () => {
+  const { readFile } = await import('node:fs/promises');
+  for (const file of ['index.js', 'sharelock.js', 'sharelock.iife.js']) {
+    const source = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+    // The only module a bundle loads at run time is the wasm glue (by URL).
+    assert.doesNotMatch(source, /\bfrom\s*["']\.\//, `${file} imports a sibling file`);
+  }
+});
