@@ -23,5 +23,8 @@ node --test tests/js/
 echo "== verification server, its store and the mock provider (node --test)"
 node --test tests/server/
 
+echo "== the npm package: entries, SRI snippet, npm pack -> offline install -> Node, tsc, esbuild, Chromium (node --test)"
+node --test tests/package/
+
 echo "== browser (Playwright + Chromium)"
 npx playwright test
