@@ -1,5 +1,7 @@
 #include "sharelock/share_links.hpp"
 
+#include "sharelock/analytics.hpp"
+
 #include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
 
@@ -84,6 +86,10 @@ url::HttpUrl tagged_url(const ShareContent& content, Network network) {
     url::set_query_parameter(tagged, "utm_source", network_name(network));
     url::set_query_parameter(tagged, "utm_medium", "social");
     url::set_query_parameter(tagged, "utm_campaign", content.utm_campaign);
+  }
+  if (!content.ref_seed.empty()) {
+    url::set_query_parameter(tagged, "sl_ref",
+                             analytics::share_ref(content.ref_seed, network_name(network), tagged.serialize()));
   }
   return tagged;
 }

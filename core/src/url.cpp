@@ -232,11 +232,14 @@ std::string_view scheme_of(std::string_view s) {
   return {};
 }
 
-constexpr std::array<std::string_view, 24> kTrackingParameters = {
+// sl_ref is our own share reference (analytics.hpp): a re-share must not
+// carry the reference of the share the shopper arrived from.
+constexpr std::array<std::string_view, 25> kTrackingParameters = {
     "fbclid", "gclid",  "gclsrc",  "dclid",      "gbraid",     "wbraid",
     "msclkid", "mc_cid", "mc_eid", "_ga",        "_gl",        "igshid",
     "yclid",  "twclid", "ttclid",  "li_fat_id",  "_hsenc",     "_hsmi",
-    "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "rb_clickid", "srsltid"};
+    "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "rb_clickid", "srsltid",
+    "sl_ref"};
 
 bool is_tracking_parameter(std::string_view name) {
   const std::string key = lower(name);

@@ -1,5 +1,7 @@
 #include "sharelock/widget_request.hpp"
 
+#include <algorithm>
+
 #include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
@@ -126,6 +128,17 @@ std::string read_image(const Json& attributes, const Json& page, Problems& probl
   return image.value().serialize();
 }
 
+// The page's analytics seed (set by the shim only while first-party
+// analytics is on): 16–64 base64url characters, else no share reference.
+std::string read_ref_seed(const Json& page) {
+  const std::string seed = string_at(page, "refSeed");
+  const bool valid = seed.size() >= 16 && seed.size() <= 64 &&
+                     std::all_of(seed.begin(), seed.end(), [](char c) {
+                       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+                     });
+  return valid ? seed : std::string();
+}
+
 }  // namespace
 
 std::string string_at(const Json& object, std::string_view key) {
@@ -209,6 +222,7 @@ std::optional<ShareContent> read_share_content(const Json& attributes, const Jso
   content.via = read_via(attributes, problems);
   content.image = read_image(attributes, page, problems);
   content.utm_campaign = string_at(attributes, "utm-campaign");
+  content.ref_seed = read_ref_seed(page);
   return content;
 }
 

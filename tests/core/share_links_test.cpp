@@ -3,6 +3,8 @@
 // characters and Bluesky's 300 graphemes.
 #include "sharelock/share_links.hpp"
 
+#include "sharelock/analytics.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -428,3 +430,21 @@ TEST(BlueskyFitting, ShortTextIsUntouched) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// Share references (first-party analytics)
+
+TEST(ShareReference, AddedPerNetworkOnlyWithASeed) {
+  ShareContent content = ebook();
+  content.url = must_parse("https://shop.example/ebook");
+  content.utm_campaign = "spring";
+  EXPECT_EQ(tagged_url(content, Network::kX).serialize().find("sl_ref"), std::string::npos);
+
+  content.ref_seed = "c2VlZC1vZi10aGlzLXBhZ2U";
+  const std::string tagged_x = "https://shop.example/ebook?utm_source=x&utm_medium=social&utm_campaign=spring";
+  const std::string ref = sharelock::analytics::share_ref(content.ref_seed, "x", tagged_x);
+  EXPECT_EQ(tagged_url(content, Network::kX).serialize(), tagged_x + "&sl_ref=" + ref);
+  EXPECT_EQ(build_share_link(Network::kX, content).shared_url, tagged_x + "&sl_ref=" + ref);
+  EXPECT_NE(tagged_url(content, Network::kFacebook).serialize().find("&sl_ref="), std::string::npos);
+  EXPECT_EQ(tagged_url(content, Network::kFacebook).serialize().find(ref), std::string::npos);
+}

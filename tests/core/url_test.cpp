@@ -449,6 +449,12 @@ TEST(StripTrackingParameters, RemovesTrackingKeepsTheRestInOrder) {
             "https://shop.example/p?b=2&a=1&c=%C3%A9");
 }
 
+TEST(StripTrackingParameters, RemovesOurOwnShareReference) {
+  // A shopper who arrived from a share and shares again passes on a fresh
+  // reference, not the one they came with.
+  EXPECT_EQ(stripped("https://shop.example/p?id=7&sl_ref=AbCdEfGh-_0"), "https://shop.example/p?id=7");
+}
+
 TEST(StripTrackingParameters, NothingLeftDropsTheQuestionMark) {
   EXPECT_EQ(stripped("https://shop.example/p?utm_source=x&gclid=y"), "https://shop.example/p");
   EXPECT_EQ(stripped("https://shop.example/p?fbclid=1#top"), "https://shop.example/p#top");

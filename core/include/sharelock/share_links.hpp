@@ -35,6 +35,7 @@ struct ShareContent {
   std::string via;                    // X account without '@', may be empty
   std::string image;                  // absolute http(s) URL for Pinterest, may be empty
   std::string utm_campaign;           // empty: no UTM tags
+  std::string ref_seed;               // this page view's analytics seed; empty: no sl_ref
 };
 
 struct ShareLink {
@@ -45,7 +46,9 @@ struct ShareLink {
 };
 
 // The URL as shared on `network`: utm_source=<network>, utm_medium=social,
-// utm_campaign=<campaign> when a campaign is set; the rest untouched.
+// utm_campaign=<campaign> when a campaign is set; sl_ref=<reference> when
+// first-party analytics is on (analytics::share_ref), so a visit from the
+// share can be counted against it; the rest untouched.
 url::HttpUrl tagged_url(const ShareContent& content, Network network);
 
 // Mastodon needs the shopper's own server; without one the link goes to

@@ -1,0 +1,37 @@
+// The analytics calls of the verification server, JSON in and JSON out like
+// the rest of its core (verification_server.hpp); analytics.hpp has the
+// rules. Failures: {"ok": false, "status", "error": {"code", "message"}}.
+// Rows are {"day", "item", "network", "event", "detail", "count",
+// "valueMilli"} as the store keeps them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sharelock {
+
+// Request: {"body": the POST body}. Response: {"ok": true, "id", "lookup":
+// [refs whose targets the store must find]} or a refusal (400/413).
+std::string analytics_batch_refs(std::string_view request_json);
+
+// Request: {"body", "now", "knownRefs": {ref: {"item", "network"}}}.
+// Response: {"ok": true, "id", "day", "increments": [row…], "refs": [{"ref",
+// "item", "network"}], "dropped", "problem", "unattributed"} or a refusal.
+std::string analytics_aggregate_batch(std::string_view request_json);
+
+// Request: {"rows", "now", "days"}. Response: {"ok": true, "report",
+// "firstDay", "lastDay"} (see analytics::report_json) or a refusal (400
+// "invalid-days").
+std::string analytics_report(std::string_view request_json);
+
+// Request: {"days": n, "now"}. Response: {"ok": true, "firstDay", "lastDay"}
+// or a refusal: the range a report or an export reads from the store.
+std::string analytics_range(std::string_view request_json);
+
+// Request: {"rows"}. Response: {"ok": true, "csv"}.
+std::string analytics_csv(std::string_view request_json);
+
+// Request: {"rows", "item", "now"}. Response: {"ok": true, "last7Days", "all"}.
+std::string analytics_share_counts(std::string_view request_json);
+
+}  // namespace sharelock

@@ -1,0 +1,345 @@
+#include "sharelock/analytics.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "sharelock/base64url.hpp"
+#include "sharelock/civil_time.hpp"
+#include "sharelock/sha256.hpp"
+#include "sharelock/unicode.hpp"
+#include "sharelock/widget_request.hpp"
+
+namespace sharelock::analytics {
+namespace {
+
+constexpr std::array<std::pair<EventType, std::string_view>, 8> kEventNames = {{
+    {EventType::kImpression, "impression"},
+    {EventType::kShare, "share"},
+    {EventType::kUnlock, "unlock"},
+    {EventType::kCountdownEnded, "countdown-ended"},
+    {EventType::kProofShown, "proof-shown"},
+    {EventType::kError, "error"},
+    {EventType::kVisit, "visit"},
+    {EventType::kConversion, "conversion"},
+}};
+
+std::optional<EventType> event_type_from(std::string_view name) {
+  for (const auto& [type, known] : kEventNames) {
+    if (known == name) return type;
+  }
+  return std::nullopt;
+}
+
+bool is_base64url_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+bool is_base64url(std::string_view text) { return std::all_of(text.begin(), text.end(), is_base64url_char); }
+
+// Networks and error codes: short lowercase names, as the widgets emit them.
+bool is_name(std::string_view text) {
+  return !text.empty() && text.size() <= 64 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool is_item(std::string_view item) {
+  if (item.empty() || item.size() > kMaxItemBytes || !unicode::is_valid_utf8(item)) return false;
+  // Control characters would corrupt a CSV or a log line; no real item has one.
+  return std::none_of(item.begin(), item.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
+
+bool is_ref(std::string_view ref) { return ref.size() == kRefLength && is_base64url(ref); }
+
+// A conversion value: a finite number of at most 1e9 units, kept in
+// thousandths so that sums are exact integers.
+std::optional<std::int64_t> value_milli_at(const Json& event) {
+  const auto it = event.find("value");
+  if (it == event.end()) return 0;
+  if (!it->is_number()) return std::nullopt;
+  const double value = it->get<double>();
+  if (!std::isfinite(value) || value < 0 || value > static_cast<double>(kMaxValueMilli) / 1000.0) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(value * 1000.0));
+}
+
+// One event, or the reason it is dropped.
+Result<Event> read_event(const Json& raw) {
+  auto refuse = [](std::string message) { return Error{"invalid-event", "events", std::move(message)}; };
+  if (!raw.is_object()) return refuse("an event is not an object");
+  const auto type = event_type_from(string_at(raw, "type"));
+  if (!type) return refuse("unknown event type");
+  Event event;
+  event.type = *type;
+  event.item = string_at(raw, "item");
+  event.ref = string_at(raw, "ref");
+  if (*type != EventType::kVisit && !is_item(event.item)) return refuse("item must be 1–200 bytes of UTF-8 without control characters");
+  if (!event.ref.empty() && !is_ref(event.ref)) return refuse("ref must be 11 base64url characters");
+
+  switch (*type) {
+    case EventType::kShare:
+      event.network = string_at(raw, "network");
+      if (!is_name(event.network)) return refuse("a share needs its network");
+      break;
+    case EventType::kUnlock: {
+      event.network = string_at(raw, "network");
+      if (!event.network.empty() && !is_name(event.network)) return refuse("network must be [a-z0-9-]{1,64}");
+      event.detail = string_at(raw, "mode");
+      if (event.detail != "intent" && event.detail != "verified") return refuse("an unlock's mode is intent or verified");
+      break;
+    }
+    case EventType::kError:
+      event.detail = string_at(raw, "code");
+      if (!is_name(event.detail)) return refuse("an error needs its code");
+      break;
+    case EventType::kVisit:
+      event.item.clear();
+      if (event.ref.empty()) return refuse("a visit needs the ref it arrived with");
+      break;
+    case EventType::kConversion: {
+      const auto value = value_milli_at(raw);
+      if (!value) return refuse("value must be a number from 0 to 1e9");
+      event.value_milli = *value;
+      break;
+    }
+    case EventType::kImpression:
+    case EventType::kCountdownEnded:
+    case EventType::kProofShown:
+      break;
+  }
+  // Only shares introduce a reference and only visits and conversions
+  // carry one; elsewhere it is ignored rather than trusted.
+  if (*type != EventType::kShare && *type != EventType::kVisit && *type != EventType::kConversion) event.ref.clear();
+  return event;
+}
+
+Json zero_counts(std::initializer_list<std::string_view> names) {
+  Json counts = Json::object();
+  for (std::string_view name : names) counts[std::string(name)] = 0;
+  return counts;
+}
+
+void add_to(Json& counts, const std::string& event, std::int64_t count) {
+  if (counts.contains(event)) counts[event] = counts[event].get<std::int64_t>() + count;
+}
+
+std::string csv_cell(std::string_view text) {
+  std::string cell(text);
+  // A cell starting with one of these runs as a formula in a spreadsheet.
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) cell.insert(0, "'");
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+std::string milli_text(std::int64_t milli) {
+  std::string text = std::to_string(milli / 1000);
+  const std::int64_t fraction = milli % 1000;
+  if (fraction != 0) {
+    std::string digits = std::to_string(1000 + fraction).substr(1);
+    while (digits.back() == '0') digits.pop_back();
+    text += "." + digits;
+  }
+  return text;
+}
+
+double milli_number(std::int64_t milli) { return static_cast<double>(milli) / 1000.0; }
+
+}  // namespace
+
+std::string_view event_name(EventType type) {
+  for (const auto& [known, name] : kEventNames) {
+    if (known == type) return name;
+  }
+  return {};
+}
+
+Result<Batch> read_batch(std::string_view body) {
+  if (body.size() > kMaxBatchBytes) return Error{"batch-too-large", "", "a batch is at most 16 KiB"};
+  const Json json = Json::parse(body, nullptr, false);
+  if (!json.is_object()) return Error{"invalid-batch", "", "a batch is a JSON object"};
+  const auto version = json.find("v");
+  if (version == json.end() || !version->is_number_integer() || version->get<std::int64_t>() != 1) {
+    return Error{"unsupported-batch-version", "v", "only version 1 batches are read"};
+  }
+  Batch batch;
+  batch.id = string_at(json, "id");
+  if (batch.id.size() < 16 || batch.id.size() > 64 || !is_base64url(batch.id)) {
+    return Error{"invalid-batch", "id", "id must be 16–64 base64url characters"};
+  }
+  const auto events = json.find("events");
+  if (events == json.end() || !events->is_array()) return Error{"invalid-batch", "events", "events must be a list"};
+  if (events->size() > kMaxEventsPerBatch) return Error{"batch-too-large", "events", "a batch holds at most 100 events"};
+  for (const Json& raw : *events) {
+    auto event = read_event(raw);
+    if (event) {
+      batch.events.push_back(std::move(event).value());
+    } else {
+      if (batch.dropped++ == 0) batch.first_problem = event.error().message;
+    }
+  }
+  return batch;
+}
+
+std::string share_ref(std::string_view seed, std::string_view network, std::string_view shared_url) {
+  // Length-prefixed parts: ("ab", "c") and ("a", "bc") must not collide.
+  std::string message;
+  for (std::string_view part : {network, shared_url}) {
+    message += std::to_string(part.size()) + ":";
+    message += part;
+  }
+  return base64url::encode(crypto::to_bytes(crypto::hmac_sha256(seed, message)).substr(0, 8));
+}
+
+std::vector<std::string> referenced_refs(const Batch& batch) {
+  std::vector<std::string> refs;
+  for (const Event& event : batch.events) {
+    if ((event.type == EventType::kVisit || event.type == EventType::kConversion) && !event.ref.empty()) refs.push_back(event.ref);
+  }
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  return refs;
+}
+
+Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::string, RefTarget>& known_refs) {
+  Aggregate result;
+  for (const Event& event : batch.events) {
+    if (event.type == EventType::kShare && !event.ref.empty() && !known_refs.contains(event.ref)) {
+      result.refs.emplace(event.ref, RefTarget{event.item, event.network});
+    }
+  }
+  auto target_of = [&](const std::string& ref) -> const RefTarget* {
+    if (const auto known = known_refs.find(ref); known != known_refs.end()) return &known->second;
+    if (const auto introduced = result.refs.find(ref); introduced != result.refs.end()) return &introduced->second;
+    return nullptr;
+  };
+
+  std::map<CounterKey, Increment> sums;
+  const std::int64_t day = day_of(now);
+  for (const Event& event : batch.events) {
+    CounterKey key{day, event.item, event.network, std::string(event_name(event.type)), event.detail};
+    if (event.type == EventType::kVisit) {
+      const RefTarget* target = target_of(event.ref);
+      if (!target) {
+        ++result.unattributed;
+        continue;
+      }
+      key.item = target->item;
+      key.network = target->network;
+    } else if (event.type == EventType::kConversion) {
+      const RefTarget* target = event.ref.empty() ? nullptr : target_of(event.ref);
+      // Attributed only when the visit came from a share of this very item.
+      key.network = target && target->item == event.item ? target->network : "";
+    }
+    Increment& sum = sums[key];
+    sum.key = key;
+    sum.count += 1;
+    sum.value_milli += event.value_milli;  // at most 100 × 1e12: no overflow
+  }
+  for (auto& [key, sum] : sums) result.increments.push_back(std::move(sum));
+  return result;
+}
+
+std::int64_t day_of(std::int64_t millis) { return civil::floor_div(millis, civil::kDay); }
+
+std::string iso_day(std::int64_t day) {
+  const civil::Date date = civil::civil_from_days(day);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04lld-%02u-%02u", static_cast<long long>(date.year), date.month, date.day);
+  return text;
+}
+
+Result<DayRange> report_range(std::int64_t now, std::int64_t days) {
+  if (days < 1 || days > kMaxReportDays) return Error{"invalid-days", "days", "days must be from 1 to 366"};
+  const std::int64_t today = day_of(now);
+  return DayRange{today - days + 1, today};
+}
+
+std::string report_json(const std::vector<Row>& rows, DayRange range) {
+  const std::initializer_list<std::string_view> kDayEvents = {"impression", "share", "unlock", "visit", "conversion"};
+  const std::initializer_list<std::string_view> kNetworkEvents = {"share", "unlock", "visit", "conversion"};
+  Json days = Json::array();
+  for (std::int64_t day = range.first; day <= range.last; ++day) {
+    Json entry = zero_counts(kDayEvents);
+    entry["date"] = iso_day(day);
+    days.push_back(std::move(entry));
+  }
+  Json totals = zero_counts({"impression", "share", "unlock", "visit", "conversion", "countdown-ended", "proof-shown", "error"});
+  totals["value"] = 0.0;
+  std::map<std::string, Json> networks;
+  std::map<std::string, Json> funnel;
+  std::map<std::string, std::int64_t> errors;
+  std::int64_t total_value = 0;
+  std::map<std::string, std::int64_t> item_value;
+
+  for (const Row& row : rows) {
+    if (row.key.day < range.first || row.key.day > range.last || row.count < 0) continue;
+    const std::string& event = row.key.event;
+    add_to(days[static_cast<std::size_t>(row.key.day - range.first)], event, row.count);
+    add_to(totals, event, row.count);
+    if (event == "conversion") {
+      total_value += row.value_milli;
+      item_value[row.key.item] += row.value_milli;
+    }
+    if (event == "error") errors[row.key.detail] += row.count;
+    if (!row.key.network.empty() && (event == "share" || event == "unlock" || event == "visit" || event == "conversion")) {
+      auto [it, fresh] = networks.try_emplace(row.key.network, zero_counts(kNetworkEvents));
+      if (fresh) it->second["network"] = row.key.network;
+      add_to(it->second, event, row.count);
+    }
+    if (!row.key.item.empty()) {
+      auto [it, fresh] = funnel.try_emplace(row.key.item, zero_counts({"impression", "share", "visit", "conversion"}));
+      if (fresh) it->second["item"] = row.key.item;
+      add_to(it->second, event, row.count);
+    }
+  }
+  totals["value"] = milli_number(total_value);
+
+  Json network_list = Json::array();
+  for (auto& [name, entry] : networks) network_list.push_back(std::move(entry));
+  std::stable_sort(network_list.begin(), network_list.end(),
+                   [](const Json& a, const Json& b) { return a["share"].get<std::int64_t>() > b["share"].get<std::int64_t>(); });
+  Json funnel_list = Json::array();
+  for (auto& [item, entry] : funnel) {
+    entry["value"] = milli_number(item_value[item]);
+    funnel_list.push_back(std::move(entry));
+  }
+  std::stable_sort(funnel_list.begin(), funnel_list.end(),
+                   [](const Json& a, const Json& b) { return a["share"].get<std::int64_t>() > b["share"].get<std::int64_t>(); });
+  Json error_list = Json::array();
+  for (const auto& [code, count] : errors) error_list.push_back({{"code", code}, {"count", count}});
+
+  return dump_json({{"from", iso_day(range.first)}, {"to", iso_day(range.last)}, {"days", std::move(days)},
+                    {"totals", std::move(totals)}, {"networks", std::move(network_list)},
+                    {"funnel", std::move(funnel_list)}, {"errors", std::move(error_list)}});
+}
+
+std::string rows_csv(const std::vector<Row>& rows) {
+  std::string csv = "date,item,network,event,detail,count,value\r\n";
+  for (const Row& row : rows) {
+    csv += iso_day(row.key.day) + "," + csv_cell(row.key.item) + "," + csv_cell(row.key.network) + "," +
+           csv_cell(row.key.event) + "," + csv_cell(row.key.detail) + "," + std::to_string(row.count) + "," +
+           milli_text(row.value_milli) + "\r\n";
+  }
+  return csv;
+}
+
+ShareCounts share_counts(const std::vector<Row>& rows, std::string_view item, std::int64_t now) {
+  ShareCounts counts;
+  const std::int64_t today = day_of(now);
+  for (const Row& row : rows) {
+    if (row.key.event != "share" || row.key.item != item || row.key.day > today || row.count < 0) continue;
+    counts.all += row.count;
+    if (row.key.day > today - 7) counts.last_7_days += row.count;
+  }
+  return counts;
+}
+
+}  // namespace sharelock::analytics

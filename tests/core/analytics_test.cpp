@@ -1,0 +1,302 @@
+// First-party analytics: which batches and events are read, how a batch
+// folds into daily counters (server clock, visits attributed through their
+// share reference), report windows, CSV, and the share counts the
+// social-proof badge shows.
+#include "sharelock/analytics.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sharelock/analytics_api.hpp"
+
+namespace sharelock::analytics {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::int64_t kDay = 86'400'000;
+// 2026-11-25T12:00:00Z: day 20782 since 1970-01-01.
+constexpr std::int64_t kNoon = 20782 * kDay + kDay / 2;
+constexpr char kBatchId[] = "QmF0Y2gtaWQtMDAwMDAx";
+constexpr char kRef[] = "AbCdEfGh-_0";
+
+std::string batch_of(json events) { return json{{"v", 1}, {"id", kBatchId}, {"events", std::move(events)}}.dump(); }
+
+Batch read_ok(json events) {
+  auto batch = read_batch(batch_of(std::move(events)));
+  EXPECT_TRUE(batch.ok()) << (batch.ok() ? "" : batch.error().message);
+  return batch.ok() ? std::move(batch).value() : Batch{};
+}
+
+TEST(AnalyticsBatch, ReadsEveryEventType) {
+  const Batch batch = read_ok(json::array({
+      {{"type", "impression"}, {"item", "boots"}},
+      {{"type", "share"}, {"item", "boots"}, {"network", "x"}, {"ref", kRef}},
+      {{"type", "unlock"}, {"item", "guide"}, {"network", "mastodon"}, {"mode", "verified"}},
+      {{"type", "countdown-ended"}, {"item", "/sale"}},
+      {{"type", "proof-shown"}, {"item", "boots"}},
+      {{"type", "error"}, {"item", "/p"}, {"code", "invalid-url"}},
+      {{"type", "visit"}, {"ref", kRef}},
+      {{"type", "conversion"}, {"item", "boots"}, {"value", 49.9}, {"ref", kRef}},
+  }));
+  ASSERT_EQ(batch.events.size(), 8u);
+  EXPECT_EQ(batch.dropped, 0u);
+  EXPECT_EQ(batch.id, kBatchId);
+  EXPECT_EQ(batch.events[2].detail, "verified");
+  EXPECT_EQ(batch.events[5].detail, "invalid-url");
+  EXPECT_EQ(batch.events[6].item, "");
+  EXPECT_EQ(batch.events[7].value_milli, 49'900);
+}
+
+TEST(AnalyticsBatch, RefusesABadFrameAsAWhole) {
+  EXPECT_EQ(read_batch("not json").error().code, "invalid-batch");
+  EXPECT_EQ(read_batch("[]").error().code, "invalid-batch");
+  EXPECT_EQ(read_batch(R"({"v":2,"id":"QmF0Y2gtaWQtMDAwMDAx","events":[]})").error().code, "unsupported-batch-version");
+  EXPECT_EQ(read_batch(R"({"v":"1","id":"QmF0Y2gtaWQtMDAwMDAx","events":[]})").error().code, "unsupported-batch-version");
+  EXPECT_EQ(read_batch(R"({"v":1,"id":"short","events":[]})").error().code, "invalid-batch");
+  EXPECT_EQ(read_batch(R"({"v":1,"id":"has spaces in it here!","events":[]})").error().code, "invalid-batch");
+  EXPECT_EQ(read_batch(R"({"v":1,"id":"QmF0Y2gtaWQtMDAwMDAx","events":{}})").error().code, "invalid-batch");
+}
+
+TEST(AnalyticsBatch, BoundsItsSize) {
+  json many = json::array();
+  for (int i = 0; i < 101; ++i) many.push_back({{"type", "impression"}, {"item", "a"}});
+  EXPECT_EQ(read_batch(batch_of(many)).error().code, "batch-too-large");
+  many.erase(many.begin());
+  EXPECT_EQ(read_ok(many).events.size(), 100u);
+  EXPECT_EQ(read_batch(std::string(kMaxBatchBytes + 1, ' ')).error().code, "batch-too-large");
+}
+
+TEST(AnalyticsBatch, DropsBadEventsOneByOneAndKeepsTheRest) {
+  const Batch batch = read_ok(json::array({
+      {{"type", "impression"}, {"item", "ok"}},
+      {{"type", "purchase"}, {"item", "boots"}},                              // unknown type
+      {{"type", "impression"}, {"item", std::string(kMaxItemBytes + 1, 'a')}},  // item too long
+      {{"type", "impression"}, {"item", "line\nbreak"}},                       // control character
+      {{"type", "impression"}},                                                // no item
+      {{"type", "share"}, {"item", "boots"}},                                  // no network
+      {{"type", "share"}, {"item", "boots"}, {"network", "X!"}},               // not a name
+      {{"type", "share"}, {"item", "boots"}, {"network", "x"}, {"ref", "short"}},
+      {{"type", "unlock"}, {"item", "boots"}, {"mode", "maybe"}},
+      {{"type", "error"}, {"item", "boots"}},                                  // no code
+      {{"type", "visit"}},                                                     // no ref
+      {{"type", "conversion"}, {"item", "boots"}, {"value", -1}},
+      {{"type", "conversion"}, {"item", "boots"}, {"value", 2e9}},
+      {{"type", "conversion"}, {"item", "boots"}, {"value", "12"}},
+      42,
+  }));
+  EXPECT_EQ(batch.events.size(), 1u);
+  EXPECT_EQ(batch.dropped, 14u);
+  EXPECT_EQ(batch.first_problem, "unknown event type");
+  EXPECT_EQ(read_ok(json::array({{{"type", "impression"}, {"item", std::string(kMaxItemBytes, 'a')}}})).events.size(), 1u);
+}
+
+TEST(AnalyticsBatch, RefusesABodyThatIsNotUtf8) {
+  // Written by hand: nlohmann refuses to write invalid UTF-8 itself. A
+  // JSON text must be UTF-8, so this is no batch at all.
+  const auto batch = read_batch(std::string(R"({"v":1,"id":")") + kBatchId +
+                                R"(","events":[{"type":"impression","item":")" + "\xff\xfe" + R"("}]})");
+  EXPECT_EQ(batch.error().code, "invalid-batch");
+}
+
+TEST(AnalyticsBatch, IgnoresARefWhereNoneBelongs) {
+  const Batch batch = read_ok(json::array({{{"type", "impression"}, {"item", "boots"}, {"ref", kRef}}}));
+  ASSERT_EQ(batch.events.size(), 1u);
+  EXPECT_EQ(batch.events[0].ref, "");
+}
+
+TEST(AnalyticsAggregate, SumsPerDayItemNetworkEventAndDetail) {
+  const Batch batch = read_ok(json::array({
+      {{"type", "impression"}, {"item", "boots"}},
+      {{"type", "impression"}, {"item", "boots"}},
+      {{"type", "share"}, {"item", "boots"}, {"network", "x"}},
+      {{"type", "share"}, {"item", "boots"}, {"network", "facebook"}},
+      {{"type", "share"}, {"item", "boots"}, {"network", "x"}},
+      {{"type", "unlock"}, {"item", "boots"}, {"network", "x"}, {"mode", "intent"}},
+      {{"type", "unlock"}, {"item", "boots"}, {"network", "x"}, {"mode", "verified"}},
+  }));
+  const Aggregate sums = aggregate(batch, kNoon, {});
+  ASSERT_EQ(sums.increments.size(), 5u);
+  const std::int64_t day = 20782;
+  EXPECT_EQ(sums.increments[0], (Increment{{day, "boots", "", "impression", ""}, 2, 0}));
+  EXPECT_EQ(sums.increments[1], (Increment{{day, "boots", "facebook", "share", ""}, 1, 0}));
+  EXPECT_EQ(sums.increments[2], (Increment{{day, "boots", "x", "share", ""}, 2, 0}));
+  EXPECT_EQ(sums.increments[3], (Increment{{day, "boots", "x", "unlock", "intent"}, 1, 0}));
+  EXPECT_EQ(sums.increments[4], (Increment{{day, "boots", "x", "unlock", "verified"}, 1, 0}));
+}
+
+TEST(AnalyticsAggregate, UsesTheServersDayNotThePages) {
+  const Batch batch = read_ok(json::array({{{"type", "impression"}, {"item", "boots"}, {"at", 0}}}));
+  EXPECT_EQ(aggregate(batch, 20782 * kDay, {}).increments[0].key.day, 20782);
+  EXPECT_EQ(aggregate(batch, 20783 * kDay - 1, {}).increments[0].key.day, 20782);
+  EXPECT_EQ(aggregate(batch, 20783 * kDay, {}).increments[0].key.day, 20783);
+  EXPECT_EQ(aggregate(batch, -1, {}).increments[0].key.day, -1);
+}
+
+TEST(AnalyticsAggregate, AttributesVisitsThroughKnownReferencesOnly) {
+  const Batch batch = read_ok(json::array({
+      {{"type", "visit"}, {"ref", kRef}},
+      {{"type", "visit"}, {"ref", "ZZZZZZZZZZZ"}},
+  }));
+  EXPECT_EQ(referenced_refs(batch), (std::vector<std::string>{kRef, "ZZZZZZZZZZZ"}));
+  const Aggregate sums = aggregate(batch, kNoon, {{kRef, {"boots", "whatsapp"}}});
+  ASSERT_EQ(sums.increments.size(), 1u);
+  EXPECT_EQ(sums.increments[0].key.item, "boots");
+  EXPECT_EQ(sums.increments[0].key.network, "whatsapp");
+  EXPECT_EQ(sums.increments[0].key.event, "visit");
+  EXPECT_EQ(sums.unattributed, 1u);
+}
+
+TEST(AnalyticsAggregate, ASharesReferenceIsRecordedOnceAndServesTheSameBatch) {
+  const Batch batch = read_ok(json::array({
+      {{"type", "share"}, {"item", "boots"}, {"network", "telegram"}, {"ref", kRef}},
+      {{"type", "visit"}, {"ref", kRef}},
+  }));
+  const Aggregate fresh = aggregate(batch, kNoon, {});
+  EXPECT_EQ(fresh.refs.at(kRef), (RefTarget{"boots", "telegram"}));
+  EXPECT_EQ(fresh.unattributed, 0u);
+  // Known already: not introduced again, so the first share's target stands.
+  const Aggregate known = aggregate(batch, kNoon, {{kRef, {"sandals", "x"}}});
+  EXPECT_TRUE(known.refs.empty());
+  EXPECT_EQ(known.increments[1].key.item, "sandals");
+}
+
+TEST(AnalyticsAggregate, AttributesAConversionOnlyToAShareOfThatItem) {
+  const Batch batch = read_ok(json::array({
+      {{"type", "conversion"}, {"item", "boots"}, {"value", 10.5}, {"ref", kRef}},
+      {{"type", "conversion"}, {"item", "hat"}, {"value", 3}, {"ref", kRef}},
+      {{"type", "conversion"}, {"item", "boots"}, {"value", 0.25}},
+  }));
+  const Aggregate sums = aggregate(batch, kNoon, {{kRef, {"boots", "x"}}});
+  ASSERT_EQ(sums.increments.size(), 3u);
+  EXPECT_EQ(sums.increments[0], (Increment{{20782, "boots", "", "conversion", ""}, 1, 250}));
+  EXPECT_EQ(sums.increments[1], (Increment{{20782, "boots", "x", "conversion", ""}, 1, 10'500}));
+  EXPECT_EQ(sums.increments[2], (Increment{{20782, "hat", "", "conversion", ""}, 1, 3'000}));
+}
+
+TEST(AnalyticsAggregate, TheSameBatchAlwaysGivesTheSameCounters) {
+  // A retried beacon repeats its batch id and content; the store keeps the
+  // id so a retry adds nothing, which needs the same id out every time.
+  const std::string body = batch_of(json::array({{{"type", "impression"}, {"item", "boots"}}}));
+  const json first = json::parse(analytics_aggregate_batch(json{{"body", body}, {"now", kNoon}}.dump()));
+  const json again = json::parse(analytics_aggregate_batch(json{{"body", body}, {"now", kNoon}}.dump()));
+  EXPECT_EQ(first, again);
+  EXPECT_EQ(first["id"], kBatchId);
+}
+
+TEST(AnalyticsRef, IsShortUnguessableAndStablePerLink) {
+  const std::string seed = "0123456789abcdef";
+  const std::string ref = share_ref(seed, "x", "https://shop.example/boots");
+  EXPECT_EQ(ref.size(), kRefLength);
+  EXPECT_EQ(ref, share_ref(seed, "x", "https://shop.example/boots"));
+  EXPECT_NE(ref, share_ref(seed, "facebook", "https://shop.example/boots"));
+  EXPECT_NE(ref, share_ref(seed, "x", "https://shop.example/hat"));
+  EXPECT_NE(ref, share_ref("fedcba9876543210", "x", "https://shop.example/boots"));
+  EXPECT_NE(share_ref(seed, "ab", "c"), share_ref(seed, "a", "bc"));
+}
+
+std::vector<Row> sample_rows() {
+  return {
+      {{20775, "boots", "x", "share", ""}, 4, 0},  // the 18th, 7 days before the 25th: outside 7 days
+      {{20777, "boots", "x", "share", ""}, 3, 0},
+      {{20782, "boots", "x", "share", ""}, 5, 0},
+      {{20782, "boots", "facebook", "share", ""}, 2, 0},
+      {{20782, "boots", "", "impression", ""}, 40, 0},
+      {{20782, "boots", "x", "visit", ""}, 6, 0},
+      {{20782, "boots", "x", "conversion", ""}, 1, 49'900},
+      {{20782, "boots", "", "conversion", ""}, 2, 20'000},
+      {{20781, "guide", "x", "unlock", "verified"}, 1, 0},
+      {{20781, "guide", "", "error", "feed-unavailable"}, 3, 0},
+  };
+}
+
+TEST(AnalyticsReport, CoversExactlyTheDaysAskedEndingToday) {
+  EXPECT_EQ(report_range(kNoon, 7).value().first, 20776);
+  EXPECT_EQ(report_range(kNoon, 7).value().last, 20782);
+  EXPECT_EQ(report_range(kNoon, 0).error().code, "invalid-days");
+  EXPECT_EQ(report_range(kNoon, 367).error().code, "invalid-days");
+  EXPECT_TRUE(report_range(kNoon, 366).ok());
+}
+
+TEST(AnalyticsReport, TotalsDaysNetworksFunnelAndErrors) {
+  const json report = json::parse(report_json(sample_rows(), {20777, 20782}));
+  EXPECT_EQ(report["from"], "2026-11-20");
+  EXPECT_EQ(report["to"], "2026-11-25");
+  ASSERT_EQ(report["days"].size(), 6u);
+  EXPECT_EQ(report["days"][0]["share"], 3);
+  EXPECT_EQ(report["days"][1]["share"], 0);  // an empty day is still on the chart
+  EXPECT_EQ(report["days"][5]["share"], 7);
+  EXPECT_EQ(report["days"][4]["unlock"], 1);
+  EXPECT_EQ(report["totals"]["share"], 10);  // the 4 of the 19th are outside
+  EXPECT_EQ(report["totals"]["conversion"], 3);
+  EXPECT_DOUBLE_EQ(report["totals"]["value"].get<double>(), 69.9);
+  EXPECT_EQ(report["totals"]["error"], 3);
+  ASSERT_EQ(report["networks"].size(), 2u);
+  EXPECT_EQ(report["networks"][0], (json{{"network", "x"}, {"share", 8}, {"unlock", 1}, {"visit", 6}, {"conversion", 1}}));
+  EXPECT_EQ(report["networks"][1]["network"], "facebook");
+  ASSERT_EQ(report["funnel"].size(), 2u);
+  EXPECT_EQ(report["funnel"][0]["item"], "boots");
+  EXPECT_EQ(report["funnel"][0]["impression"], 40);
+  EXPECT_EQ(report["funnel"][0]["share"], 10);
+  EXPECT_EQ(report["funnel"][0]["visit"], 6);
+  EXPECT_EQ(report["funnel"][0]["conversion"], 3);
+  EXPECT_DOUBLE_EQ(report["funnel"][0]["value"].get<double>(), 69.9);
+  EXPECT_EQ(report["errors"], (json::array({{{"code", "feed-unavailable"}, {"count", 3}}})));
+}
+
+TEST(AnalyticsReport, AnEmptyStoreGivesZerosNotGaps) {
+  const json report = json::parse(report_json({}, {20782, 20782}));
+  EXPECT_EQ(report["days"].size(), 1u);
+  EXPECT_EQ(report["totals"]["share"], 0);
+  EXPECT_TRUE(report["funnel"].empty());
+}
+
+TEST(AnalyticsCsv, QuotesAndDefusesFormulas) {
+  const std::string csv = rows_csv({
+      {{20782, "=HYPERLINK(\"http://evil\")", "x", "share", ""}, 2, 0},
+      {{20782, "boots, red", "", "conversion", ""}, 1, 49'900},
+      {{20782, "hat", "", "conversion", ""}, 1, 3'000},
+  });
+  EXPECT_EQ(csv,
+            "date,item,network,event,detail,count,value\r\n"
+            "2026-11-25,\"'=HYPERLINK(\"\"http://evil\"\")\",x,share,,2,0\r\n"
+            "2026-11-25,\"boots, red\",,conversion,,1,49.9\r\n"
+            "2026-11-25,hat,,conversion,,1,3\r\n");
+}
+
+TEST(AnalyticsShareCounts, SevenDaysNeverMoreAndAllTime) {
+  const ShareCounts counts = share_counts(sample_rows(), "boots", kNoon);
+  EXPECT_EQ(counts.last_7_days, 10);  // the 20th and the 25th; the 18th is out
+  EXPECT_EQ(counts.all, 14);
+  EXPECT_EQ(share_counts(sample_rows(), "guide", kNoon).all, 0);
+  // A row from a later day than "now" (a clock set back) is not counted.
+  EXPECT_EQ(share_counts({{{20783, "boots", "x", "share", ""}, 9, 0}}, "boots", kNoon).all, 0);
+}
+
+TEST(AnalyticsApi, RefusesWithAStatusAndCode) {
+  const json refused = json::parse(analytics_batch_refs(json{{"body", "{}"}}.dump()));
+  EXPECT_EQ(refused["ok"], false);
+  EXPECT_EQ(refused["status"], 400);
+  const json huge = json::parse(analytics_batch_refs(json{{"body", std::string(kMaxBatchBytes + 1, ' ')}}.dump()));
+  EXPECT_EQ(huge["status"], 413);
+  const json range = json::parse(analytics_range(json{{"days", "7"}, {"now", kNoon}}.dump()));
+  EXPECT_EQ(range["error"]["code"], "invalid-days");
+}
+
+TEST(AnalyticsApi, ReadsRowsDefensively) {
+  const json counts = json::parse(analytics_share_counts(
+      json{{"rows", json::array({42, {{"day", 20782}, {"item", "boots"}, {"event", "share"}, {"count", 3}},
+                                 {{"day", "x"}, {"item", "boots"}, {"event", "share"}, {"count", 5}}})},
+           {"item", "boots"},
+           {"now", kNoon}}
+          .dump()));
+  EXPECT_EQ(counts["last7Days"], 3);  // the row with a bad day reads as day 0: outside 7 days
+  EXPECT_EQ(counts["all"], 8);
+}
+
+}  // namespace
+}  // namespace sharelock::analytics
