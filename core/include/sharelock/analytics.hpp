@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "sharelock/error.hpp"
@@ -74,7 +75,11 @@ struct CounterKey {
   std::string network;
   std::string event;
   std::string detail;
-  auto operator<=>(const CounterKey&) const = default;
+  friend bool operator==(const CounterKey&, const CounterKey&) = default;
+  // By hand: the wasm toolchain's libc++ 13 has no <=> for std::string.
+  friend bool operator<(const CounterKey& a, const CounterKey& b) {
+    return std::tie(a.day, a.item, a.network, a.event, a.detail) < std::tie(b.day, b.item, b.network, b.event, b.detail);
+  }
 };
 
 struct Increment {
