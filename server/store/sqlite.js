@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { fields, millis, text } from './validate.js';
+import { checkEvents, checkCounterQuery, checkRefList, fields, millis, text, ANALYTICS_MEMORY } from './validate.js';
 
 // Schema history. Entry i upgrades user_version i to i + 1. Never edit an
 // entry that has shipped: append a new one, or existing files stop matching.
@@ -43,6 +43,34 @@ const MIGRATIONS = [
   // unlock back instead of "code already used".
   `ALTER TABLE oauth_codes ADD COLUMN verifier_hash TEXT NOT NULL DEFAULT '';
    ALTER TABLE oauth_codes ADD COLUMN nonce TEXT NOT NULL DEFAULT '';`,
+  // 3: first-party analytics (issue 8): daily counters, the batch ids a
+  // retried beacon repeats, and the share references visits arrive with.
+  `CREATE TABLE analytics_counters (
+     day         INTEGER NOT NULL,
+     item        TEXT    NOT NULL,
+     network     TEXT    NOT NULL,
+     event       TEXT    NOT NULL,
+     detail      TEXT    NOT NULL,
+     count       INTEGER NOT NULL,
+     value_milli INTEGER NOT NULL,
+     PRIMARY KEY (day, item, network, event, detail)
+   ) STRICT;
+   -- The proof badge reads one item's shares.
+   CREATE INDEX analytics_counters_item ON analytics_counters (item, event, day);
+
+   CREATE TABLE analytics_batches (
+     batch_id TEXT    NOT NULL PRIMARY KEY,
+     at       INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX analytics_batches_at ON analytics_batches (at);
+
+   CREATE TABLE analytics_refs (
+     ref     TEXT    NOT NULL PRIMARY KEY,
+     item    TEXT    NOT NULL,
+     network TEXT    NOT NULL,
+     at      INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX analytics_refs_at ON analytics_refs (at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -133,6 +161,32 @@ function createStore(db) {
     purgeCodes.run(now);
     return insertCode.run(codeHash, verifierHash, expiresAt).changes === 1;
   });
+  const purgeBatches = db.prepare('DELETE FROM analytics_batches WHERE at < ?');
+  const purgeRefs = db.prepare('DELETE FROM analytics_refs WHERE at < ?');
+  const insertBatch = db.prepare('INSERT INTO analytics_batches (batch_id, at) VALUES (?, ?) ON CONFLICT (batch_id) DO NOTHING');
+  const addCounter = db.prepare(
+    `INSERT INTO analytics_counters (day, item, network, event, detail, count, value_milli) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, item, network, event, detail)
+     DO UPDATE SET count = count + excluded.count, value_milli = value_milli + excluded.value_milli`,
+  );
+  // The first share that introduced a reference keeps it.
+  const insertRef = db.prepare('INSERT INTO analytics_refs (ref, item, network, at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING');
+  const selectRef = db.prepare('SELECT item, network FROM analytics_refs WHERE ref = ?');
+  const selectCounters = db.prepare(
+    `SELECT day, item, network, event, detail, count, value_milli AS valueMilli FROM analytics_counters
+     WHERE day BETWEEN ? AND ? AND (? IS NULL OR item = ?) AND (? IS NULL OR event = ?)
+     ORDER BY day, item, network, event, detail`,
+  );
+  // A batch counts once: its id, its counters and its references commit
+  // together, and a retried beacon (same id) adds nothing.
+  const recordBatch = db.transaction((batchId, at, increments, refs) => {
+    purgeBatches.run(at - ANALYTICS_MEMORY.batchMillis);
+    purgeRefs.run(at - ANALYTICS_MEMORY.refMillis);
+    if (insertBatch.run(batchId, at).changes === 0) return false;
+    for (const row of increments) addCounter.run(row.day, row.item, row.network, row.event, row.detail, row.count, row.valueMilli);
+    for (const ref of refs) insertRef.run(ref.ref, ref.item, ref.network, at);
+    return true;
+  });
   // The unlock and the code that earned it, together or not at all.
   const record = db.transaction((nonce, item, network, postId, at, expiresAt, codeHash) => {
     const { changes } = insertUnlock.run(nonce, item, network, postId, at, expiresAt);
@@ -211,6 +265,28 @@ function createStore(db) {
       text('host', host);
       text('redirectUri', redirectUri);
       return selectApp.get(host, redirectUri) ?? null;
+    },
+
+    /** One collector batch, counted once per batchId (see README.md). */
+    async recordEvents(batch) {
+      const { batchId, at, increments, refs } = checkEvents(batch);
+      return { recorded: recordBatch(batchId, at, increments, refs) };
+    },
+
+    /** The targets of the references still remembered, by reference. */
+    async findRefs(refs) {
+      const found = {};
+      for (const ref of checkRefList(refs)) {
+        const target = selectRef.get(ref);
+        if (target) found[ref] = target;
+      }
+      return found;
+    },
+
+    /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
+    async readCounters(query) {
+      const { fromDay, toDay, item = null, event = null } = checkCounterQuery(query);
+      return selectCounters.all(fromDay, toDay, item, item, event, event);
     },
 
     /** Idempotent. Later calls on the store reject. */

@@ -35,3 +35,78 @@ export function millis(name, value) {
   }
   return value;
 }
+
+// ---------------------------------------------------------------------------
+// First-party analytics (recordEvents, findRefs, readCounters)
+
+// How long a batch id and a share reference are remembered: a beacon is not
+// retried after a week, and a shared link a quarter old no longer says much
+// about a campaign.
+export const ANALYTICS_MEMORY = Object.freeze({
+  batchMillis: 7 * 24 * 60 * 60 * 1000,
+  refMillis: 90 * 24 * 60 * 60 * 1000,
+});
+
+const ANALYTICS_LIMITS = Object.freeze({ batchId: 64, ref: 11, event: 32, detail: 64, rows: 100 });
+const MAX_DAY = 100_000_000; // far beyond any real date, keeps sums in range
+
+function bounded(name, value, max, { empty = false } = {}) {
+  if (typeof value !== 'string' || (!empty && value.length === 0)) throw new TypeError(`${name} must be a ${empty ? '' : 'non-empty '}string`);
+  if (!value.isWellFormed()) throw new TypeError(`${name} must be well-formed Unicode (no lone surrogates)`);
+  if (Buffer.byteLength(value, 'utf8') > max) throw new TypeError(`${name} must be at most ${max} UTF-8 bytes`);
+  return value;
+}
+
+function day(name, value) {
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_DAY) throw new TypeError(`${name} must be a day number (days since 1970-01-01)`);
+  return value;
+}
+
+function count(name, value) {
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer`);
+  return value;
+}
+
+function list(name, value) {
+  if (!Array.isArray(value)) throw new TypeError(`${name} must be an array`);
+  if (value.length > ANALYTICS_LIMITS.rows) throw new TypeError(`${name} holds at most ${ANALYTICS_LIMITS.rows} entries`);
+  return value;
+}
+
+export function checkEvents(batch) {
+  const { batchId, at, increments, refs = [] } = fields('recordEvents', batch);
+  bounded('batchId', batchId, ANALYTICS_LIMITS.batchId);
+  millis('at', at);
+  for (const row of list('increments', increments)) {
+    fields('increment', row);
+    day('day', row.day);
+    text('item', row.item);
+    bounded('network', row.network, LIMITS.network, { empty: true });
+    bounded('event', row.event, ANALYTICS_LIMITS.event);
+    bounded('detail', row.detail, ANALYTICS_LIMITS.detail, { empty: true });
+    count('count', row.count);
+    count('valueMilli', row.valueMilli);
+  }
+  for (const ref of list('refs', refs)) {
+    fields('ref', ref);
+    bounded('ref', ref.ref, ANALYTICS_LIMITS.ref);
+    text('item', ref.item);
+    text('network', ref.network);
+  }
+  return { batchId, at, increments, refs };
+}
+
+export function checkRefList(refs) {
+  for (const ref of list('refs', refs)) bounded('ref', ref, ANALYTICS_LIMITS.ref);
+  return refs;
+}
+
+export function checkCounterQuery(query) {
+  const { fromDay, toDay, item = null, event = null } = fields('readCounters', query);
+  day('fromDay', fromDay);
+  day('toDay', toDay);
+  if (toDay < fromDay) throw new TypeError('readCounters: toDay must not be before fromDay');
+  if (item !== null) text('item', item);
+  if (event !== null) bounded('event', event, ANALYTICS_LIMITS.event);
+  return { fromDay, toDay, item, event };
+}
