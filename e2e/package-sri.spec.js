@@ -9,7 +9,7 @@ import {
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const SNIPPET = readFileSync(new URL('../dist/snippet.html', import.meta.url), 'utf8')
-  .replaceAll(`https://cdn.jsdelivr.net/npm/sharelock@${version}/dist/`, '/dist/');
+  .replaceAll(`/sharelock/${version}/`, '/dist/');
 const BAR = '<sharelock-share id="bar" networks="x,copy" url="https://shop.example/p" text="Pinned"><a id="fallback" href="https://x.com/intent/tweet">Share on X</a></sharelock-share>';
 
 /** Serves `path` (under /dist/) with `change` applied to its bytes. */

@@ -29,7 +29,15 @@ export async function packageVersion() {
   return JSON.parse(await readFile(new URL('package.json', root), 'utf8')).version;
 }
 
-/** Where the published files can be loaded from (any static host works the same way). */
+/**
+ * Where the snippet expects the files: the site's own host, at a versioned
+ * path, so the page makes no third-party request (docs/compliance.md). A
+ * public CDN works with the same hashes (cdnBase), at that privacy cost.
+ */
+export function selfHostedBase(version) {
+  return `/sharelock/${version}/`;
+}
+
 export function cdnBase(version) {
   return `https://cdn.jsdelivr.net/npm/sharelock@${version}/dist/`;
 }
@@ -49,10 +57,12 @@ export function snippetTags(base, integrity) {
 export async function writeSnippets() {
   const integrity = await distIntegrity();
   const version = await packageVersion();
-  const tags = snippetTags(cdnBase(version), integrity);
+  const tags = snippetTags(selfHostedBase(version), integrity);
   await writeFile(new URL('integrity.json', dist), `${JSON.stringify({ version, integrity }, null, 2)}\n`);
   await writeFile(new URL('snippet.html', dist),
-    `<!-- Sharelock ${version}: paste into your page's <head>. The integrity hashes pin these exact files. -->\n${tags}\n`);
+    `<!-- Sharelock ${version}: paste into your page's <head>, with the files of dist/ copied to ${selfHostedBase(version)} on your site.
+     The integrity hashes pin these exact files. From a public CDN instead (it then sees each visitor's IP address),
+     use ${cdnBase(version)} as the path: the hashes are the same. -->\n${tags}\n`);
   const readme = await readFile(README, 'utf8');
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);

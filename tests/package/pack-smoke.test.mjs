@@ -112,7 +112,7 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
   await writeFile(join(site, 'index.html'), page('<script type="module" src="/app.js"></script>'));
   // The site owner's page: the package's dist/ on a "CDN" path, the generated snippet pasted as it is.
   const snippet = (await readFile(join(installed, 'dist', 'snippet.html'), 'utf8'))
-    .replaceAll(`https://cdn.jsdelivr.net/npm/sharelock@${version}/dist/`, '/cdn/');
+    .replaceAll(`/sharelock/${version}/`, '/cdn/');
   await writeFile(join(site, 'snippet.html'), page(snippet));
 
   const { server, origin } = await serveFolders({ '/cdn/': join(installed, 'dist'), '/': site });

@@ -27,7 +27,7 @@ async function assertPinsBuiltFiles(html, where) {
     const file = tag.url.split('/').at(-1);
     assert.equal(tag.integrity, sha384(await read(`dist/${file}`)), `${where}: ${file} hash`);
     assert.equal(tag.crossorigin, 'anonymous', `${where}: ${file} crossorigin`);
-    assert.ok(tag.url.includes(`sharelock@${version}/`), `${where}: ${tag.url} names version ${version}`);
+    assert.ok(tag.url.startsWith(`/sharelock/${version}/`), `${where}: ${tag.url} is on the site's own host, at version ${version}`);
   }
 }
 
