@@ -17,6 +17,7 @@
 //   SHARELOCK_MASTODON_HOSTS   comma-separated Mastodon servers the shop accepts (required with Mastodon)
 //   SHARELOCK_APP_NAME, SHARELOCK_APP_WEBSITE        how the app is named on Mastodon servers
 //   MASTODON_INSTANCE_URLS     JSON {host: base URL}: tests and the demo only (the mock provider)
+//   SHARELOCK_DASHBOARD_TOKEN  ≥ 32 random characters: enables the site owner's dashboard (/dashboard/, /v1/stats)
 //   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
 import { readFileSync } from 'node:fs';
 import { X_DEFAULTS } from './providers/x.js';
@@ -131,6 +132,17 @@ function readMastodon(env) {
   };
 }
 
+// The site owner's dashboard is off unless a token is set; a short one
+// could be guessed through the (rate-limited) stats endpoint.
+function readDashboardToken(env) {
+  const token = env.SHARELOCK_DASHBOARD_TOKEN?.trim();
+  if (!token) return null;
+  if (!/^[A-Za-z0-9._~-]{32,512}$/.test(token)) {
+    throw new ConfigError('SHARELOCK_DASHBOARD_TOKEN', 'must be 32-512 characters of [A-Za-z0-9._~-] (openssl rand -base64 32 | tr \'+/\' \'-_\' | tr -d =)');
+  }
+  return token;
+}
+
 export function readConfig(env = process.env) {
   const days = Number(env.SHARELOCK_UNLOCK_DAYS?.trim() || 30);
   if (!Number.isInteger(days) || days < 1 || days > 3650) throw new ConfigError('SHARELOCK_UNLOCK_DAYS', 'must be a whole number of days, 1-3650');
@@ -142,6 +154,7 @@ export function readConfig(env = process.env) {
     unlockLifetimeMillis: days * 24 * 60 * 60 * 1000,
     rateLimits: { ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'), item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600') },
     trustProxy: env.SHARELOCK_TRUST_PROXY === '1',
+    dashboardToken: readDashboardToken(env),
     x: {
       clientId: required(env, 'X_CLIENT_ID'),
       clientSecret: required(env, 'X_CLIENT_SECRET'),

@@ -22,5 +22,11 @@ export async function loadServerCore(directory = process.env.SHARELOCK_SERVER_CO
     checkUnlockToken: call('checkUnlockToken'),
     codeHash: (code) => module.codeHash(code),
     normalizeHost: (host) => JSON.parse(module.normalizeHost(String(host))),
+    analyticsBatchRefs: call('analyticsBatchRefs'),
+    analyticsAggregateBatch: call('analyticsAggregateBatch'),
+    analyticsRange: call('analyticsRange'),
+    analyticsReport: call('analyticsReport'),
+    analyticsCsv: call('analyticsCsv'),
+    analyticsShareCounts: call('analyticsShareCounts'),
   };
 }

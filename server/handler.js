@@ -9,7 +9,12 @@
 //        (network=mastodon&host=…: registers this server's app there first)
 //   POST /v1/unlock                   {item, network, host, code, codeVerifier, text}
 //   GET  /v1/content?item=…           Authorization: Bearer <unlock token>
-//   GET  /v1/proof?item=…             unlock counts as a social-proof feed
+//   GET  /v1/proof?item=…             unlock and share counts as a social-proof feed
+//   POST /v1/collect                  a page's batch of widget events (server/analytics.js)
+//   GET  /v1/stats, /v1/stats.csv     the site owner's numbers (Authorization: Bearer <dashboard token>)
+//   GET  /dashboard/                  the site owner's dashboard page (server/dashboard/)
+import { createAnalytics } from './analytics.js';
+import { serveDashboard } from './dashboard.js';
 import { ProviderError } from './providers/http.js';
 import { HostError } from './providers/mastodon.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -35,6 +40,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export function createVerificationHandler({ config, core, store, providers, now = Date.now, randomBytes, log = () => {} }) {
   const perIp = createRateLimiter({ ...config.rateLimits.ip, maxKeys: 100_000 });
   const perItem = createRateLimiter({ ...config.rateLimits.item, maxKeys: 10_000 });
+  const analytics = createAnalytics({ config, core, store, log });
   const links = Object.fromEntries(Object.entries(config.items).map(([id, item]) => [id, { url: item.url }]));
 
   async function unlock(request, origin, at) {
@@ -142,11 +148,17 @@ export function createVerificationHandler({ config, core, store, providers, now 
 
   async function proof(url, origin, at) {
     const item = url.searchParams.get('item') ?? '';
-    if (!config.items[item]) return failure(404, 'unknown-item', 'this server has no content for that item', { origin });
-    const counted = new Date(at).toISOString();
-    const counters = [{ item, type: 'unlock', window: 'all', count: await store.countUnlocks({ item }) }];
-    for (const [window, span] of [['24h', DAY], ['7d', 7 * DAY]]) {
-      counters.push({ item, type: 'unlock', window, at: counted, count: await store.countUnlocks({ item, since: at - span }) });
+    // Any item the collector counted shares for has share counters; only
+    // the server's own items have unlocks.
+    const shares = item.length > 0 && Buffer.byteLength(item) <= 200 ? await analytics.shareCounters(item, at) : [];
+    if (!config.items[item] && shares.length === 0) return failure(404, 'unknown-item', 'this server has no counts for that item', { origin });
+    const counters = [...shares];
+    if (config.items[item]) {
+      const counted = new Date(at).toISOString();
+      counters.push({ item, type: 'unlock', window: 'all', count: await store.countUnlocks({ item }) });
+      for (const [window, span] of [['24h', DAY], ['7d', 7 * DAY]]) {
+        counters.push({ item, type: 'unlock', window, at: counted, count: await store.countUnlocks({ item, since: at - span }) });
+      }
     }
     return json(200, { version: 1, counters }, { origin });
   }
@@ -181,8 +193,15 @@ export function createVerificationHandler({ config, core, store, providers, now 
           return await content(request, url, origin, at);
         case 'GET /v1/proof':
           return await proof(url, origin, at);
+        case 'POST /v1/collect':
+          return await analytics.collect(request, origin, at);
+        case 'GET /v1/stats':
+          return await analytics.stats(request, url, origin, at, 'json');
+        case 'GET /v1/stats.csv':
+          return await analytics.stats(request, url, origin, at, 'csv');
         default:
-          return ['/v1/oauth-client', '/v1/unlock', '/v1/content', '/v1/proof'].includes(url.pathname)
+          if (request.method === 'GET' && url.pathname.startsWith('/dashboard')) return await serveDashboard(url);
+          return ['/v1/oauth-client', '/v1/unlock', '/v1/content', '/v1/proof', '/v1/collect', '/v1/stats', '/v1/stats.csv'].includes(url.pathname)
             ? failure(405, 'method-not-allowed', `${request.method} is not allowed here`, { origin })
             : failure(404, 'not-found', 'no such endpoint', { origin });
       }

@@ -1,0 +1,95 @@
+// First-party analytics on the verification server (issue 8): the
+// collector endpoint pages send their batched widget events to, the site
+// owner's stats behind a token, and the share counts the social-proof badge
+// may show. The core validates and aggregates (core/include/sharelock/
+// analytics.hpp); this file moves bytes between HTTP and the store. No IP
+// address, cookie or user agent is stored: only daily counters, batch ids
+// (to count a retried beacon once) and random share references.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { failure, json, readBodyText } from './responses.js';
+
+const MAX_BATCH_BYTES = 16 * 1024;
+const DEFAULT_REPORT_DAYS = 30;
+
+const digest = (text) => createHash('sha256').update(text).digest();
+
+export function createAnalytics({ config, core, store, log = () => {} }) {
+  const expectedToken = config.dashboardToken ? digest(config.dashboardToken) : null;
+
+  /** POST /v1/collect: one batch, as navigator.sendBeacon sends it (text/plain, no preflight). */
+  async function collect(request, origin, at) {
+    // A beacon is always sent with an Origin; without an allowed one this
+    // is not one of the shop's pages.
+    if (!origin) return failure(403, 'origin-not-allowed', 'events are accepted from the shop\'s pages only');
+    const body = await readBodyText(request, MAX_BATCH_BYTES);
+    if (body === null) return failure(413, 'batch-too-large', `a batch is at most ${MAX_BATCH_BYTES} bytes`, { origin });
+    const framed = core.analyticsBatchRefs({ body });
+    if (!framed.ok) return failure(framed.status, framed.error.code, framed.error.message, { origin });
+    const knownRefs = framed.lookup.length > 0 ? await store.findRefs(framed.lookup) : {};
+    const sums = core.analyticsAggregateBatch({ body, now: at, knownRefs });
+    if (!sums.ok) return failure(sums.status, sums.error.code, sums.error.message, { origin });
+    const { recorded } = await store.recordEvents({ batchId: sums.id, at, increments: sums.increments, refs: sums.refs });
+    if (sums.dropped > 0) log({ event: 'analytics-dropped', dropped: sums.dropped, problem: sums.problem });
+    return json(200, {
+      recorded, // false: this batch id was counted before (a retried beacon)
+      counted: recorded ? sums.increments.reduce((total, row) => total + row.count, 0) : 0,
+      dropped: sums.dropped,
+      problem: sums.problem,
+      unattributed: sums.unattributed,
+    }, { origin });
+  }
+
+  function authorized(request) {
+    if (!expectedToken) return false;
+    const presented = /^Bearer (\S{1,512})$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    // Hashes of equal length, so the comparison's time says nothing about the token.
+    return presented !== undefined && timingSafeEqual(digest(presented), expectedToken);
+  }
+
+  async function rowsFor(url, at) {
+    const days = url.searchParams.has('days') ? Number(url.searchParams.get('days')) : DEFAULT_REPORT_DAYS;
+    const range = core.analyticsRange({ days: Number.isInteger(days) ? days : 0, now: at });
+    if (!range.ok) return { refusal: range };
+    return { days, rows: await store.readCounters({ fromDay: range.firstDay, toDay: range.lastDay }) };
+  }
+
+  /** GET /v1/stats?days=30 (JSON) and /v1/stats.csv?days=30, for the site owner only. */
+  async function stats(request, url, origin, at, format) {
+    if (!expectedToken) return failure(404, 'dashboard-disabled', 'set SHARELOCK_DASHBOARD_TOKEN to enable the dashboard', { origin });
+    if (!authorized(request)) {
+      return failure(401, 'unauthorized', 'the dashboard token is missing or wrong', { origin, headers: { 'www-authenticate': 'Bearer' } });
+    }
+    const { refusal, days, rows } = await rowsFor(url, at);
+    if (refusal) return failure(refusal.status, refusal.error.code, refusal.error.message, { origin });
+    if (format === 'csv') {
+      const { csv } = core.analyticsCsv({ rows });
+      return new Response(csv, {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="sharelock-${days}-days.csv"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          vary: 'Origin',
+          ...(origin ? { 'access-control-allow-origin': origin } : {}),
+        },
+      });
+    }
+    return json(200, core.analyticsReport({ rows, now: at, days }).report, { origin });
+  }
+
+  /** The proof feed's share counters for one item: real counts only, none when nothing was counted. */
+  async function shareCounters(item, at) {
+    // All time: from day 0; the store's index on (item, event, day) keeps it cheap.
+    const rows = await store.readCounters({ fromDay: 0, toDay: Math.floor(at / 86_400_000), item, event: 'share' });
+    if (rows.length === 0) return [];
+    const counts = core.analyticsShareCounts({ rows, item, now: at });
+    const counted = new Date(at).toISOString();
+    return [
+      { item, type: 'share', window: 'all', count: counts.all },
+      { item, type: 'share', window: '7d', at: counted, count: counts.last7Days },
+    ];
+  }
+
+  return { collect, stats, shareCounters };
+}
