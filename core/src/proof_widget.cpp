@@ -65,8 +65,11 @@ std::optional<Source> read_source(const Json& attributes, const Json& page, bool
     return Source{Source::Kind::kFeed, source.value()};
   }
   const auto base = url::parse_http_url(string_at(page, "url"), "server");
-  // The site owner's own verification server: counts of verified unlocks.
-  auto server = url::parse_http_url(string_at(attributes, "server"), "server");
+  // The site owner's own verification server: counts of verified unlocks
+  // and of shares. A path ("/verify") is on the page's own site, as for
+  // <sharelock-pay mode="verified" server>.
+  auto server = base ? url::parse_http_url_reference(string_at(attributes, "server"), base.value(), "server")
+                     : url::parse_http_url(string_at(attributes, "server"), "server");
   if (!server) {
     problems.fail(server.error());
     return std::nullopt;

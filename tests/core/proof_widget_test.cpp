@@ -156,6 +156,18 @@ TEST(ProofNeed, AnInsecureServerIsRefusedUnlessLocalOrSameOrigin) {
   expect_fatal(describe({{"server", "ftp://verify.example"}, {"item", "ebook"}}), "unsafe-url", "server");
 }
 
+TEST(ProofNeed, TheServerMayBeAPathOnThePagesSite) {
+  json request = {{"attributes", {{"server", "/verify"}, {"item", "ebook"}}},
+                  {"page", {{"url", "http://127.0.0.1:8080/products/ebook?x=1"}}},
+                  {"now", kNow}};
+  EXPECT_EQ(json::parse(describe_proof(request.dump()))["need"]["fetch"], "http://127.0.0.1:8080/verify/v1/proof?item=ebook");
+  request["attributes"]["server"] = "../verify/";
+  EXPECT_EQ(json::parse(describe_proof(request.dump()))["need"]["fetch"], "http://127.0.0.1:8080/verify/v1/proof?item=ebook");
+  // A bare word is a URL missing its scheme far more often than a path.
+  request["attributes"]["server"] = "verify.example";
+  expect_fatal(json::parse(describe_proof(request.dump())), "invalid-url", "server");
+}
+
 TEST(ProofNeed, TheServerNeedsAnItem) {
   expect_fatal(describe({{"server", "https://verify.example"}}), "missing-item", "item");
 }
