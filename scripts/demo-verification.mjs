@@ -29,8 +29,10 @@ export const DEMO_ITEMS = {
   },
 };
 
-async function demoKey(directory) {
-  const file = join(directory, 'hmac-key');
+// A random secret kept in the state directory, so a restart keeps it:
+// the signing key, and the site owner's dashboard token.
+async function demoSecret(directory, name) {
+  const file = join(directory, name);
   const existing = await readFile(file, 'utf8').catch(() => '');
   if (existing.trim()) return existing.trim();
   const secret = randomBytes(32).toString('base64url');
@@ -39,17 +41,22 @@ async function demoKey(directory) {
 }
 
 /**
- * @param {{origin: string, stateDirectory?: string}} options origin: the demo page's origin
- * @returns {Promise<{handle: Function, mockUrl: string, close: () => Promise<void>}>}
+ * @param {{origin: string, stateDirectory?: string, dashboardToken?: string}} options origin: the demo
+ *   page's origin; dashboardToken: the owner's token (SHARELOCK_DASHBOARD_TOKEN, else one kept in the state directory)
+ * @returns {Promise<{handle: Function, mockUrl: string, dashboardToken: string, close: () => Promise<void>}>}
  */
-export async function startDemoVerification({ origin, stateDirectory = process.env.SHARELOCK_DEMO_STATE || join(root, 'var', 'demo') }) {
+export async function startDemoVerification({
+  origin,
+  stateDirectory = process.env.SHARELOCK_DEMO_STATE || join(root, 'var', 'demo'),
+  dashboardToken = process.env.SHARELOCK_DASHBOARD_TOKEN,
+}) {
   await mkdir(stateDirectory, { recursive: true });
   const redirectUri = `${origin}/`;
   const client = { clientId: 'sharelock-demo', clientSecret: randomBytes(24).toString('base64url'), redirectUris: [redirectUri], name: 'Lumen & Leaf (Sharelock demo)' };
   const mock = await startMockProvider({ clients: [client] });
   const config = {
     allowedOrigins: new Set([origin]),
-    keys: [{ id: 'demo', secret: await demoKey(stateDirectory) }],
+    keys: [{ id: 'demo', secret: await demoSecret(stateDirectory, 'hmac-key') }],
     items: DEMO_ITEMS,
     database: join(stateDirectory, 'sharelock.db'),
     unlockLifetimeMillis: 30 * 24 * 60 * 60 * 1000,
@@ -59,7 +66,11 @@ export async function startDemoVerification({ origin, stateDirectory = process.e
     // One redirect URI per provider: a code arriving at the other's is refused (mix-up defence).
     mastodon: { redirectUri: `${origin}/?via=mastodon`, allowedHosts: new Set([DEMO_MASTODON_HOST]), instanceUrls: { [DEMO_MASTODON_HOST]: mock.url },
       clientName: 'Lumen & Leaf (Sharelock demo)' },
+    // The first-party analytics dashboard at /verify/dashboard/ (the tests
+    // pass a known token; otherwise one is made and kept, and printed).
+    dashboardToken: dashboardToken || await demoSecret(stateDirectory, 'dashboard-token'),
   };
   const app = await createVerificationApp({ config });
-  return { handle: app.handle, mockUrl: mock.url, mock, close: async () => { await app.close(); await mock.close(); } };
+  return { handle: app.handle, mockUrl: mock.url, mock, dashboardToken: config.dashboardToken,
+    close: async () => { await app.close(); await mock.close(); } };
 }

@@ -75,10 +75,14 @@ function serveVerification(verification, request, response, origin) {
   return serveWithHandler(verification.handle, request, response, { base: origin });
 }
 
-export async function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+/**
+ * @param {{port?: number, host?: string, stateDirectory?: string, dashboardToken?: string}} [options]
+ *   stateDirectory and dashboardToken: see startDemoVerification (tests use their own)
+ */
+export async function startServer({ port = 8080, host = '127.0.0.1', stateDirectory, dashboardToken } = {}) {
   const startedAt = Date.now();
   const origin = `http://${host}:${port}`;
-  const verification = await startDemoVerification({ origin });
+  const verification = await startDemoVerification({ origin, stateDirectory, dashboardToken });
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
@@ -113,6 +117,7 @@ export async function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
     }
   });
   server.on('close', () => verification.close());
+  server.dashboardToken = verification.dashboardToken;
   return new Promise((resolvePromise) => {
     server.listen(port, host, () => resolvePromise(server));
   });
@@ -126,4 +131,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { address, port } = server.address();
   console.log(`Sharelock demo: http://${address}:${port}/`);
   console.log('Verified unlocks use a mock provider (test infrastructure, not X) on its own port; no account is needed.');
+  console.log(`Site owner's dashboard: http://${address}:${port}/verify/dashboard/ — token: ${server.dashboardToken}`);
 }

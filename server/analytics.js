@@ -78,11 +78,10 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     return json(200, core.analyticsReport({ rows, now: at, days }).report, { origin });
   }
 
-  /** The proof feed's share counters for one item: real counts only, none when nothing was counted. */
+  /** The proof feed's share counters for one item: real counts, zero when none were counted. */
   async function shareCounters(item, at) {
     // All time: from day 0; the store's index on (item, event, day) keeps it cheap.
     const rows = await store.readCounters({ fromDay: 0, toDay: Math.floor(at / 86_400_000), item, event: 'share' });
-    if (rows.length === 0) return [];
     const counts = core.analyticsShareCounts({ rows, item, now: at });
     const counted = new Date(at).toISOString();
     return [

@@ -148,11 +148,10 @@ export function createVerificationHandler({ config, core, store, providers, now 
 
   async function proof(url, origin, at) {
     const item = url.searchParams.get('item') ?? '';
-    // Any item the collector counted shares for has share counters; only
-    // the server's own items have unlocks.
-    const shares = item.length > 0 && Buffer.byteLength(item) <= 200 ? await analytics.shareCounters(item, at) : [];
-    if (!config.items[item] && shares.length === 0) return failure(404, 'unknown-item', 'this server has no counts for that item', { origin });
-    const counters = [...shares];
+    if (item.length === 0 || Buffer.byteLength(item) > 200) return failure(400, 'invalid-item', 'item must be 1-200 bytes', { origin });
+    // Every item has share counts (zero until the collector counts one: a
+    // badge then shows nothing); only the server's own items have unlocks.
+    const counters = await analytics.shareCounters(item, at);
     if (config.items[item]) {
       const counted = new Date(at).toISOString();
       counters.push({ item, type: 'unlock', window: 'all', count: await store.countUnlocks({ item }) });

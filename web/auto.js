@@ -4,7 +4,7 @@
 // Both define the elements as soon as they run, and find the core
 // (sharelock-core.mjs and .wasm) next to the script file unless the tag
 // says otherwise with data-core="<URL of sharelock-core.mjs>".
-import { configureCore, defineElements } from './index.js';
+import { configureCore, defineElements, startAnalytics } from './index.js';
 import { ownScriptTag } from './script-tag.js';
 
 export * from './index.js';
@@ -12,6 +12,7 @@ export * from './index.js';
 const tag = ownScriptTag(import.meta.url);
 if (tag?.dataset.core) configureCore({ moduleUrl: new URL(tag.dataset.core, tag.src || globalThis.location?.href) });
 else if (tag?.src) configureCore({ moduleUrl: new URL('sharelock-core.mjs', tag.src) });
-// Issue 8 (first-party analytics) is wired here: read tag?.dataset.collect
-// and start the collector before the elements can fire their first events.
+// data-collect="<collector URL>" turns on first-party analytics, before
+// the elements can render their first share links or fire an event.
+if (tag?.dataset.collect !== undefined) startAnalytics({ collect: tag.dataset.collect });
 defineElements();

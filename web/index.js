@@ -5,8 +5,7 @@
 // that for the site owner.
 export { SharelockError } from './errors.js';
 export { configureCore, coreMemoryBytes, loadCore } from './core-client.js';
-// Issue 8 (first-party analytics) re-exports its `track` here:
-//   export { track } from './analytics.js';
+export { startAnalytics, track } from './analytics.js';
 
 /**
  * Defines <sharelock-share>, <sharelock-pay>, <sharelock-countdown> and

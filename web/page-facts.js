@@ -1,3 +1,5 @@
+import { analyticsSeed } from './analytics.js';
+
 // What the core needs to know about the page to choose defaults. Reading
 // only: the choice itself (canonical over location, og:title over title,
 // which tracking parameters to drop) is made in the core.
@@ -37,8 +39,10 @@ function readDocumentFacts() {
 
 /** @param {Element} element the widget, for the nearest `lang` */
 export function pageFacts(element) {
+  const refSeed = analyticsSeed();
   return {
     ...readDocumentFacts(),
+    ...(refSeed ? { refSeed } : {}),
     lang: bounded(element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? ''),
   };
 }

@@ -1,3 +1,5 @@
+import { track } from '/dist/sharelock.js';
+
 // Demo page helpers: show the exact markup of each example next to it, and
 // log the widgets' events the way a site's analytics would hook them.
 for (const pre of document.querySelectorAll('pre.snippet[data-for]')) {
@@ -22,14 +24,19 @@ function record(event) {
     'sharelock:expire': () => `${detail.kind} · ${new Date(detail.endsAt).toISOString()} · ${detail.action}`,
     'sharelock:proof': () => `${detail.kind} · ${detail.text}`,
     'sharelock:error': () => `${detail.code} · ${detail.message}`,
+    'sharelock:conversion': () => `${detail.item} · ${detail.value}`,
   }[event.type];
   item.textContent = `${event.type} · ${summary()}`;
   log.prepend(item);
 }
-for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:expire', 'sharelock:proof', 'sharelock:error']) {
+for (const type of ['sharelock:share', 'sharelock:unlock', 'sharelock:cancel', 'sharelock:expire', 'sharelock:proof', 'sharelock:error', 'sharelock:conversion']) {
   document.addEventListener(type, record);
 }
 
+// A purchase closes the loop: the dashboard's funnel counts it, and
+// attributes it to the share the shopper arrived from, if any.
 document.querySelector('.buy')?.addEventListener('click', (event) => {
-  event.currentTarget.textContent = event.currentTarget.dataset.done;
+  const button = event.currentTarget;
+  button.textContent = button.dataset.done;
+  track('conversion', { item: button.dataset.item, value: Number(button.dataset.value) });
 });

@@ -182,7 +182,7 @@ test('counts are correct after a restart, and the report covers the days asked',
   await second.close();
 });
 
-test('the proof feed shows real share counts for the last 7 days and all time, and nothing for an uncounted item', async () => {
+test('the proof feed shows real share counts for the last 7 days and all time, zero for an uncounted item', async () => {
   const app = await startApp();
   await send(app, shopperBatch());
   clock += 8 * DAY;
@@ -193,8 +193,12 @@ test('the proof feed shows real share counts for the last 7 days and all time, a
   assert.equal(share('7d').count, 1);
   assert.equal(share('7d').at, new Date(clock).toISOString());
   assert.equal(feed.counters.some((c) => c.type === 'unlock'), false); // boots is no verified item
-  const unknown = await app.handle(new Request('http://127.0.0.1:8081/v1/proof?item=hat'), { ip: '192.0.2.1' });
-  assert.equal(unknown.status, 404);
+  const uncounted = await (await app.handle(new Request('http://127.0.0.1:8081/v1/proof?item=hat'), { ip: '192.0.2.1' })).json();
+  assert.deepEqual(uncounted.counters.map((c) => c.count), [0, 0]);
+  const ebook = await (await app.handle(new Request('http://127.0.0.1:8081/v1/proof?item=ebook'), { ip: '192.0.2.1' })).json();
+  assert.deepEqual(ebook.counters.map((c) => `${c.type}/${c.window}`), ['share/all', 'share/7d', 'unlock/all', 'unlock/24h', 'unlock/7d']);
+  const empty = await app.handle(new Request('http://127.0.0.1:8081/v1/proof?item='), { ip: '192.0.2.1' });
+  assert.equal(empty.status, 400);
   await app.close();
 });
 
