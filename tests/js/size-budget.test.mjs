@@ -16,11 +16,16 @@ import { scriptTagSizes } from '../../scripts/sizes.mjs';
 // state, PKCE, SHA-256, callback checks and five JSON entry points cost the
 // wasm 11 KB brotli, its panel, callback and retries the shim 2.8 KB
 // (measured 82,516 / 14,130, total 104,138).
+// Raised for first-party analytics (issue 8): the collector (impressions,
+// batching, sendBeacon, arrivals) costs the shim about 1.3 KB and the share
+// references the wasm 0.5 KB; with the script-tag builds' core hash check
+// (issue 10) the classic-script bundle, the largest, measured 83,019 /
+// 15,797 / 23,289, total 106,308.
 const BUDGET = {
-  total: 105_700,  // everything a page with all four widgets loads
-  wasm: 84_000,    // sharelock-core.wasm
-  js: 23_000,      // the shim and the wasm's glue together
-  shim: 15_600,    // the shim alone (sharelock.js and any chunks), so it cannot grow unseen behind the glue
+  total: 107_800,  // everything a page with all four widgets loads
+  wasm: 84_500,    // sharelock-core.wasm
+  js: 24_800,      // the shim and the wasm's glue together
+  shim: 17_300,    // the shim alone (sharelock.js and any chunks), so it cannot grow unseen behind the glue
 };
 
 // dist/ holds three builds of the shim (docs/install.md): a page loads one
