@@ -1,0 +1,354 @@
+// PostgreSQL storage for the verification server, for running several
+// server processes against one database (DATABASE_URL). Same contract as
+// sqlite.js (README.md next to this file): every method async, the same
+// validation (validate.js), the same answers.
+//
+// Failure model. A pooled connection can die under us (a database restart,
+// a failover, pg_terminate_backend). Idempotent operations — reads,
+// recordUnlock (unique nonce) and saveMastodonApp (first one kept) — are
+// simply retried on a fresh connection for up to `retryMillis`, even when the
+// first attempt may have committed: running them twice changes nothing.
+// claimCode is not idempotent (a second run answers "already claimed"), so it
+// is retried only when the failure certainly came before COMMIT was sent
+// (then the transaction was rolled back). When retrying is impossible or the
+// database stays away, the method rejects with a StoreUnavailableError
+// (code 'store-unavailable'), which the handler answers with 503.
+import pg from 'pg';
+import { fields, LIMITS, millis, text } from './validate.js';
+
+export { LIMITS };
+
+// Schema history; entry i upgrades version i to i + 1. Never edit an entry
+// that has shipped: append one. Plain CREATE TABLE, so a migration that
+// runs twice fails loudly instead of hiding a version-tracking bug.
+const MIGRATIONS = [
+  `CREATE TABLE unlocks (
+     nonce      text   NOT NULL PRIMARY KEY,
+     item       text   NOT NULL,
+     network    text   NOT NULL,
+     post_id    text   NOT NULL,
+     at         bigint NOT NULL,
+     expires_at bigint NOT NULL
+   );
+   -- countUnlocks filters on item and a lower bound on at.
+   CREATE INDEX unlocks_item_at ON unlocks (item, at);
+
+   -- verifier_hash and nonce: a redeemed code remembers the shopper's
+   -- verifier and the unlock it earned, so a retry after a lost answer
+   -- gets that unlock back (sqlite.js added these in its migration 2).
+   CREATE TABLE oauth_codes (
+     code_hash     text   NOT NULL PRIMARY KEY,
+     verifier_hash text   NOT NULL DEFAULT '',
+     nonce         text   NOT NULL DEFAULT '',
+     expires_at    bigint NOT NULL
+   );
+   -- Every claim purges expired rows; the index keeps that cheap.
+   CREATE INDEX oauth_codes_expires_at ON oauth_codes (expires_at);
+
+   CREATE TABLE mastodon_apps (
+     host          text   NOT NULL,
+     redirect_uri  text   NOT NULL,
+     client_id     text   NOT NULL,
+     client_secret text   NOT NULL,
+     at            bigint NOT NULL,
+     PRIMARY KEY (host, redirect_uri)
+   );`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+// Any constant; every Sharelock server takes this transaction-level advisory
+// lock before looking at the schema, so instances starting together apply
+// each migration exactly once. ('sharelk' in ASCII.)
+const MIGRATION_LOCK = 0x736861726c6b;
+
+export class StoreUnavailableError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+    this.code = 'store-unavailable';
+    this.retryable = true;
+  }
+}
+
+// SQLSTATE classes and Node socket errors that mean "the connection or the
+// server went away", not "your query is wrong".
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
+function isConnectionError(error) {
+  if (!error) return false;
+  if (error instanceof StoreUnavailableError) return true;
+  const code = String(error.code ?? '');
+  if (CONNECTION_ERRORS.has(code)) return true;
+  // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now;
+  // 53300: too many connections.
+  if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  // node-postgres reports a socket closed mid-query or a pool timeout by message only.
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(String(error.message));
+}
+
+// PostgreSQL text cannot hold U+0000; refuse it as bad input (a TypeError,
+// like every other invalid argument) instead of a driver error.
+function pgText(name, value) {
+  text(name, value);
+  if (value.includes('\u0000')) throw new TypeError(`${name} must not contain U+0000`);
+  return value;
+}
+
+const UNLOCK_COLUMNS = 'nonce, item, network, post_id AS "postId", at, expires_at AS "expiresAt"';
+const APP_COLUMNS = 'host, client_id AS "clientId", client_secret AS "clientSecret", redirect_uri AS "redirectUri", at';
+
+// bigint (ms since the epoch, count(*)) arrives as a string by default;
+// every value we store is a safe integer, so numbers are exact.
+const INT8_OID = 20;
+const types = {
+  getTypeParser: (oid, format) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
+};
+
+/**
+ * Connects a pool to `url`, applies pending migrations (once, even with
+ * several servers starting together) and returns the store.
+ * @param {{ url: string, max?: number, connectionTimeoutMillis?: number, retryMillis?: number,
+ *           statementTimeoutMillis?: number, onError?: (error: Error) => void }} options
+ */
+export async function openPostgresStore(options) {
+  const {
+    url, max = 10, connectionTimeoutMillis = 5000, retryMillis = 5000, statementTimeoutMillis = 10_000,
+    onError = () => {},
+  } = fields('openPostgresStore', options);
+  if (typeof url !== 'string' || !/^postgres(ql)?:\/\//.test(url)) {
+    throw new TypeError('openPostgresStore: url must be a postgres:// or postgresql:// URL');
+  }
+  for (const [name, value] of Object.entries({ max, connectionTimeoutMillis, retryMillis, statementTimeoutMillis })) {
+    if (!Number.isSafeInteger(value) || value < (name === 'max' ? 1 : 0)) throw new TypeError(`openPostgresStore: ${name} must be a non-negative integer`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: statementTimeoutMillis,
+    application_name: 'sharelock-verification-server',
+    types,
+  });
+  // An idle pooled connection that dies (the server restarted, a DBA killed
+  // it) is reported here and dropped by the pool; without a listener Node
+  // would treat it as an uncaught error and exit.
+  pool.on('error', (error) => onError(error));
+  // A connection that breaks while checked out also emits 'error' on its
+  // client (the pool listens only while it is idle); the failed query
+  // rejects as well and withRetry handles it there, so just report it.
+  pool.on('connect', (client) => client.on('error', (error) => onError(error)));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+  return createStore(pool, { retryMillis });
+}
+
+async function migrate(pool) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Held until COMMIT: a second server starting now waits here, then sees
+    // the version the first one wrote and applies nothing.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS sharelock_schema (version integer NOT NULL)');
+    const { rows } = await client.query('SELECT version FROM sharelock_schema');
+    const version = rows[0]?.version ?? 0;
+    if (version > MIGRATIONS.length) {
+      throw new Error(`database schema version ${version} is newer than this server understands (${MIGRATIONS.length})`);
+    }
+    for (let v = version; v < MIGRATIONS.length; v += 1) await client.query(MIGRATIONS[v]);
+    if (rows.length === 0) await client.query('INSERT INTO sharelock_schema (version) VALUES ($1)', [MIGRATIONS.length]);
+    else if (version !== MIGRATIONS.length) await client.query('UPDATE sharelock_schema SET version = $1', [MIGRATIONS.length]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+function createStore(pool, { retryMillis }) {
+  let closed = false;
+
+  /**
+   * Runs `attempt(client)` on a pooled connection, retrying connection
+   * failures while `retryMillis` lasts. `safeToRetry(error, state)` says
+   * whether this failure may be retried (idempotent work: always).
+   */
+  async function withRetry(attempt, safeToRetry = () => true) {
+    if (closed) throw new Error('the store is closed');
+    const deadline = Date.now() + retryMillis;
+    for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
+      const state = { committing: false };
+      let client;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        // Nothing was sent: always safe to try again.
+        if (!isConnectionError(error) || closed) throw error;
+        if (Date.now() + delay > deadline) throw new StoreUnavailableError(`the database cannot be reached: ${error.message}`, { cause: error });
+        await pause(delay);
+        continue;
+      }
+      try {
+        const result = await attempt(client, state);
+        client.release();
+        return result;
+      } catch (error) {
+        const broken = isConnectionError(error);
+        // A broken connection must not go back to the pool.
+        client.release(broken ? error : undefined);
+        if (!broken) throw error;
+        if (closed || !safeToRetry(error, state) || Date.now() + delay > deadline) {
+          throw new StoreUnavailableError(`the database connection failed: ${error.message}`, { cause: error });
+        }
+        await pause(delay);
+      }
+    }
+  }
+
+  const query = (sql, values) => withRetry(async (client) => (await client.query(sql, values)).rows);
+
+  return {
+    /**
+     * Idempotent on nonce: a replay keeps the first row and reports { recorded: false }.
+     * With `codeHash`, the claimed code is linked to this unlock in the same statement.
+     */
+    async recordUnlock(unlock) {
+      const { nonce, item, network, postId, at, expiresAt, codeHash = '' } = fields('recordUnlock', unlock);
+      if (codeHash !== '') pgText('codeHash', codeHash);
+      pgText('nonce', nonce);
+      pgText('item', item);
+      pgText('network', network);
+      pgText('postId', postId);
+      millis('at', at);
+      millis('expiresAt', expiresAt);
+      if (expiresAt < at) throw new TypeError('recordUnlock: expiresAt must not be before at');
+      // One statement is one transaction: the row and the code link commit
+      // together. Retried blindly on a lost connection — if the first try
+      // committed, the retry inserts nothing and the count is unchanged.
+      const rows = await query(
+        `WITH inserted AS (
+           INSERT INTO unlocks (nonce, item, network, post_id, at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (nonce) DO NOTHING RETURNING 1
+         ), linked AS (
+           UPDATE oauth_codes SET nonce = $1 WHERE $7 <> '' AND code_hash = $7 RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM inserted) AS recorded`,
+        [nonce, item, network, postId, at, expiresAt, codeHash],
+      );
+      return { recorded: rows[0].recorded === 1 };
+    },
+
+    async findUnlock(nonce) {
+      pgText('nonce', nonce);
+      const rows = await query(`SELECT ${UNLOCK_COLUMNS} FROM unlocks WHERE nonce = $1`, [nonce]);
+      return rows[0] ?? null;
+    },
+
+    async countUnlocks(countQuery) {
+      const { item, since = 0 } = fields('countUnlocks', countQuery);
+      pgText('item', item);
+      millis('since', since);
+      const rows = await query('SELECT count(*) AS n FROM unlocks WHERE item = $1 AND at >= $2', [item, since]);
+      return rows[0].n;
+    },
+
+    /**
+     * true on first use of codeHash (kept until expiresAt), false on a replay before then.
+     * Atomic across every server sharing the database: the primary key on
+     * code_hash lets exactly one concurrent INSERT through.
+     */
+    async claimCode(claimArgs) {
+      const { codeHash, verifierHash = '', expiresAt, now } = fields('claimCode', claimArgs);
+      pgText('codeHash', codeHash);
+      if (verifierHash !== '') pgText('codeHash', verifierHash);
+      millis('expiresAt', expiresAt);
+      millis('now', now);
+      if (expiresAt <= now) throw new TypeError('claimCode: expiresAt must be after now');
+      return withRetry(async (client, state) => {
+        // Purge first, in the same transaction: an expired claim of this
+        // very hash must not block a new one (one statement could not do
+        // both: its INSERT would still see the row its DELETE removes).
+        await client.query('BEGIN');
+        try {
+          await client.query('DELETE FROM oauth_codes WHERE expires_at <= $1', [now]);
+          const { rowCount } = await client.query(
+            `INSERT INTO oauth_codes (code_hash, verifier_hash, expires_at) VALUES ($1, $2, $3)
+             ON CONFLICT (code_hash) DO NOTHING`,
+            [codeHash, verifierHash, expiresAt],
+          );
+          state.committing = true;
+          await client.query('COMMIT');
+          return rowCount === 1;
+        } catch (error) {
+          if (!state.committing) await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      // Lost during COMMIT, we cannot know whether the claim is ours; a
+      // second try would answer false for our own claim. Give up honestly.
+      }, (error, state) => !state.committing);
+    },
+
+    /** The unlock a still-remembered code earned, for the same verifier; null otherwise. */
+    async findCodeUnlock(codeQuery) {
+      const { codeHash, verifierHash } = fields('findCodeUnlock', codeQuery);
+      pgText('codeHash', codeHash);
+      pgText('codeHash', verifierHash);
+      const rows = await query(
+        `SELECT u.nonce, u.item, u.network, u.post_id AS "postId", u.at, u.expires_at AS "expiresAt"
+         FROM oauth_codes c JOIN unlocks u ON u.nonce = c.nonce
+         WHERE c.code_hash = $1 AND c.verifier_hash = $2 AND c.verifier_hash <> ''`,
+        [codeHash, verifierHash],
+      );
+      return rows[0] ?? null;
+    },
+
+    /** Keeps the first registration for a host and redirect URI; returns the one kept. */
+    async saveMastodonApp(app) {
+      const { host, clientId, clientSecret, redirectUri, at } = fields('saveMastodonApp', app);
+      pgText('host', host);
+      pgText('clientId', clientId);
+      pgText('clientSecret', clientSecret);
+      pgText('redirectUri', redirectUri);
+      millis('at', at);
+      await query(
+        `INSERT INTO mastodon_apps (host, redirect_uri, client_id, client_secret, at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (host, redirect_uri) DO NOTHING`,
+        [host, redirectUri, clientId, clientSecret, at],
+      );
+      // A separate statement on purpose: when another server won the race,
+      // the INSERT waited for its commit, but a SELECT in the same statement
+      // would still read the snapshot from before it and find nothing.
+      const rows = await query(`SELECT ${APP_COLUMNS} FROM mastodon_apps WHERE host = $1 AND redirect_uri = $2`, [host, redirectUri]);
+      return rows[0];
+    },
+
+    async findMastodonApp(appQuery) {
+      const { host, redirectUri } = fields('findMastodonApp', appQuery);
+      pgText('host', host);
+      pgText('redirectUri', redirectUri);
+      const rows = await query(`SELECT ${APP_COLUMNS} FROM mastodon_apps WHERE host = $1 AND redirect_uri = $2`, [host, redirectUri]);
+      return rows[0] ?? null;
+    },
+
+    /** Idempotent. Later calls on the store reject. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+
+    /** For tests and operators: the pool's connection counts. */
+    poolStats() {
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+    },
+  };
+}

@@ -1,0 +1,197 @@
+// The PostgreSQL store (server/store/postgres.js) in a real PostgreSQL 15:
+// the storage contract shared with SQLite (store-contract.mjs), plus what
+// several servers on one database need — migrations applied once when they
+// start together, a bounded pool per server, single-use codes and
+// idempotent unlocks across pools, and recovery from connections the
+// database (or the network) dropped.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { openPostgresStore, SCHEMA_VERSION, StoreUnavailableError } from '../../server/store/postgres.js';
+import { startTestPostgres } from './postgres-fixture.mjs';
+import { storeContract, T0, unlock } from './store-contract.mjs';
+import { startTcpFaultProxy } from './tcp-fault-proxy.mjs';
+
+let postgres;
+const stores = [];
+before(async () => { postgres = await startTestPostgres(); });
+after(async () => {
+  for (const store of stores) await store.close().catch(() => {});
+  await postgres.stop();
+});
+
+/** A store on `url` (a fresh database by default), closed after the file. */
+async function open(options = {}) {
+  const store = await openPostgresStore({ url: options.url ?? await postgres.createDatabase(), ...options });
+  stores.push(store);
+  return store;
+}
+
+async function sql(url, text, values) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+storeContract('postgres', () => open());
+
+test('postgres: several servers starting at once on an empty database apply each migration once', async () => {
+  const url = await postgres.createDatabase();
+  // Without the advisory lock these race on CREATE TABLE and most fail.
+  const racing = await Promise.all(Array.from({ length: 6 }, () => open({ url, max: 2 })));
+  assert.equal(racing.length, 6);
+  assert.deepEqual(await sql(url, 'SELECT version FROM sharelock_schema'), [{ version: SCHEMA_VERSION }]);
+  const tables = await sql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+  assert.deepEqual(tables.map((t) => t.tablename), ['mastodon_apps', 'oauth_codes', 'sharelock_schema', 'unlocks']);
+  // All of them work on the one schema.
+  await Promise.all(racing.map((store, n) => store.recordUnlock(unlock(n))));
+  assert.equal(await racing[0].countUnlocks({ item: 'playbook' }), 6);
+});
+
+test('postgres: reopening keeps every unlock; a schema newer than the code is refused and left alone', async () => {
+  const url = await postgres.createDatabase();
+  const first = await openPostgresStore({ url });
+  for (let n = 0; n < 20; n += 1) await first.recordUnlock(unlock(n));
+  await first.close();
+  const second = await open({ url });
+  assert.equal(await second.countUnlocks({ item: 'playbook' }), 20);
+  assert.deepEqual(await second.findUnlock('nonce-19'), unlock(19));
+  await sql(url, 'UPDATE sharelock_schema SET version = $1', [SCHEMA_VERSION + 1]);
+  await assert.rejects(openPostgresStore({ url }), /newer than this server understands/);
+  assert.deepEqual(await sql(url, 'SELECT version FROM sharelock_schema'), [{ version: SCHEMA_VERSION + 1 }]);
+});
+
+test('postgres: times and counts come back as numbers; U+0000 is refused as bad input', async () => {
+  const store = await open();
+  await store.recordUnlock(unlock(1, { at: 2 ** 52, expiresAt: 2 ** 53 - 1 }));
+  const found = await store.findUnlock('nonce-1');
+  assert.equal(found.at, 2 ** 52);
+  assert.equal(found.expiresAt, 2 ** 53 - 1);
+  assert.equal(typeof await store.countUnlocks({ item: 'playbook' }), 'number');
+  await assert.rejects(store.recordUnlock(unlock(2, { nonce: 'a\u0000b' })), (e) => e instanceof TypeError && /nonce must not contain U\+0000/.test(e.message));
+  await assert.rejects(store.findUnlock('\u0000'), TypeError);
+});
+
+test('postgres: a server uses at most `max` connections however many requests wait', async () => {
+  const url = await postgres.createDatabase();
+  const store = await open({ url, max: 3 });
+  const database = new URL(url).pathname.slice(1);
+  let peak = 0;
+  const watch = setInterval(async () => {
+    const [row] = await sql(postgres.adminUrl,
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'sharelock-verification-server'", [database]);
+    peak = Math.max(peak, row.n);
+  }, 5);
+  await Promise.all(Array.from({ length: 200 }, (_, n) => store.recordUnlock(unlock(n))));
+  clearInterval(watch);
+  assert.equal(await store.countUnlocks({ item: 'playbook' }), 200);
+  assert.ok(peak >= 1 && peak <= 3, `peak connections ${peak}`);
+  assert.ok(store.poolStats().total <= 3);
+});
+
+test('postgres: across several servers (pools), one code is claimed exactly once and one unlock counts once', async () => {
+  const url = await postgres.createDatabase();
+  const servers = await Promise.all(Array.from({ length: 4 }, () => open({ url, max: 4 })));
+  for (let round = 0; round < 5; round += 1) {
+    const claims = await Promise.all(servers.flatMap((store) => Array.from({ length: 5 }, () =>
+      store.claimCode({ codeHash: `code-${round}`, verifierHash: 'v', expiresAt: T0 + 600_000, now: T0 }))));
+    assert.equal(claims.filter(Boolean).length, 1, `round ${round}`);
+    const records = await Promise.all(servers.flatMap((store) => Array.from({ length: 5 }, () =>
+      store.recordUnlock({ ...unlock(round), codeHash: `code-${round}` }))));
+    assert.equal(records.filter((r) => r.recorded).length, 1, `round ${round}`);
+  }
+  for (const store of servers) assert.equal(await store.countUnlocks({ item: 'playbook' }), 5);
+  assert.deepEqual(await servers[3].findCodeUnlock({ codeHash: 'code-4', verifierHash: 'v' }), unlock(4));
+});
+
+test('postgres: connections the database terminated are replaced; a write cut off mid-query is retried once', async () => {
+  const url = await postgres.createDatabase();
+  const poolErrors = [];
+  const store = await open({ url, max: 4, onError: (error) => poolErrors.push(error) });
+  await Promise.all(Array.from({ length: 8 }, (_, n) => store.recordUnlock(unlock(n))));
+  assert.ok(await postgres.terminateConnections(url) >= 1);
+  // Idle connections were killed: the next calls still work, on new ones.
+  assert.equal(await store.countUnlocks({ item: 'playbook' }), 8);
+  assert.deepEqual(await store.recordUnlock(unlock(100)), { recorded: true });
+
+  // Now kill connections while they are inside a write: another session
+  // holds a lock the write needs, so the write is certainly in flight.
+  const blocker = new pg.Client({ connectionString: url });
+  await blocker.connect();
+  let write;
+  let claim;
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE unlocks, oauth_codes IN EXCLUSIVE MODE');
+    write = store.recordUnlock(unlock(200));
+    claim = store.claimCode({ codeHash: 'in-flight', expiresAt: T0 + 600_000, now: T0 });
+    const waiting = async () => (await sql(postgres.adminUrl,
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [new URL(url).pathname.slice(1)]))[0].n;
+    await waitFor(async () => await waiting() === 2);
+    assert.equal(await postgres.terminateConnections(url), 2);
+    // The retries, on new connections, queue behind the lock again.
+    await waitFor(async () => await waiting() === 2);
+    await blocker.query('COMMIT');
+  } finally {
+    await blocker.end();
+  }
+  assert.deepEqual(await write, { recorded: true });
+  // The claim failed before COMMIT, so it was rolled back and retried: ours.
+  assert.equal(await claim, true);
+  assert.equal(await store.countUnlocks({ item: 'playbook' }), 10);
+  assert.deepEqual(await sql(url, "SELECT count(*)::int AS n FROM oauth_codes WHERE code_hash = 'in-flight'"), [{ n: 1 }]);
+  assert.equal(store.poolStats().waiting, 0);
+});
+
+test('postgres: an unreachable database rejects with StoreUnavailableError (code store-unavailable), then recovers', async () => {
+  const url = new URL(await postgres.createDatabase());
+  const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
+  url.port = String(relay.port);
+  const store = await open({ url: url.href, retryMillis: 300, connectionTimeoutMillis: 500 });
+  await store.recordUnlock(unlock(1));
+  relay.cut();
+  for (const call of [() => store.recordUnlock(unlock(2)), () => store.countUnlocks({ item: 'playbook' }),
+    () => store.claimCode({ codeHash: 'down', expiresAt: T0 + 600_000, now: T0 })]) {
+    await assert.rejects(call(), (error) => error instanceof StoreUnavailableError && error.code === 'store-unavailable' && error.retryable === true);
+  }
+  relay.restore();
+  assert.deepEqual(await store.recordUnlock(unlock(2)), { recorded: true });
+  assert.equal(await store.countUnlocks({ item: 'playbook' }), 2);
+  // The failed claim stored nothing: the code is still free.
+  assert.equal(await store.claimCode({ codeHash: 'down', expiresAt: T0 + 600_000, now: T0 }), true);
+  await store.close();
+  await relay.close();
+});
+
+test('postgres: a database outage shorter than retryMillis is ridden out', async () => {
+  const url = new URL(await postgres.createDatabase());
+  const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
+  url.port = String(relay.port);
+  const store = await open({ url: url.href, retryMillis: 5000, connectionTimeoutMillis: 1000 });
+  relay.cut();
+  setTimeout(() => relay.restore(), 400);
+  const started = Date.now();
+  assert.deepEqual(await store.recordUnlock(unlock(1)), { recorded: true });
+  assert.ok(Date.now() - started >= 300, 'the write waited for the database to come back');
+  assert.equal(await store.countUnlocks({ item: 'playbook' }), 1);
+  await store.close();
+  await relay.close();
+});
+
+test('postgres: openPostgresStore refuses a URL that is not postgres://', async () => {
+  await assert.rejects(openPostgresStore({ url: 'mysql://localhost/x' }), TypeError);
+  await assert.rejects(openPostgresStore({}), TypeError);
+  await assert.rejects(openPostgresStore({ url: 'postgres://127.0.0.1/x', max: 0 }), TypeError);
+});
+
+async function waitFor(condition, timeoutMillis = 5000) {
+  const deadline = Date.now() + timeoutMillis;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => { setTimeout(resolve, 20); });
+  }
+}
