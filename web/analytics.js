@@ -93,15 +93,16 @@ function arrivedRef() {
 }
 
 // What the dashboard counts a widget's events against: its `item`, else
-// the path of what it shares or of the page (never a query: it may hold
-// personal data).
+// the path of the http(s) page it shares, else of this page (never a
+// query: it may hold personal data).
 function itemOf(element, sharedUrl) {
   const own = element.getAttribute?.('item');
   if (own) return own;
   for (const candidate of [sharedUrl, element.getAttribute?.('url')]) {
     if (!candidate) continue;
     try {
-      return new URL(candidate, document.baseURI).pathname;
+      const url = new URL(candidate, document.baseURI);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.pathname;
     } catch {
       // not a URL: fall through to the page
     }
