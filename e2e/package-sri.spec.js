@@ -29,7 +29,7 @@ test('the snippet as generated: the IIFE defines the elements, finds the core ne
   await openTestPage(page, { name: 'snippet', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
   await expect(shareButton(page, 'x')).toBeVisible();
   expect(await page.evaluate(() => Object.keys(window.Sharelock).sort()))
-    .toEqual(['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore']);
+    .toEqual(['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
   expect(requested).toEqual(expect.arrayContaining(['/dist/sharelock.iife.js', '/dist/sharelock-core.mjs', '/dist/sharelock-core.wasm']));
   expect((await recorded(page)).errors).toEqual([]);
   expect(consoleErrors).toEqual([]);

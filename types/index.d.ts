@@ -41,6 +41,17 @@ export declare function loadCore(options?: { wasmBinary?: ArrayBuffer | Uint8Arr
 /** Bytes of linear memory the wasm core holds (0 before it is loaded). */
 export declare function coreMemoryBytes(): number;
 
+/**
+ * First-party analytics (docs/analytics.md): sends the widgets' events to
+ * `collect`, a URL on your own verification server. Call it before
+ * defineElements(). Returns whether events are now collected (false without
+ * a DOM, with a bad URL, or when the browser sends Global Privacy Control).
+ */
+export declare function startAnalytics(options: { collect: string | URL }): boolean;
+
+/** The page's own events: today track('conversion', { item, value }) after a purchase. Returns whether it was accepted. */
+export declare function track(name: 'conversion', detail: { item: string; value?: number }): boolean;
+
 // ── Events (they bubble and cross shadow roots: listen on the element, document or window) ──
 
 export type ShareNetwork =
@@ -93,6 +104,11 @@ export interface ErrorEventDetail {
   error: SharelockError;
 }
 
+export interface ConversionEventDetail {
+  item: string;
+  value: number;
+}
+
 export interface SharelockEventMap {
   'sharelock:share': CustomEvent<ShareEventDetail>;
   'sharelock:unlock': CustomEvent<UnlockEventDetail>;
@@ -100,6 +116,8 @@ export interface SharelockEventMap {
   'sharelock:expire': CustomEvent<ExpireEventDetail>;
   'sharelock:proof': CustomEvent<ProofEventDetail>;
   'sharelock:error': CustomEvent<ErrorEventDetail>;
+  /** Fired on the document by track('conversion', …). */
+  'sharelock:conversion': CustomEvent<ConversionEventDetail>;
 }
 
 // ── Elements (configured by attributes; docs/ lists every one) ──

@@ -36,7 +36,7 @@ test('importing dist/index.js (the npm entry) reads and writes no global', async
   assert.deepEqual(touched, []);
   assert.deepEqual(added, []);
   assert.deepEqual(Object.keys(module).sort(),
-    ['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore']);
+    ['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
 });
 
 test('defineElements() without a DOM does nothing and does not throw', async () => {

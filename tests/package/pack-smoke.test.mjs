@@ -64,7 +64,7 @@ test('Node imports the package by name; every subpath of the exports map resolve
     m.defineElements();`;
   const { stdout } = await execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: app });
   const answer = JSON.parse(stdout);
-  assert.deepEqual(answer.exports, ['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore']);
+  assert.deepEqual(answer.exports, ['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
   assert.equal(answer.version, version);
   assert.deepEqual(answer.paths.map((path) => path.split('/node_modules/sharelock/')[1]),
     ['dist/sharelock.js', 'dist/sharelock.iife.js', 'dist/sharelock-core.mjs', 'dist/sharelock-core.wasm']);

@@ -1,5 +1,5 @@
 // Type-checked with `tsc --noEmit` against the installed package's types.
-import { SharelockError, configureCore, defineElements, loadCore } from 'sharelock';
+import { SharelockError, configureCore, defineElements, loadCore, startAnalytics, track } from 'sharelock';
 import type { ShareEventDetail } from 'sharelock';
 
 configureCore({ moduleUrl: new URL('https://cdn.example/sharelock-core.mjs'), wasmIntegrity: '' });
@@ -28,6 +28,12 @@ pay?.addEventListener('sharelock:error', (event) => {
 });
 document.addEventListener('sharelock:proof', (event) => console.log(event.detail.kind, event.detail.text));
 document.addEventListener('sharelock:cancel', (event) => console.log(event.detail.reason));
+
+const collecting: boolean = startAnalytics({ collect: '/verify/v1/collect' });
+track('conversion', { item: 'playbook', value: 9 });
+// @ts-expect-error only 'conversion' is a known event name
+track('purchase', { item: 'playbook' });
+document.addEventListener('sharelock:conversion', (event) => console.log(collecting, event.detail.item, event.detail.value.toFixed(2)));
 
 loadCore().catch((error: unknown) => {
   if (error instanceof SharelockError) console.log(error.code);
