@@ -14,7 +14,9 @@
 // database stays away, the method rejects with a StoreUnavailableError
 // (code 'store-unavailable'), which the handler answers with 503.
 import pg from 'pg';
-import { fields, LIMITS, millis, text } from './validate.js';
+import {
+  ANALYTICS_MEMORY, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
+} from './validate.js';
 
 export { LIMITS };
 
@@ -53,6 +55,35 @@ const MIGRATIONS = [
      at            bigint NOT NULL,
      PRIMARY KEY (host, redirect_uri)
    );`,
+  // 2: first-party analytics (issue 8; sqlite.js migration 3): daily
+  // counters, the batch ids a retried beacon repeats, and the share
+  // references visits arrive with.
+  `CREATE TABLE analytics_counters (
+     day         integer NOT NULL,
+     item        text    NOT NULL,
+     network     text    NOT NULL,
+     event       text    NOT NULL,
+     detail      text    NOT NULL,
+     count       bigint  NOT NULL,
+     value_milli bigint  NOT NULL,
+     PRIMARY KEY (day, item, network, event, detail)
+   );
+   -- The proof badge reads one item's shares.
+   CREATE INDEX analytics_counters_item ON analytics_counters (item, event, day);
+
+   CREATE TABLE analytics_batches (
+     batch_id text   NOT NULL PRIMARY KEY,
+     at       bigint NOT NULL
+   );
+   CREATE INDEX analytics_batches_at ON analytics_batches (at);
+
+   CREATE TABLE analytics_refs (
+     ref     text   NOT NULL PRIMARY KEY,
+     item    text   NOT NULL,
+     network text   NOT NULL,
+     at      bigint NOT NULL
+   );
+   CREATE INDEX analytics_refs_at ON analytics_refs (at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -82,6 +113,9 @@ function isConnectionError(error) {
   // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now;
   // 53300: too many connections.
   if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  // 40001 serialization failure, 40P01 deadlock: PostgreSQL rolled the
+  // transaction back, so running it again is the documented answer.
+  if (code === '40001' || code === '40P01') return true;
   // node-postgres reports a socket closed mid-query or a pool timeout by message only.
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(String(error.message));
 }
@@ -90,7 +124,10 @@ function isConnectionError(error) {
 // like every other invalid argument) instead of a driver error.
 function pgText(name, value) {
   text(name, value);
-  if (value.includes('\u0000')) throw new TypeError(`${name} must not contain U+0000`);
+  return noNul(name, value);
+}
+function noNul(name, value) {
+  if (typeof value === 'string' && value.includes('\u0000')) throw new TypeError(`${name} must not contain U+0000`);
   return value;
 }
 
@@ -172,6 +209,14 @@ async function migrate(pool) {
   }
 }
 
+function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
+}
+
 const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 function createStore(pool, { retryMillis }) {
@@ -215,6 +260,24 @@ function createStore(pool, { retryMillis }) {
   }
 
   const query = (sql, values) => withRetry(async (client) => (await client.query(sql, values)).rows);
+
+  /**
+   * `work(client)` inside BEGIN … COMMIT. A failure before COMMIT was sent
+   * rolled everything back, so it is retried; one during COMMIT is retried
+   * only for `idempotent` work (running it twice changes nothing).
+   */
+  const transaction = (work, { idempotent }) => withRetry(async (client, state) => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      state.committing = true;
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      if (!state.committing) await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }, (error, state) => idempotent || !state.committing);
 
   return {
     /**
@@ -273,28 +336,20 @@ function createStore(pool, { retryMillis }) {
       millis('expiresAt', expiresAt);
       millis('now', now);
       if (expiresAt <= now) throw new TypeError('claimCode: expiresAt must be after now');
-      return withRetry(async (client, state) => {
-        // Purge first, in the same transaction: an expired claim of this
-        // very hash must not block a new one (one statement could not do
-        // both: its INSERT would still see the row its DELETE removes).
-        await client.query('BEGIN');
-        try {
-          await client.query('DELETE FROM oauth_codes WHERE expires_at <= $1', [now]);
-          const { rowCount } = await client.query(
-            `INSERT INTO oauth_codes (code_hash, verifier_hash, expires_at) VALUES ($1, $2, $3)
-             ON CONFLICT (code_hash) DO NOTHING`,
-            [codeHash, verifierHash, expiresAt],
-          );
-          state.committing = true;
-          await client.query('COMMIT');
-          return rowCount === 1;
-        } catch (error) {
-          if (!state.committing) await client.query('ROLLBACK').catch(() => {});
-          throw error;
-        }
-      // Lost during COMMIT, we cannot know whether the claim is ours; a
-      // second try would answer false for our own claim. Give up honestly.
-      }, (error, state) => !state.committing);
+      // Purge first, in the same transaction: an expired claim of this very
+      // hash must not block a new one (one statement could not do both: its
+      // INSERT would still see the row its DELETE removes). Not idempotent:
+      // lost during COMMIT we cannot know whether the claim is ours, and a
+      // second try would answer false for our own claim, so that is given up.
+      return transaction(async (client) => {
+        await client.query('DELETE FROM oauth_codes WHERE expires_at <= $1', [now]);
+        const { rowCount } = await client.query(
+          `INSERT INTO oauth_codes (code_hash, verifier_hash, expires_at) VALUES ($1, $2, $3)
+           ON CONFLICT (code_hash) DO NOTHING`,
+          [codeHash, verifierHash, expiresAt],
+        );
+        return rowCount === 1;
+      }, { idempotent: false });
     },
 
     /** The unlock a still-remembered code earned, for the same verifier; null otherwise. */
@@ -337,6 +392,66 @@ function createStore(pool, { retryMillis }) {
       pgText('redirectUri', redirectUri);
       const rows = await query(`SELECT ${APP_COLUMNS} FROM mastodon_apps WHERE host = $1 AND redirect_uri = $2`, [host, redirectUri]);
       return rows[0] ?? null;
+    },
+
+    /**
+     * One collector batch, counted once per batchId: the id, its counters
+     * and its references commit together. Retried even when cut off during
+     * COMMIT — counting stays exact (the id is unique), though a batch that
+     * did commit then answers { recorded: false }.
+     */
+    async recordEvents(batch) {
+      const { batchId, at, increments, refs } = checkEvents(batch);
+      noNul('batchId', batchId);
+      for (const row of increments) for (const key of ['item', 'network', 'event', 'detail']) noNul(key, row[key]);
+      for (const ref of refs) for (const key of ['ref', 'item', 'network']) noNul(key, ref[key]);
+      // Upserts in key order: two batches touching the same counters then
+      // lock them in the same order and cannot deadlock each other.
+      const key = (r) => [r.day, r.item, r.network, r.event, r.detail];
+      const sorted = [...increments].sort((x, y) => compareKeys(key(x), key(y)));
+      return transaction(async (client) => {
+        await client.query('DELETE FROM analytics_batches WHERE at < $1', [at - ANALYTICS_MEMORY.batchMillis]);
+        await client.query('DELETE FROM analytics_refs WHERE at < $1', [at - ANALYTICS_MEMORY.refMillis]);
+        const { rowCount } = await client.query(
+          'INSERT INTO analytics_batches (batch_id, at) VALUES ($1, $2) ON CONFLICT (batch_id) DO NOTHING', [batchId, at]);
+        if (rowCount === 0) return { recorded: false };
+        for (const row of sorted) {
+          await client.query(
+            `INSERT INTO analytics_counters (day, item, network, event, detail, count, value_milli) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (day, item, network, event, detail)
+             DO UPDATE SET count = analytics_counters.count + excluded.count, value_milli = analytics_counters.value_milli + excluded.value_milli`,
+            [row.day, row.item, row.network, row.event, row.detail, row.count, row.valueMilli],
+          );
+        }
+        // The first share that introduced a reference keeps it.
+        for (const ref of refs) {
+          await client.query('INSERT INTO analytics_refs (ref, item, network, at) VALUES ($1, $2, $3, $4) ON CONFLICT (ref) DO NOTHING',
+            [ref.ref, ref.item, ref.network, at]);
+        }
+        return { recorded: true };
+      }, { idempotent: true });
+    },
+
+    /** The targets of the references still remembered, by reference. */
+    async findRefs(refs) {
+      checkRefList(refs).forEach((ref) => noNul('ref', ref));
+      if (refs.length === 0) return {};
+      const rows = await query('SELECT ref, item, network FROM analytics_refs WHERE ref = ANY($1::text[])', [refs]);
+      return Object.fromEntries(rows.map(({ ref, item, network }) => [ref, { item, network }]));
+    },
+
+    /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
+    async readCounters(counterQuery) {
+      const { fromDay, toDay, item, event } = checkCounterQuery(counterQuery);
+      noNul('item', item);
+      noNul('event', event);
+      // COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
+      return query(
+        `SELECT day, item, network, event, detail, count, value_milli AS "valueMilli" FROM analytics_counters
+         WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR item = $3) AND ($4::text IS NULL OR event = $4)
+         ORDER BY day, item COLLATE "C", network COLLATE "C", event COLLATE "C", detail COLLATE "C"`,
+        [fromDay, toDay, item, event],
+      );
     },
 
     /** Idempotent. Later calls on the store reject. */

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore, SCHEMA_VERSION, StoreUnavailableError } from '../../server/store/postgres.js';
+import { analyticsStoreContract } from './analytics-store-contract.mjs';
 import { startTestPostgres } from './postgres-fixture.mjs';
 import { storeContract, T0, unlock } from './store-contract.mjs';
 import { startTcpFaultProxy } from './tcp-fault-proxy.mjs';
@@ -38,6 +39,7 @@ async function sql(url, text, values) {
 }
 
 storeContract('postgres', () => open());
+analyticsStoreContract('postgres', () => open());
 
 test('postgres: several servers starting at once on an empty database apply each migration once', async () => {
   const url = await postgres.createDatabase();
@@ -46,7 +48,7 @@ test('postgres: several servers starting at once on an empty database apply each
   assert.equal(racing.length, 6);
   assert.deepEqual(await sql(url, 'SELECT version FROM sharelock_schema'), [{ version: SCHEMA_VERSION }]);
   const tables = await sql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  assert.deepEqual(tables.map((t) => t.tablename), ['mastodon_apps', 'oauth_codes', 'sharelock_schema', 'unlocks']);
+  assert.deepEqual(tables.map((t) => t.tablename), ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_codes', 'sharelock_schema', 'unlocks']);
   // All of them work on the one schema.
   await Promise.all(racing.map((store, n) => store.recordUnlock(unlock(n))));
   assert.equal(await racing[0].countUnlocks({ item: 'playbook' }), 6);
