@@ -7,6 +7,7 @@
 //   SHARELOCK_HMAC_KEYS        comma-separated <kid>:<base64url secret ≥ 32 bytes>, newest first (it signs)
 //   SHARELOCK_ITEMS            path to the items JSON file (see server/README.md)
 //   SHARELOCK_DB               SQLite file (default var/sharelock.db), created on first start
+//   DATABASE_URL               postgres://… : PostgreSQL instead of the SQLite file (several servers share it)
 //   SHARELOCK_UNLOCK_DAYS      how long an unlock token is honoured (default 30)
 //   SHARELOCK_RATE_IP          <requests>/<seconds> per client IP (default 60/60)
 //   SHARELOCK_RATE_ITEM        <unlocks>/<seconds> per item (default 120/3600)
@@ -143,6 +144,27 @@ function readDashboardToken(env) {
   return token;
 }
 
+// postgres:// (or postgresql://) picks the PostgreSQL store, which several
+// servers can share; unset, the embedded SQLite file is used. The URL is
+// checked here so a typo stops the server at start, not at the first unlock;
+// the message never repeats the URL (it may hold a password).
+function readDatabaseUrl(env) {
+  const value = env.DATABASE_URL?.trim();
+  if (!value) return null;
+  let parsed;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (postgres://user:password@host:5432/database)');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must be a postgres:// or postgresql:// URL, not ${parsed.protocol}//`);
+  }
+  if (!parsed.hostname) throw new ConfigError('DATABASE_URL', 'names no host');
+  if (parsed.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database (…/sharelock)');
+  return value;
+}
+
 export function readConfig(env = process.env) {
   const days = Number(env.SHARELOCK_UNLOCK_DAYS?.trim() || 30);
   if (!Number.isInteger(days) || days < 1 || days > 3650) throw new ConfigError('SHARELOCK_UNLOCK_DAYS', 'must be a whole number of days, 1-3650');
@@ -151,6 +173,7 @@ export function readConfig(env = process.env) {
     keys: readKeys(env),
     items: readItems(required(env, 'SHARELOCK_ITEMS')),
     database: env.SHARELOCK_DB?.trim() || 'var/sharelock.db',
+    databaseUrl: readDatabaseUrl(env),
     unlockLifetimeMillis: days * 24 * 60 * 60 * 1000,
     rateLimits: { ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'), item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600') },
     trustProxy: env.SHARELOCK_TRUST_PROXY === '1',

@@ -205,6 +205,14 @@ export function createVerificationHandler({ config, core, store, providers, now 
             : failure(404, 'not-found', 'no such endpoint', { origin });
       }
     } catch (error) {
+      // The database stayed unreachable through the store's own retries
+      // (server/store/postgres.js). Nothing was posted or counted: a
+      // failed code claim rolled back, so the same request may be sent again.
+      if (error?.code === 'store-unavailable') {
+        log({ event: 'store-unavailable', message: error.message });
+        return failure(503, 'store-unavailable', 'the verification server cannot reach its database; nothing was unlocked or counted; try again shortly',
+          { origin, headers: { 'retry-after': '2' } });
+      }
       log({ event: 'internal-error', message: error.message });
       return failure(500, 'internal-error', 'the verification server failed; nothing was unlocked', { origin });
     }

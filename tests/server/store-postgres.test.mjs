@@ -153,7 +153,7 @@ test('postgres: an unreachable database rejects with StoreUnavailableError (code
   const url = new URL(await postgres.createDatabase());
   const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
   url.port = String(relay.port);
-  const store = await open({ url: url.href, retryMillis: 300, connectionTimeoutMillis: 500 });
+  const store = await open({ url: url.href, retryMillis: 300, connectionTimeoutMillis: 2000 });
   await store.recordUnlock(unlock(1));
   relay.cut();
   for (const call of [() => store.recordUnlock(unlock(2)), () => store.countUnlocks({ item: 'playbook' }),
@@ -173,7 +173,7 @@ test('postgres: a database outage shorter than retryMillis is ridden out', async
   const url = new URL(await postgres.createDatabase());
   const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
   url.port = String(relay.port);
-  const store = await open({ url: url.href, retryMillis: 5000, connectionTimeoutMillis: 1000 });
+  const store = await open({ url: url.href, retryMillis: 5000, connectionTimeoutMillis: 2000 });
   relay.cut();
   setTimeout(() => relay.restore(), 400);
   const started = Date.now();
