@@ -18,8 +18,11 @@ fi
 # build/sanitize: the sanitizer run of the tests and the fuzzers.
 # make + python3 build better-sqlite3 (the verification server's embedded
 # store) from source when npm has no prebuilt binary for this Node.
+# postgresql: the PostgreSQL store's tests and the load test start a
+# throw-away server of their own (scripts/postgres.sh); the package's own
+# cluster service is not used.
 apt_packages=(cmake g++ make python3 libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli
-  clang-14 libclang-rt-14-dev llvm-14)
+  clang-14 libclang-rt-14-dev llvm-14 postgresql)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -20,8 +20,19 @@ FUZZ_RUNS=10000 FUZZ_BUILD=0 bash scripts/fuzz.sh
 echo "== JS against the built wasm module (node --test)"
 node --test tests/js/
 
-echo "== verification server, its store and the mock provider (node --test)"
+# One throw-away PostgreSQL cluster on 127.0.0.1 for the server tests: each
+# PostgreSQL test file makes databases of its own in it (without this
+# variable each file would start a cluster of its own). Stopped and removed
+# when this script ends, however it ends.
+echo "== verification server, its stores (SQLite and PostgreSQL) and the mock provider (node --test)"
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/sharelock-pg-XXXXXX")
+trap 'bash scripts/postgres.sh stop "$pg_dir"' EXIT
+SHARELOCK_TEST_DATABASE_URL=$(PG_FSYNC=off bash scripts/postgres.sh start "$pg_dir")
+export SHARELOCK_TEST_DATABASE_URL
 node --test tests/server/
+bash scripts/postgres.sh stop "$pg_dir"
+trap - EXIT
+unset SHARELOCK_TEST_DATABASE_URL
 
 echo "== the npm package: entries, SRI snippet, npm pack -> offline install -> Node, tsc, esbuild, Chromium (node --test)"
 node --test tests/package/
