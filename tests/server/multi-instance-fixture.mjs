@@ -42,7 +42,7 @@ export async function startInstance(env, { name = 'instance' } = {}) {
   await new Promise((resolve, reject) => {
     const check = () => { if (output.includes('verification server on')) resolve(); };
     child.stdout.on('data', check);
-    exited.then(({ code }) => reject(new Error(`${name} exited (${code}) before listening: ${output}`)));
+    exited.then(({ code }) => reject(new Error(`${name} exited (${code}) before listening: ${output.slice(-2000)}`)));
   });
   return {
     name,
