@@ -51,7 +51,10 @@ for (const demo of DEMOS) {
     expect(external).toEqual([]);
 
     const popup = await clickForPopup(page, payPart(page, 'button', '#pay-drop'));
-    expect(popup.url()).toBe(demo.intent);
+    // The demo collects first-party analytics (data-collect): the shared
+    // link carries this page view's share reference.
+    expect(popup.url().startsWith(`${demo.intent}%3Fsl_ref%3D`)).toBe(true);
+    expect(popup.url().slice(demo.intent.length)).toMatch(/^%3Fsl_ref%3D[A-Za-z0-9_-]{11}$/);
     await page.clock.fastForward('00:09');
     await popup.close();
     await page.clock.runFor(400);

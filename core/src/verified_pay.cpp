@@ -126,8 +126,11 @@ std::optional<VerifiedConfig> read_config(const Json& request, Problems& problem
   const auto server = read_server(attributes, page, problems);
   if (!server) return std::nullopt;
   config.server = *server;
-  const auto content = read_share_content(attributes, page, problems);
+  auto content = read_share_content(attributes, page, problems);
   if (!content) return std::nullopt;
+  // The verification server checks the post for the item's own link, so a
+  // verified post carries no analytics share reference (sl_ref).
+  content->ref_seed.clear();
   const ShareLink link = build_share_link(config.network, *content, config.mastodon_host);
   config.link = link.shared_url;
   config.post_text = config.network == Network::kX ? compose_x_post(link, *content)

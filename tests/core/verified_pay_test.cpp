@@ -119,6 +119,16 @@ TEST(VerifiedDescribe, DescribesTheItemServerPostAndTokenKey) {
   EXPECT_EQ(d["messages"]["unlocked"], "Unlocked. Thanks for sharing!");
 }
 
+TEST(VerifiedDescribe, APostCarriesNoAnalyticsReference) {
+  // The server checks the post for the item's own link: an sl_ref would
+  // make it refuse a post the page itself composed.
+  json pg = page();
+  pg["refSeed"] = "c2VlZC1vZi10aGlzLXBhZ2U";
+  const json d = describe(ebook(), json::object(), kT0, pg);
+  EXPECT_EQ(d["postText"], kPost);
+  EXPECT_EQ(d["postText"].get<std::string>().find("sl_ref"), std::string::npos);
+}
+
 TEST(VerifiedDescribe, ServerTrailingSlashesAreTrimmedAndAnOriginStaysBare) {
   json attributes = ebook();
   attributes["server"] = "https://verify.example/";
