@@ -177,7 +177,8 @@ export function loadCore(options = {}) {
     } catch (cause) {
       const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');
       const error = new SharelockError('wasm-unavailable',
-        `the Sharelock core (${moduleUrl?.href ?? 'sharelock-core.mjs'}) could not be loaded, so widgets show their fallback content: ${detail}`);
+        `the Sharelock core (${moduleUrl?.href ?? 'sharelock-core.mjs'}) could not be loaded, so widgets show their fallback content: ${detail}`
+        + ' (its two files belong next to the script, or where data-core on the script tag or configureCore({ moduleUrl }) says)');
       // Said once for the page; each widget still fires its own event.
       console.error(`[sharelock] ${error.message}`);
       throw error;
