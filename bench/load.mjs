@@ -11,7 +11,7 @@
 //    (server/mock-provider.js, in this process), 2–4 `node server/main.js`
 //    with DATABASE_URL, and a round-robin proxy (bench/load-proxy.mjs);
 // 2. `--unlocks` verified unlocks, `--concurrency` at a time, through the
-//    proxy — each one as a page does it: a fresh code from the provider, then
+//    proxy — each one as a page would: a fresh code from the provider, then
 //    POST /v1/unlock, asked again with the same code and verifier after a
 //    502/503/lost answer — while autocannon reads the counters (/v1/proof)
 //    through the same address;
@@ -60,7 +60,7 @@ const REDIRECT_URI = `${PAGE_ORIGIN}/`;
 const CLIENT = { clientId: 'load-test', clientSecret: 'load-secret', redirectUris: [REDIRECT_URI] };
 const ITEM = 'launch';
 const ITEM_URL = 'https://shop.example/launch';
-const MAX_ATTEMPTS = 8; // per unlock, as a page would keep asking
+const MAX_ATTEMPTS = 8; // per unlock
 
 const cleanups = [];
 const step = (message) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -174,7 +174,8 @@ async function main() {
       const code = status === 200 ? 'ok' : body?.error?.code ?? `http-${status}`;
       statusCounts[`${status} ${code}`] = (statusCounts[`${status} ${code}`] ?? 0) + 1;
       last = { status, code, postId: body?.post?.id, attempts: attempt };
-      // What the page asks again after: no answer, a gateway error, the store away.
+      // Asked again after no answer, a gateway error or the store away: safe with
+      // the same code and verifier (the page itself retries only the first).
       if (!(status === 0 || status === 502 && code === 'bad-gateway' || status === 503)) break;
       await new Promise((resolve) => { setTimeout(resolve, 200 * attempt); });
     }
