@@ -156,7 +156,8 @@ export async function openPostgresStore(options) {
     throw new TypeError('openPostgresStore: url must be a postgres:// or postgresql:// URL');
   }
   for (const [name, value] of Object.entries({ max, connectionTimeoutMillis, retryMillis, statementTimeoutMillis })) {
-    if (!Number.isSafeInteger(value) || value < (name === 'max' ? 1 : 0)) throw new TypeError(`openPostgresStore: ${name} must be a non-negative integer`);
+    const least = name === 'max' ? 1 : 0;
+    if (!Number.isSafeInteger(value) || value < least) throw new TypeError(`openPostgresStore: ${name} must be an integer ≥ ${least}`);
   }
   const pool = new pg.Pool({
     connectionString: url,
