@@ -159,9 +159,9 @@ test('in Spanish: the form, the widget and the messages', async ({ page, context
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<!-- Donde va el widget: -->');
 });
 
-for (const path of ['/builder/', '/es/builder/']) {
-  test(`axe: ${path} has no WCAG A/AA violation, with an error shown`, async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
+for (const [path, colorScheme] of [['/builder/', 'light'], ['/es/builder/', 'light'], ['/builder/', 'dark']]) {
+  test(`axe: ${path} in the ${colorScheme} scheme has no WCAG A/AA violation, with an error shown`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await openBuilder(page, path);
     await page.locator('#share-via').fill('not an account!');
     await expect(page.locator('#share-via-problem')).toContainText('(invalid-via)');
