@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { createVerificationApp } from '../../server/app.js';
+import { readConfig } from '../../server/config.js';
 
 const PAGE_ORIGIN = 'http://127.0.0.1:8080';
 const TOKEN = 'owner-token-0123456789-abcdefghijklmnop';
@@ -215,4 +216,13 @@ test('the dashboard page is served with a strict CSP; the bare path redirects to
   assert.equal(bare.headers.get('location'), 'dashboard/?lang=es');
   assert.equal((await get('/dashboard/../config.js')).status, 404);
   await app.close();
+});
+
+test('SHARELOCK_DASHBOARD_TOKEN: off when unset, refused when short or odd, kept when strong', () => {
+  const base = { SHARELOCK_ALLOWED_ORIGINS: PAGE_ORIGIN, SHARELOCK_HMAC_KEYS: `k:${randomBytes(32).toString('base64url')}`,
+    SHARELOCK_ITEMS: join(directory, 'items.json'), X_CLIENT_ID: 'a', X_CLIENT_SECRET: 'b', X_REDIRECT_URI: `${PAGE_ORIGIN}/` };
+  assert.equal(readConfig(base).dashboardToken, null);
+  assert.throws(() => readConfig({ ...base, SHARELOCK_DASHBOARD_TOKEN: 'short-token' }), /SHARELOCK_DASHBOARD_TOKEN: must be 32-512/);
+  assert.throws(() => readConfig({ ...base, SHARELOCK_DASHBOARD_TOKEN: `${'a'.repeat(40)} b` }), /SHARELOCK_DASHBOARD_TOKEN/);
+  assert.equal(readConfig({ ...base, SHARELOCK_DASHBOARD_TOKEN: TOKEN }).dashboardToken, TOKEN);
 });
