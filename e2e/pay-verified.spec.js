@@ -209,6 +209,26 @@ test('while the server posts, the widget says so; a lost answer is asked again a
   expect((await payEvents(page)).unlocks).toHaveLength(1);
 });
 
+test('a server whose database is briefly away (503) is asked again, and the unlock arrives once', async ({ page }) => {
+  await recordPayEvents(page);
+  let attempts = 0;
+  await page.route((url) => url.pathname === '/verify/v1/unlock', async (route) => {
+    attempts += 1;
+    if (attempts === 1) {
+      await route.fulfill({ status: 503, contentType: 'application/json', headers: { 'retry-after': '1' },
+        body: JSON.stringify({ error: { code: 'store-unavailable', message: 'the database is unreachable' } }) });
+      return;
+    }
+    await route.continue();
+  });
+  await page.goto('/');
+  await approveOrDeny(page, 'approve');
+  await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+  await expect(page.locator(`${HOST} [data-sharelock-content] a`)).toHaveAttribute('href', GUIDE_URL);
+  expect(attempts).toBe(2);
+  expect((await payEvents(page)).unlocks).toHaveLength(1);
+});
+
 test('a post the network refuses (the same text twice) keeps the widget locked and says why', async ({ page }) => {
   const text = `The very same words https://lumenandleaf.example/guides/window-box ${Date.now()}`;
   for (const attempt of [1, 2]) {

@@ -41,7 +41,9 @@ const RETRY_DELAYS_MS = [1000, 3000];
  * POST /v1/unlock with the code from the provider's redirect. When no
  * answer arrives (the network dropped, the time ran out) the same request
  * is sent again: the server answers a repeat of the same code and verifier
- * with the unlock it already recorded, so nothing is posted twice.
+ * with the unlock it already recorded, so nothing is posted twice. A 503
+ * (its database briefly away: nothing was claimed, posted or counted) is
+ * asked again too.
  */
 export async function requestUnlock(server, { item, network, host, code, codeVerifier, text }) {
   const send = () => exchange(`${server}/v1/unlock`, {
@@ -51,7 +53,7 @@ export async function requestUnlock(server, { item, network, host, code, codeVer
   }, UNLOCK_TIMEOUT_MS);
   let answer = await send();
   for (const delay of RETRY_DELAYS_MS) {
-    if (answer.status !== 0) break;
+    if (answer.status !== 0 && answer.status !== 503) break;
     await new Promise((resolve) => { setTimeout(resolve, delay); });
     answer = await send();
   }
