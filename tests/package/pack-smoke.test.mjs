@@ -47,7 +47,7 @@ test('the tarball holds the builds, the core, the types and the snippet, and not
   const { stdout } = await execFile('npm', ['pack', '--dry-run', '--json'], { cwd: root });
   const files = JSON.parse(stdout)[0].files.map((file) => file.path).sort();
   for (const file of ['dist/index.js', 'dist/sharelock.js', 'dist/sharelock.iife.js', 'dist/sharelock-core.mjs',
-    'dist/sharelock-core.wasm', 'dist/snippet.html', 'types/index.d.ts', 'README.md', 'CHANGELOG.md', 'package.json']) {
+    'dist/sharelock-core.wasm', 'dist/snippet.html', 'types/index.d.ts', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) {
     assert.ok(files.includes(file), `${file} is in the tarball`);
   }
   const stray = files.filter((file) => /^(core|wasm|web|server|e2e|tests|demo|scripts|node_modules)\//.test(file));
