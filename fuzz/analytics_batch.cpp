@@ -1,6 +1,7 @@
 // analytics::read_batch and aggregate on any body: a page's batch is
 // untrusted, so what is counted must satisfy the collector's rules
-// (docs/analytics.md) and sums must equal the events they came from.
+// (docs/analytics.md): every event is counted, unattributed or over the
+// page view's limits, and no key counts more than a page view may.
 #include "sharelock/analytics.hpp"
 #include "sharelock/unicode.hpp"
 
@@ -39,9 +40,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::int64_t counted = 0;
   for (const analytics::Increment& increment : sums.increments) {
     fuzz::check(increment.count > 0 && increment.key.day == analytics::day_of(kNow), "increment");
-    counted += increment.count;
+    fuzz::check(increment.count <= analytics::kMaxImpressionsPerItem, "more than a page view can count");
+    if (increment.key.event == "sharer") {
+      fuzz::check(increment.count == 1 && increment.key.network.empty(), "a sharer counted twice");
+    } else {
+      counted += increment.count;
+    }
   }
-  fuzz::check(counted + static_cast<std::int64_t>(sums.unattributed) == static_cast<std::int64_t>(read.events.size()),
+  fuzz::check(counted + static_cast<std::int64_t>(sums.unattributed + sums.repeats) ==
+                  static_cast<std::int64_t>(read.events.size()),
               "counts do not add up to the events");
   fuzz::check(sums.unattributed == 0, "a visit with a known reference was not attributed");
   return 0;

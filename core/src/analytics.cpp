@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -208,6 +209,25 @@ std::vector<std::string> referenced_refs(const Batch& batch) {
   return refs;
 }
 
+namespace {
+
+// How many events of one key a page view may count (see aggregate()).
+std::int64_t per_page_view_limit(EventType type) {
+  switch (type) {
+    case EventType::kImpression: return kMaxImpressionsPerItem;
+    case EventType::kError:
+    case EventType::kConversion: return kMaxRepeatsPerKey;
+    case EventType::kShare:
+    case EventType::kUnlock:
+    case EventType::kVisit:
+    case EventType::kCountdownEnded:
+    case EventType::kProofShown: return 1;
+  }
+  return 1;
+}
+
+}  // namespace
+
 Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::string, RefTarget>& known_refs) {
   Aggregate result;
   for (const Event& event : batch.events) {
@@ -223,6 +243,8 @@ Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::st
 
   std::map<CounterKey, Increment> sums;
   const std::int64_t day = day_of(now);
+  bool visited = false;  // a page view arrives once
+  std::set<std::string> items;
   for (const Event& event : batch.events) {
     CounterKey key{day, event.item, event.network, std::string(event_name(event.type)), event.detail};
     if (event.type == EventType::kVisit) {
@@ -231,6 +253,11 @@ Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::st
         ++result.unattributed;
         continue;
       }
+      if (visited) {
+        ++result.repeats;
+        continue;
+      }
+      visited = true;
       key.item = target->item;
       key.network = target->network;
     } else if (event.type == EventType::kConversion) {
@@ -238,10 +265,26 @@ Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::st
       // Attributed only when the visit came from a share of this very item.
       key.network = target && target->item == event.item ? target->network : "";
     }
+    if (!items.contains(key.item)) {
+      if (items.size() >= kMaxItemsPerBatch) {
+        ++result.repeats;
+        continue;
+      }
+      items.insert(key.item);
+    }
     Increment& sum = sums[key];
+    if (sum.count >= per_page_view_limit(event.type)) {
+      ++result.repeats;
+      continue;
+    }
     sum.key = key;
     sum.count += 1;
-    sum.value_milli += event.value_milli;  // at most 100 × 1e12: no overflow
+    sum.value_milli += event.value_milli;  // at most 10 × 1e12: no overflow
+    if (event.type == EventType::kShare) {
+      Increment& sharer = sums[CounterKey{day, event.item, "", "sharer", ""}];
+      sharer.key = CounterKey{day, event.item, "", "sharer", ""};
+      sharer.count = 1;
+    }
   }
   for (auto& [key, sum] : sums) result.increments.push_back(std::move(sum));
   return result;
@@ -284,17 +327,18 @@ std::string report_json(const std::vector<Row>& rows, DayRange range) {
     const std::string& event = row.key.event;
     add_to(days[static_cast<std::size_t>(row.key.day - range.first)], event, row.count);
     add_to(totals, event, row.count);
-    if (event == "conversion") {
-      total_value += row.value_milli;
-      item_value[row.key.item] += row.value_milli;
-    }
+    if (event == "conversion") total_value += row.value_milli;
+    // The funnel follows shares: a conversion without a share behind it is
+    // in the totals, not in "share → visit → conversion".
+    const bool from_share = event != "conversion" || !row.key.network.empty();
+    if (event == "conversion" && from_share) item_value[row.key.item] += row.value_milli;
     if (event == "error") errors[row.key.detail] += row.count;
     if (!row.key.network.empty() && (event == "share" || event == "unlock" || event == "visit" || event == "conversion")) {
       auto [it, fresh] = networks.try_emplace(row.key.network, zero_counts(kNetworkEvents));
       if (fresh) it->second["network"] = row.key.network;
       add_to(it->second, event, row.count);
     }
-    if (!row.key.item.empty()) {
+    if (!row.key.item.empty() && from_share) {
       auto [it, fresh] = funnel.try_emplace(row.key.item, zero_counts({"impression", "share", "visit", "conversion"}));
       if (fresh) it->second["item"] = row.key.item;
       add_to(it->second, event, row.count);
@@ -335,7 +379,7 @@ ShareCounts share_counts(const std::vector<Row>& rows, std::string_view item, st
   ShareCounts counts;
   const std::int64_t today = day_of(now);
   for (const Row& row : rows) {
-    if (row.key.event != "share" || row.key.item != item || row.key.day > today || row.count < 0) continue;
+    if (row.key.event != "sharer" || row.key.item != item || row.key.day > today || row.count < 0) continue;
     counts.all += row.count;
     if (row.key.day > today - 7) counts.last_7_days += row.count;
   }

@@ -81,7 +81,8 @@ std::string analytics_aggregate_batch(std::string_view request_json) {
                     {"refs", std::move(refs)},
                     {"dropped", batch.value().dropped},
                     {"problem", batch.value().first_problem},
-                    {"unattributed", sums.unattributed}});
+                    {"unattributed", sums.unattributed},
+                    {"repeats", sums.repeats}});
 }
 
 std::string analytics_range(std::string_view request_json) {

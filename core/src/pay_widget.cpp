@@ -95,8 +95,11 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
   }
   const auto network = read_pay_network(attributes, problems);
   if (!network) return std::nullopt;
-  const auto content = read_share_content(attributes, page, problems);
+  auto content = read_share_content(attributes, page, problems);
   if (!content) return std::nullopt;
+  // A pay widget's post gets no analytics share reference: its click is
+  // counted as an unlock, not a share, so no visit could be attributed to it.
+  content->ref_seed.clear();
 
   PayConfig config;
   config.lang = read_lang(attributes, page);

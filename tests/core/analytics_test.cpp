@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -115,18 +116,52 @@ TEST(AnalyticsAggregate, SumsPerDayItemNetworkEventAndDetail) {
       {{"type", "impression"}, {"item", "boots"}},
       {{"type", "share"}, {"item", "boots"}, {"network", "x"}},
       {{"type", "share"}, {"item", "boots"}, {"network", "facebook"}},
-      {{"type", "share"}, {"item", "boots"}, {"network", "x"}},
       {{"type", "unlock"}, {"item", "boots"}, {"network", "x"}, {"mode", "intent"}},
       {{"type", "unlock"}, {"item", "boots"}, {"network", "x"}, {"mode", "verified"}},
   }));
   const Aggregate sums = aggregate(batch, kNoon, {});
-  ASSERT_EQ(sums.increments.size(), 5u);
+  ASSERT_EQ(sums.increments.size(), 6u);
   const std::int64_t day = 20782;
   EXPECT_EQ(sums.increments[0], (Increment{{day, "boots", "", "impression", ""}, 2, 0}));
-  EXPECT_EQ(sums.increments[1], (Increment{{day, "boots", "facebook", "share", ""}, 1, 0}));
-  EXPECT_EQ(sums.increments[2], (Increment{{day, "boots", "x", "share", ""}, 2, 0}));
-  EXPECT_EQ(sums.increments[3], (Increment{{day, "boots", "x", "unlock", "intent"}, 1, 0}));
-  EXPECT_EQ(sums.increments[4], (Increment{{day, "boots", "x", "unlock", "verified"}, 1, 0}));
+  // Two networks, one shopper: the badge's "people who shared" counts one.
+  EXPECT_EQ(sums.increments[1], (Increment{{day, "boots", "", "sharer", ""}, 1, 0}));
+  EXPECT_EQ(sums.increments[2], (Increment{{day, "boots", "facebook", "share", ""}, 1, 0}));
+  EXPECT_EQ(sums.increments[3], (Increment{{day, "boots", "x", "share", ""}, 1, 0}));
+  EXPECT_EQ(sums.increments[4], (Increment{{day, "boots", "x", "unlock", "intent"}, 1, 0}));
+  EXPECT_EQ(sums.increments[5], (Increment{{day, "boots", "x", "unlock", "verified"}, 1, 0}));
+  EXPECT_EQ(sums.repeats, 0u);
+}
+
+TEST(AnalyticsAggregate, APageViewCountsEachThingOnceOrBoundedly) {
+  // A forged batch (any program can post one) of 100 copies adds what one
+  // page view could: one share per network, not 100.
+  json events = json::array();
+  for (int i = 0; i < 20; ++i) {
+    events.push_back({{"type", "share"}, {"item", "boots"}, {"network", "x"}});
+    events.push_back({{"type", "impression"}, {"item", "boots"}});
+    events.push_back({{"type", "proof-shown"}, {"item", "boots"}});
+    events.push_back({{"type", "visit"}, {"ref", kRef}});
+    events.push_back({{"type", "error"}, {"item", "boots"}, {"code", "feed-unavailable"}});
+  }
+  const Aggregate sums = aggregate(read_ok(events), kNoon, {{kRef, {"boots", "x"}}});
+  std::map<std::string, std::int64_t> counted;
+  for (const Increment& increment : sums.increments) counted[increment.key.event] += increment.count;
+  EXPECT_EQ(counted["share"], 1);
+  EXPECT_EQ(counted["sharer"], 1);
+  EXPECT_EQ(counted["proof-shown"], 1);
+  EXPECT_EQ(counted["visit"], 1);
+  EXPECT_EQ(counted["impression"], kMaxImpressionsPerItem);
+  EXPECT_EQ(counted["error"], kMaxRepeatsPerKey);
+  EXPECT_EQ(sums.repeats, 100u - 1 - 1 - 1 - 10 - 10);
+}
+
+TEST(AnalyticsAggregate, APageViewCountsAtMostTwentyItems) {
+  // Each new item is a new row in the store: a batch cannot add hundreds.
+  json events = json::array();
+  for (int i = 0; i < 30; ++i) events.push_back({{"type", "impression"}, {"item", "item-" + std::to_string(i)}});
+  const Aggregate sums = aggregate(read_ok(events), kNoon, {});
+  EXPECT_EQ(sums.increments.size(), kMaxItemsPerBatch);
+  EXPECT_EQ(sums.repeats, 10u);
 }
 
 TEST(AnalyticsAggregate, UsesTheServersDayNotThePages) {
@@ -162,7 +197,9 @@ TEST(AnalyticsAggregate, ASharesReferenceIsRecordedOnceAndServesTheSameBatch) {
   // Known already: not introduced again, so the first share's target stands.
   const Aggregate known = aggregate(batch, kNoon, {{kRef, {"sandals", "x"}}});
   EXPECT_TRUE(known.refs.empty());
-  EXPECT_EQ(known.increments[1].key.item, "sandals");
+  ASSERT_EQ(known.increments.size(), 3u);  // boots' sharer and share, the visit
+  EXPECT_EQ(known.increments[2].key.event, "visit");
+  EXPECT_EQ(known.increments[2].key.item, "sandals");
 }
 
 TEST(AnalyticsAggregate, AttributesAConversionOnlyToAShareOfThatItem) {
@@ -205,6 +242,9 @@ std::vector<Row> sample_rows() {
       {{20777, "boots", "x", "share", ""}, 3, 0},
       {{20782, "boots", "x", "share", ""}, 5, 0},
       {{20782, "boots", "facebook", "share", ""}, 2, 0},
+      {{20782, "boots", "", "sharer", ""}, 6, 0},
+      {{20777, "boots", "", "sharer", ""}, 3, 0},
+      {{20775, "boots", "", "sharer", ""}, 4, 0},
       {{20782, "boots", "", "impression", ""}, 40, 0},
       {{20782, "boots", "x", "visit", ""}, 6, 0},
       {{20782, "boots", "x", "conversion", ""}, 1, 49'900},
@@ -243,8 +283,10 @@ TEST(AnalyticsReport, TotalsDaysNetworksFunnelAndErrors) {
   EXPECT_EQ(report["funnel"][0]["impression"], 40);
   EXPECT_EQ(report["funnel"][0]["share"], 10);
   EXPECT_EQ(report["funnel"][0]["visit"], 6);
-  EXPECT_EQ(report["funnel"][0]["conversion"], 3);
-  EXPECT_DOUBLE_EQ(report["funnel"][0]["value"].get<double>(), 69.9);
+  // The funnel follows shares: the 2 conversions without one are in the
+  // totals only.
+  EXPECT_EQ(report["funnel"][0]["conversion"], 1);
+  EXPECT_DOUBLE_EQ(report["funnel"][0]["value"].get<double>(), 49.9);
   EXPECT_EQ(report["errors"], (json::array({{{"code", "feed-unavailable"}, {"count", 3}}})));
 }
 
@@ -268,13 +310,13 @@ TEST(AnalyticsCsv, QuotesAndDefusesFormulas) {
             "2026-11-25,hat,,conversion,,1,3\r\n");
 }
 
-TEST(AnalyticsShareCounts, SevenDaysNeverMoreAndAllTime) {
+TEST(AnalyticsShareCounts, CountsSharersInSevenDaysNeverMoreAndAllTime) {
   const ShareCounts counts = share_counts(sample_rows(), "boots", kNoon);
-  EXPECT_EQ(counts.last_7_days, 10);  // the 20th and the 25th; the 18th is out
-  EXPECT_EQ(counts.all, 14);
+  EXPECT_EQ(counts.last_7_days, 9);  // sharers of the 20th and the 25th; the 18th is out
+  EXPECT_EQ(counts.all, 13);
   EXPECT_EQ(share_counts(sample_rows(), "guide", kNoon).all, 0);
   // A row from a later day than "now" (a clock set back) is not counted.
-  EXPECT_EQ(share_counts({{{20783, "boots", "x", "share", ""}, 9, 0}}, "boots", kNoon).all, 0);
+  EXPECT_EQ(share_counts({{{20783, "boots", "", "sharer", ""}, 9, 0}}, "boots", kNoon).all, 0);
 }
 
 TEST(AnalyticsApi, RefusesWithAStatusAndCode) {
@@ -289,8 +331,8 @@ TEST(AnalyticsApi, RefusesWithAStatusAndCode) {
 
 TEST(AnalyticsApi, ReadsRowsDefensively) {
   const json counts = json::parse(analytics_share_counts(
-      json{{"rows", json::array({42, {{"day", 20782}, {"item", "boots"}, {"event", "share"}, {"count", 3}},
-                                 {{"day", "x"}, {"item", "boots"}, {"event", "share"}, {"count", 5}}})},
+      json{{"rows", json::array({42, {{"day", 20782}, {"item", "boots"}, {"event", "sharer"}, {"count", 3}},
+                                 {{"day", "x"}, {"item", "boots"}, {"event", "sharer"}, {"count", 5}}})},
            {"item", "boots"},
            {"now", kNoon}}
           .dump()));

@@ -89,17 +89,33 @@ struct Increment {
   friend bool operator==(const Increment&, const Increment&) = default;
 };
 
+// What one batch — one page view — may count at most: a page view is one
+// shopper, so repeats beyond these are not counted (a forged batch of 100
+// shares adds one share per network, not 100).
+inline constexpr std::int64_t kMaxImpressionsPerItem = 10;  // several widgets of one item on a page
+inline constexpr std::int64_t kMaxRepeatsPerKey = 10;       // errors per code, conversions per item
+inline constexpr std::size_t kMaxItemsPerBatch = 20;        // a page shows a few products, not hundreds
+
 struct Aggregate {
   std::vector<Increment> increments;       // one per key, in key order
   std::map<std::string, RefTarget> refs;   // references the batch's shares introduced
   std::size_t unattributed = 0;            // visits whose reference is unknown (not counted)
+  std::size_t repeats = 0;                 // events over the per-page-view limits (not counted)
 };
 
-// Folds a batch into counters for the day of `now`. Visits are counted
-// against the item and network of their reference (`known_refs`, looked up
-// by the caller, or introduced by a share in the same batch); a visit with
-// an unknown reference is not counted — it would be a guess. A conversion
-// with a known reference is attributed to its network, else to "".
+// Folds a batch into counters for the day of `now`. One batch is one page
+// view, so it counts at most 20 items (events of more are repeats: each
+// new item is a new row in the store), and: one share per item and network, one unlock
+// per item and mode, one visit, one ended countdown and one shown proof
+// per item, 10 impressions per item, 10 errors per item and code, 10
+// conversions per item. For each item shared at all it also counts one
+// "sharer" (network ""): the social-proof badge's "people who shared",
+// where a shopper sharing on three networks is one person, not three.
+// Visits are counted against the item and network of their reference
+// (`known_refs`, looked up by the caller, or introduced by a share in the
+// same batch); a visit with an unknown reference is not counted — it would
+// be a guess. A conversion with a known reference of the same item is
+// attributed to its network, else to "".
 Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::string, RefTarget>& known_refs);
 
 // The references a batch's visits and conversions arrived with, to look up.
@@ -127,16 +143,18 @@ Result<DayRange> report_range(std::int64_t now, std::int64_t days);
 // "unlock", "visit", "conversion"}] (every day, zeros included), "totals",
 // "networks": [{"network", "share", "unlock", "visit", "conversion"}],
 // "funnel": [{"item", "impression", "share", "visit", "conversion", "value"}]
-// (most shared first), "errors": [{"code", "count"}]}.
+// (most shared first; its conversions and value are only those that came
+// from a share, the totals have all of them), "errors": [{"code", "count"}]}.
 std::string report_json(const std::vector<Row>& rows, DayRange range);
 
 // The rows as CSV (RFC 4180; a cell that a spreadsheet would run as a
 // formula is prefixed with an apostrophe).
 std::string rows_csv(const std::vector<Row>& rows);
 
-// Share counts for the social-proof feed: "7d" (today and the 6 days before
-// it — never more than 7 days, so "in the last 7 days" is never overstated)
-// and "all".
+// Share counts for the social-proof feed, in "sharers" (page views that
+// shared the item at least once): "7d" (today and the 6 days before it —
+// never more than 7 days, so "in the last 7 days" is never overstated) and
+// "all".
 struct ShareCounts {
   std::int64_t last_7_days = 0;
   std::int64_t all = 0;

@@ -16,12 +16,12 @@ std::string analytics_batch_refs(std::string_view request_json);
 
 // Request: {"body", "now", "knownRefs": {ref: {"item", "network"}}}.
 // Response: {"ok": true, "id", "day", "increments": [row…], "refs": [{"ref",
-// "item", "network"}], "dropped", "problem", "unattributed"} or a refusal.
+// "item", "network"}], "dropped", "problem", "unattributed", "repeats"} or a
+// refusal.
 std::string analytics_aggregate_batch(std::string_view request_json);
 
-// Request: {"rows", "now", "days"}. Response: {"ok": true, "report",
-// "firstDay", "lastDay"} (see analytics::report_json) or a refusal (400
-// "invalid-days").
+// Request: {"rows", "now", "days"}. Response: {"ok": true, "report"} (see
+// analytics::report_json) or a refusal (400 "invalid-days").
 std::string analytics_report(std::string_view request_json);
 
 // Request: {"days": n, "now"}. Response: {"ok": true, "firstDay", "lastDay"}
@@ -31,7 +31,8 @@ std::string analytics_range(std::string_view request_json);
 // Request: {"rows"}. Response: {"ok": true, "csv"}.
 std::string analytics_csv(std::string_view request_json);
 
-// Request: {"rows", "item", "now"}. Response: {"ok": true, "last7Days", "all"}.
+// Request: {"rows", "item", "now"}. Response: {"ok": true, "last7Days", "all"}:
+// the item's sharers (analytics::share_counts).
 std::string analytics_share_counts(std::string_view request_json);
 
 }  // namespace sharelock
