@@ -4,7 +4,7 @@
 // may show. The core validates and aggregates (core/include/sharelock/
 // analytics.hpp); this file moves bytes between HTTP and the store. No IP
 // address, cookie or user agent is stored: only daily counters, batch ids
-// (to count a retried beacon once) and random share references.
+// (to count a retried batch once) and random share references.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { failure, json, readBodyText } from './responses.js';
 
@@ -16,10 +16,10 @@ const digest = (text) => createHash('sha256').update(text).digest();
 export function createAnalytics({ config, core, store, log = () => {} }) {
   const expectedToken = config.dashboardToken ? digest(config.dashboardToken) : null;
 
-  /** POST /v1/collect: one batch, as navigator.sendBeacon sends it (text/plain, no preflight). */
+  /** POST /v1/collect: one batch, as web/analytics.js sends it (text/plain, no preflight, keepalive). */
   async function collect(request, origin, at) {
-    // A beacon is always sent with an Origin; without an allowed one this
-    // is not one of the shop's pages.
+    // The collector sends in CORS mode, so a page's batch always carries its
+    // Origin; without an allowed one this is not one of the shop's pages.
     if (!origin) return failure(403, 'origin-not-allowed', 'events are accepted from the shop\'s pages only');
     const body = await readBodyText(request, MAX_BATCH_BYTES);
     if (body === null) return failure(413, 'batch-too-large', `a batch is at most ${MAX_BATCH_BYTES} bytes`, { origin });
@@ -31,11 +31,12 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     const { recorded } = await store.recordEvents({ batchId: sums.id, at, increments: sums.increments, refs: sums.refs });
     if (sums.dropped > 0) log({ event: 'analytics-dropped', dropped: sums.dropped, problem: sums.problem });
     return json(200, {
-      recorded, // false: this batch id was counted before (a retried beacon)
+      recorded, // false: this batch id was counted before (a retried batch)
       counted: recorded ? sums.increments.reduce((total, row) => total + row.count, 0) : 0,
       dropped: sums.dropped,
       problem: sums.problem,
       unattributed: sums.unattributed,
+      repeats: sums.repeats, // over what one page view may count
     }, { origin });
   }
 
@@ -78,10 +79,14 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     return json(200, core.analyticsReport({ rows, now: at, days }).report, { origin });
   }
 
-  /** The proof feed's share counters for one item: real counts, zero when none were counted. */
+  /**
+   * The proof feed's share counters for one item, in sharers (page views
+   * that shared it: three networks from one shopper are one person), zero
+   * when none were counted.
+   */
   async function shareCounters(item, at) {
     // All time: from day 0; the store's index on (item, event, day) keeps it cheap.
-    const rows = await store.readCounters({ fromDay: 0, toDay: Math.floor(at / 86_400_000), item, event: 'share' });
+    const rows = await store.readCounters({ fromDay: 0, toDay: Math.floor(at / 86_400_000), item, event: 'sharer' });
     const counts = core.analyticsShareCounts({ rows, item, now: at });
     const counted = new Date(at).toISOString();
     return [

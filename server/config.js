@@ -11,6 +11,7 @@
 //   SHARELOCK_UNLOCK_DAYS      how long an unlock token is honoured (default 30)
 //   SHARELOCK_RATE_IP          <requests>/<seconds> per client IP (default 60/60)
 //   SHARELOCK_RATE_ITEM        <unlocks>/<seconds> per item (default 120/3600)
+//   SHARELOCK_RATE_PAGE        <requests>/<seconds> per client IP to /v1/collect and /v1/proof (default 120/60)
 //   SHARELOCK_TRUST_PROXY      1: take the client IP from X-Forwarded-For's last hop
 //   X_CLIENT_ID, X_CLIENT_SECRET, X_REDIRECT_URI   the X app (developer.x.com)
 //   X_AUTHORIZE_URL, X_API_URL                     default to X's real endpoints
@@ -175,7 +176,11 @@ export function readConfig(env = process.env) {
     database: env.SHARELOCK_DB?.trim() || 'var/sharelock.db',
     databaseUrl: readDatabaseUrl(env),
     unlockLifetimeMillis: days * 24 * 60 * 60 * 1000,
-    rateLimits: { ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'), item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600') },
+    rateLimits: {
+      ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'),
+      item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600'),
+      page: readRate(env, 'SHARELOCK_RATE_PAGE', '120/60'),
+    },
     trustProxy: env.SHARELOCK_TRUST_PROXY === '1',
     dashboardToken: readDashboardToken(env),
     x: {

@@ -26,6 +26,8 @@ const NONCE_BYTES = 16;
 // than any provider would still honour it.
 const CODE_MEMORY_MILLIS = 10 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
+const DEFAULT_PAGE_RATE = { limit: 120, windowMillis: 60_000 };
+const PAGE_TRAFFIC = new Set(['/v1/collect', '/v1/proof']);
 
 /**
  * @param {object} options
@@ -39,6 +41,10 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export function createVerificationHandler({ config, core, store, providers, now = Date.now, randomBytes, log = () => {} }) {
   const perIp = createRateLimiter({ ...config.rateLimits.ip, maxKeys: 100_000 });
+  // Every page view sends a batch and a badge may ask for counts: their own
+  // budget, so a busy office or carrier-grade NAT cannot spend the one a
+  // shopper's unlock needs right after the provider's redirect.
+  const perIpPage = createRateLimiter({ ...(config.rateLimits.page ?? DEFAULT_PAGE_RATE), maxKeys: 100_000 });
   const perItem = createRateLimiter({ ...config.rateLimits.item, maxKeys: 10_000 });
   const analytics = createAnalytics({ config, core, store, log });
   const links = Object.fromEntries(Object.entries(config.items).map(([id, item]) => [id, { url: item.url }]));
@@ -179,7 +185,7 @@ export function createVerificationHandler({ config, core, store, providers, now 
     const origin = requestOrigin;
     if (request.method === 'OPTIONS') return preflight(origin);
     const at = now();
-    const ipLimit = perIp.take(ip, at);
+    const ipLimit = (PAGE_TRAFFIC.has(url.pathname) ? perIpPage : perIp).take(ip, at);
     if (!ipLimit.allowed) return tooMany(ipLimit, origin);
     try {
       const route = `${request.method} ${url.pathname}`;

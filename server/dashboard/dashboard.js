@@ -122,8 +122,10 @@ async function load() {
     keepToken('');
     return showSignIn(t.unauthorized);
   }
-  if (response.status === 404) return showSignIn(t.disabled);
-  if (!response.ok) return announce(t.failed);
+  if (!response.ok) {
+    const code = await response.json().then((body) => body?.error?.code, () => '');
+    return code === 'dashboard-disabled' ? showSignIn(t.disabled) : announce(t.failed);
+  }
   render(await response.json());
   announce(t.loaded);
 }
@@ -182,7 +184,9 @@ function renderChart(report) {
   const bottom = 28;
   const left = 40;
   const plot = height - top - bottom;
-  const max = Math.max(1, ...report.days.flatMap((d) => series.map(([key]) => d[key])));
+  // The top of the scale: an even whole number, so the middle line is one too.
+  const highest = Math.max(1, ...report.days.flatMap((d) => series.map(([key]) => d[key])));
+  const max = highest === 1 ? 1 : highest + (highest % 2);
   const slot = (width - left) / report.days.length;
   const bar = Math.max(1, Math.min(18, (slot - 4) / series.length));
 
@@ -190,7 +194,7 @@ function renderChart(report) {
   const label = svg('title', { id: 'chart-label' });
   label.textContent = t.chartLabel(day(report.from), day(report.to));
   chart.append(label);
-  for (const fraction of [0, 0.5, 1]) {
+  for (const fraction of max === 1 ? [0, 1] : [0, 0.5, 1]) {
     const y = top + plot - fraction * plot;
     chart.append(svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'grid' }));
     const tick = svg('text', { x: left - 6, y: y + 4, class: 'axis', 'text-anchor': 'end' });

@@ -75,7 +75,8 @@ test('a batch is accepted, counted, and a retried beacon with the same id counts
   const batch = shopperBatch();
   const first = await send(app, batch);
   assert.equal(first.status, 200);
-  assert.deepEqual(await first.json(), { recorded: true, counted: 6, dropped: 0, problem: '', unattributed: 0 });
+  // 6 events, and one "sharer" for boots (shared on two networks by one page view).
+  assert.deepEqual(await first.json(), { recorded: true, counted: 7, dropped: 0, problem: '', unattributed: 0, repeats: 0 });
   const retried = await (await send(app, batch)).json();
   assert.equal(retried.recorded, false);
   assert.equal(retried.counted, 0);
@@ -125,6 +126,31 @@ test('malformed, oversized, foreign-origin and wrong-version batches are refused
   await app.close();
 });
 
+test('a forged batch counts no more than one page view could', async () => {
+  const app = await startApp();
+  const events = Array.from({ length: 100 }, () => ({ type: 'share', item: 'boots', network: 'x' }));
+  const answer = await (await send(app, { v: 1, id: batchId(), events })).json();
+  assert.deepEqual([answer.counted, answer.repeats], [2, 99]); // one share and one sharer
+  const report = await (await stats(app)).json();
+  assert.equal(report.totals.share, 1);
+  await app.close();
+});
+
+test('batches and counts have their own per-IP budget: spending it leaves unlocks untouched', async () => {
+  const app = await startApp({ rateLimits: { ip: { limit: 2, windowMillis: 60_000 }, item: { limit: 10, windowMillis: 60_000 },
+    page: { limit: 3, windowMillis: 60_000 } } });
+  for (let i = 0; i < 3; i += 1) assert.equal((await send(app, shopperBatch())).status, 200);
+  const limited = await send(app, shopperBatch());
+  assert.equal(limited.status, 429);
+  assert.equal((await limited.json()).error.code, 'rate-limited');
+  assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+  // The unlock budget of the same IP is whole: its endpoint still answers (here: its own 4xx, not 429).
+  const unlock = await app.handle(new Request('http://127.0.0.1:8081/v1/unlock', {
+    method: 'POST', headers: { origin: PAGE_ORIGIN, 'content-type': 'application/json' }, body: '{}' }), { ip: '192.0.2.1' });
+  assert.notEqual(unlock.status, 429);
+  await app.close();
+});
+
 test('bad events inside a good batch are dropped one by one and said so', async () => {
   const app = await startApp();
   const answer = await (await send(app, { v: 1, id: batchId(), events: [
@@ -161,7 +187,8 @@ test('the CSV export has one row per counter and defuses formulas', async () => 
   assert.match(response.headers.get('content-type'), /^text\/csv/);
   assert.match(response.headers.get('content-disposition'), /attachment; filename="sharelock-7-days\.csv"/);
   assert.equal(await response.text(),
-    'date,item,network,event,detail,count,value\r\n2026-11-25,\'=cmd|calc,,impression,,1,0\r\n2026-11-25,boots,x,share,,1,0\r\n');
+    'date,item,network,event,detail,count,value\r\n2026-11-25,\'=cmd|calc,,impression,,1,0\r\n'
+    + '2026-11-25,boots,,sharer,,1,0\r\n2026-11-25,boots,x,share,,1,0\r\n');
   await app.close();
 });
 
@@ -190,7 +217,8 @@ test('the proof feed shows real share counts for the last 7 days and all time, z
   await send(app, { v: 1, id: batchId(), events: [{ type: 'share', item: 'boots', network: 'x' }] });
   const feed = await (await app.handle(new Request('http://127.0.0.1:8081/v1/proof?item=boots'), { ip: '192.0.2.1' })).json();
   const share = (window) => feed.counters.find((c) => c.type === 'share' && c.window === window);
-  assert.equal(share('all').count, 3);
+  // Sharers: the first page view shared boots on two networks (one person).
+  assert.equal(share('all').count, 2);
   assert.equal(share('7d').count, 1);
   assert.equal(share('7d').at, new Date(clock).toISOString());
   assert.equal(feed.counters.some((c) => c.type === 'unlock'), false); // boots is no verified item

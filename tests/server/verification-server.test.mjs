@@ -274,7 +274,8 @@ test('expired, forged, wrong-item and unrecorded tokens get no content', async (
 });
 
 test('rate limits per IP and per item answer 429 with Retry-After, and record nothing', async () => {
-  const app = await startApp({ rateLimits: { ip: { limit: 3, windowMillis: 60_000 }, item: { limit: 1, windowMillis: 60_000 } } });
+  const app = await startApp({ rateLimits: { ip: { limit: 3, windowMillis: 60_000 }, item: { limit: 1, windowMillis: 60_000 },
+    page: { limit: 3, windowMillis: 60_000 } } });
   assert.equal((await call(app, '/v1/unlock', { method: 'POST', body: await unlockBody(), ip: '192.0.2.7' })).status, 200);
   const itemLimited = await call(app, '/v1/unlock', { method: 'POST', body: await unlockBody({ text: `${POST_TEXT} 2` }), ip: '192.0.2.8' });
   assert.deepEqual(await errorOf(itemLimited), { status: 429, code: 'rate-limited' });
