@@ -19,13 +19,13 @@ async function recordBeacons(page) {
   return beacons;
 }
 
-function collectorPage({ collect = COLLECT, body = '' } = {}) {
+function collectorPage({ collect = COLLECT, body = '', head = '' } = {}) {
   const tag = collect === null
     ? '<script type="module" src="/dist/sharelock.js"></script>'
     : `<script type="module" src="/dist/sharelock.js" data-collect="${attr(collect)}"></script>`;
   return testPage({
     script: false,
-    head: tag,
+    head: `${head}${tag}`,
     body: body || `<main><h1>Boots</h1>
 <sharelock-share id="bar" item="boots" networks="x,facebook,copy" url="https://shop.example/boots"></sharelock-share></main>`,
   });
@@ -76,7 +76,10 @@ test('on: each network\'s link gets its own reference; one batch leaves when the
   const [beacon] = beacons;
   expect(beacon.method).toBe('POST');
   expect(beacon.headers['content-type']).toMatch(/^text\/plain;charset=utf-8$/i); // no CORS preflight
+  // No cookie and no page address; a real Origin, whatever the Referrer-Policy.
   expect(beacon.headers.cookie).toBeUndefined();
+  expect(beacon.headers.referer).toBeUndefined();
+  expect(beacon.headers.origin).toBe(ORIGIN);
   expect(beacon.body.v).toBe(1);
   expect(beacon.body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   expect(beacon.body.events).toEqual([
@@ -150,21 +153,72 @@ test('Global Privacy Control: no reference in links and nothing sent', async ({ 
   expect(beacons).toEqual([]);
 });
 
-test('a beacon the browser refuses is kept and sent with the next one, under the same batch id', async ({ page }) => {
+test('a batch that could not be sent goes again with the next one, under its own batch id', async ({ page }) => {
   const beacons = await recordBeacons(page);
-  await page.addInitScript(() => {
-    const real = navigator.sendBeacon.bind(navigator);
-    let refusals = 1;
-    navigator.sendBeacon = (url, data) => (refusals-- > 0 ? false : real(url, data));
+  let failures = 1;
+  await page.route(`${ORIGIN}${COLLECT}`, (route) => {
+    if (failures-- > 0) return route.abort('internetdisconnected');
+    return route.fallback();
   });
   await openTestPage(page, { name: 'collector-retry', html: collectorPage() });
   await expect(shareButton(page, 'x')).toHaveAttribute('href', /sl_ref/);
-  await setTabHidden(page, true); // refused: the impression stays queued
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').length)).toBeGreaterThan(0);
+  await setTabHidden(page, true); // lost: the impression's batch is kept
+  await page.waitForTimeout(300);
+  expect(beacons).toEqual([]);
   await setTabHidden(page, false);
   await page.evaluate(() => import('/dist/sharelock.js').then((m) => m.track('conversion', { item: 'boots' })));
   await setTabHidden(page, true);
-  await expect.poll(() => beacons.length).toBe(1);
-  expect(beacons[0].body.events.map((event) => event.type)).toEqual(['impression', 'conversion']);
+  await expect.poll(() => beacons.length).toBe(2);
+  const [again, next] = beacons;
+  expect(again.body.events.map((event) => event.type)).toEqual(['impression']);
+  expect(next.body.events.map((event) => event.type)).toEqual(['conversion']);
+  expect(again.body.id).not.toBe(next.body.id);
+});
+
+test('an impression needs half the widget on screen; a countdown already over on arrival is no ending', async ({ page }) => {
+  const beacons = await recordBeacons(page);
+  await page.setViewportSize({ width: 800, height: 600 });
+  // A stylesheet, not style attributes: the strict CSP refuses those. It
+  // loads before the script, so the bar is first seen with only its top
+  // fifth in the 600 px window (body margin 8 + 584 = 592; the bar is 40 high).
+  const css = { body: '#spacer { height: 584px; } #after { height: 2000px; }', contentType: 'text/css' };
+  await openTestPage(page, { name: 'collector-visibility', files: { 'collector.css': css }, html: collectorPage({
+    head: '<link rel="stylesheet" href="/__test__/collector.css">',
+    body: `<main>
+<div id="spacer"></div>
+<sharelock-share id="low" item="low-bar" networks="x" url="https://shop.example/low"></sharelock-share>
+<sharelock-countdown id="over" item="old-sale" ends="2020-01-01T00:00:00Z"></sharelock-countdown>
+<div id="after"></div>
+</main>` }) });
+  await expect(shareButton(page, 'x')).toHaveAttribute('href', /x\.com/);
+  const box = await page.locator('#low').boundingBox();
+  expect(box.y).toBeGreaterThan(600 - box.height / 2); // less than half of it on screen
+  expect(box.y).toBeLessThan(600); // but some of it
+  await page.waitForTimeout(300);
+  await setTabHidden(page, true);
+  await page.waitForTimeout(500);
+  const sent = () => beacons.flatMap((beacon) => beacon.body.events);
+  expect(sent().filter((event) => event.item === 'low-bar')).toEqual([]);
+  expect(sent().filter((event) => event.type === 'countdown-ended')).toEqual([]);
+
+  await setTabHidden(page, false);
+  await page.locator('#low').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await setTabHidden(page, true);
+  await expect.poll(() => sent()).toContainEqual({ type: 'impression', item: 'low-bar' });
+});
+
+test('startAnalytics() with nothing, an empty string or null starts nothing and says why', async ({ page }) => {
+  await openTestPage(page, { name: 'collector-api', html: collectorPage({ collect: null }) });
+  const results = await page.evaluate(async () => {
+    const { startAnalytics } = await import('/dist/sharelock.js');
+    const codes = [];
+    document.addEventListener('sharelock:error', (event) => codes.push(event.detail.code));
+    return { started: [startAnalytics(), startAnalytics({}), startAnalytics({ collect: '' }), startAnalytics({ collect: null })], codes };
+  });
+  expect(results.started).toEqual([false, false, false, false]);
+  expect(results.codes).toEqual(['invalid-collect-url', 'invalid-collect-url', 'invalid-collect-url', 'invalid-collect-url']);
 });
 
 test('a bad data-collect is reported on the script tag\'s attribute and the widgets still work', async ({ page, consoleErrors }) => {

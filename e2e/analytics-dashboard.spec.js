@@ -83,7 +83,7 @@ test('browsing the demo, sharing, unlocking, a visit from the share and a purcha
   await expect(page.locator('[data-total="conversion"] dd')).toHaveText('1');
   const networkRow = page.locator('#networks tbody tr', { has: page.locator('th', { hasText: /^x$/ }) });
   await expect(networkRow.locator('td')).toHaveText(['1', '0', '1', '1']);
-  const funnelRow = page.locator('#funnel tbody tr', { has: page.locator('th', { hasText: 'playbook' }) });
+  const funnelRow = page.locator('#funnel tbody tr', { has: page.locator('th', { hasText: /^playbook$/ }) });
   await expect(funnelRow.locator('td')).toHaveText([/\d+/, '1', '1', '1', '9']);
 
   // The chart, compared by structure: one bar per day and series, today's

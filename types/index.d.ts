@@ -85,6 +85,8 @@ export interface ExpireEventDetail {
   endsAt: number;
   /** What the widget did: its on-end, or "next" when a daily deal rolls over. */
   action: 'message' | 'hide' | 'lock' | 'unlock' | 'next';
+  /** Whether this page view showed the countdown running before it ended (false: the page opened after the deadline). */
+  seenRunning: boolean;
 }
 
 export interface ProofEventDetail {

@@ -1,7 +1,7 @@
 // First-party analytics, off by default (issue 8). Once a site owner names
 // a collector (`<script … data-collect="/path">` or startAnalytics()), the
 // widgets' own DOM events — which fire either way — are counted, batched
-// and sent with navigator.sendBeacon when the page is hidden. No cookie, no
+// and sent (fetch with keepalive) when the page is hidden. No cookie, no
 // identifier that outlives the tab, no personal data: a batch says "on
 // this page view, boots was seen twice and shared once on X". The verification
 // server validates and aggregates (server/analytics.js, the core's
@@ -14,6 +14,9 @@
 
 const WIDGETS = 'sharelock-share, sharelock-pay, sharelock-countdown, sharelock-proof';
 const MAX_QUEUE = 100; // the server's batch limit
+const MAX_BATCH_BYTES = 15_000; // under the server's 16 KiB
+const MAX_ITEM_BYTES = 200; // the server drops longer items
+const utf8Length = (text) => new TextEncoder().encode(text).length;
 const ARRIVED_REF_KEY = 'sharelock:arrived-ref'; // sessionStorage: this tab only
 const REF_PATTERN = /^[A-Za-z0-9_-]{11}$/;
 
@@ -41,11 +44,14 @@ export function analyticsSeed() {
 export function startAnalytics({ collect } = {}) {
   const document = globalThis.document;
   if (!document || collector) return Boolean(collector);
-  let endpoint;
-  try {
-    endpoint = new URL(collect, document.baseURI);
-  } catch {
-    endpoint = null;
+  let endpoint = null;
+  // new URL(undefined) would quietly become ".../undefined", and "" the page itself.
+  if ((typeof collect === 'string' && collect.trim() !== '') || collect instanceof URL) {
+    try {
+      endpoint = new URL(collect, document.baseURI);
+    } catch {
+      endpoint = null;
+    }
   }
   if (!endpoint || !/^https?:$/.test(endpoint.protocol)) {
     reportCollectorError(document, `"${String(collect)}" is not an http(s) URL; no events are sent`);
@@ -93,12 +99,14 @@ function arrivedRef() {
 }
 
 // What the dashboard counts a widget's events against: its `item`, else
-// the path of the http(s) page it shares, else of this page (never a
-// query: it may hold personal data).
+// the path of the http(s) page it shares (its url, else the page's
+// canonical link — what a share bar shares), else of this page. Never a
+// query: it may hold personal data.
 function itemOf(element, sharedUrl) {
   const own = element.getAttribute?.('item');
   if (own) return own;
-  for (const candidate of [sharedUrl, element.getAttribute?.('url')]) {
+  const canonical = document.querySelector('link[rel~="canonical"]')?.href;
+  for (const candidate of [sharedUrl, element.getAttribute?.('url'), canonical]) {
     if (!candidate) continue;
     try {
       const url = new URL(candidate, document.baseURI);
@@ -118,20 +126,38 @@ function createCollector(document, endpoint) {
   const proofShown = new WeakSet(); // a toast widget shows many; it counts once
   const seen = new WeakSet(); // widgets watched for an impression
 
+  let queuedBytes = 0;
+  let unsent = []; // bodies whose request failed: sent again, same batch id
+
   const add = (event) => {
-    if (queue.length >= MAX_QUEUE) flush();
-    if (queue.length < MAX_QUEUE) queue.push(event);
+    if (event.item !== undefined && utf8Length(event.item) > MAX_ITEM_BYTES) return; // the server would drop it
+    const bytes = utf8Length(JSON.stringify(event)) + 1;
+    if (queue.length >= MAX_QUEUE || queuedBytes + bytes > MAX_BATCH_BYTES) flush();
+    queue.push(event);
+    queuedBytes += bytes;
   };
 
+  // fetch with keepalive outlives the page like sendBeacon, but can leave
+  // the cookies and the page address behind, and always carries an Origin
+  // (a no-cors beacon under a strict Referrer-Policy sends "null", which
+  // the server must refuse). text/plain: no CORS preflight.
+  const send = (body) => fetch(endpoint, {
+    method: 'POST', body, keepalive: true, mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+  }).catch(() => {
+    // Not sent (offline, or the browser's keepalive budget is spent): send
+    // it again with the next batch, same id, so it can never count twice.
+    unsent.push(body);
+  });
+
   function flush() {
+    const retries = unsent;
+    unsent = [];
+    for (const body of retries) send(body);
     if (queue.length === 0) return;
-    const body = JSON.stringify({ v: 1, id: batchId, events: queue });
-    // text/plain: a "simple" request, so no CORS preflight is needed.
-    const queued = navigator.sendBeacon?.(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
-    // Not queued (too large, or the browser's beacon budget is spent):
-    // keep the batch — same id, so a later success cannot count it twice.
-    if (!queued) return;
+    send(JSON.stringify({ v: 1, id: batchId, events: queue }));
     queue = [];
+    queuedBytes = 0;
     batchId = randomId(16);
   }
 
@@ -153,7 +179,11 @@ function createCollector(document, endpoint) {
     'sharelock:unlock': (element, detail) => add({
       type: 'unlock', item: itemOf(element), mode: String(detail?.mode ?? ''), ...(detail?.network ? { network: String(detail.network) } : {}),
     }),
-    'sharelock:expire': (element) => add({ type: 'countdown-ended', item: itemOf(element) }),
+    // Only a countdown this page view saw running "ended"; a page opened
+    // after the deadline is no ending.
+    'sharelock:expire': (element, detail) => {
+      if (detail?.seenRunning === true) add({ type: 'countdown-ended', item: itemOf(element) });
+    },
     'sharelock:proof': (element) => {
       if (proofShown.has(element)) return;
       proofShown.add(element);
@@ -168,10 +198,11 @@ function createCollector(document, endpoint) {
     document.addEventListener(type, (event) => count(event.target, event.detail), { capture: true });
   }
 
-  // Impressions: a widget at least half on screen, once per element.
+  // Impressions: a widget at least half on screen, once per element. The
+  // observer also reports the first sight of any pixel, hence the ratio.
   const visibility = new IntersectionObserver((entries) => {
     for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
+      if (!entry.isIntersecting || entry.intersectionRatio < 0.5) continue;
       visibility.unobserve(entry.target);
       add({ type: 'impression', item: itemOf(entry.target) });
     }

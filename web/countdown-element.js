@@ -169,7 +169,9 @@ export class SharelockCountdown extends HTMLElement {
     this.dispatchEvent(new CustomEvent('sharelock:expire', {
       bubbles: true,
       composed: true,
-      detail: { kind: plan.kind, endsAt: plan.endsAt, action: plan.rolls ? 'next' : plan.onEnd },
+      // seenRunning: this page view showed the countdown before it ended
+      // (not a visit to a page whose deadline had already passed).
+      detail: { kind: plan.kind, endsAt: plan.endsAt, action: plan.rolls ? 'next' : plan.onEnd, seenRunning: this.#shown !== '' },
     }));
     if (plan.rolls) {
       // Today's deal is over; tomorrow's begins.
