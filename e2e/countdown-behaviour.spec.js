@@ -76,10 +76,10 @@ test.describe('at zero, what the owner chose', () => {
     await expect(page.locator('#pay-open > [data-sharelock-content]').getByText(`${SECRET} (pay-open)`)).toBeVisible();
     await expect(page.getByText(`${SECRET} (pay-lock)`)).toHaveCount(0);
     expect((await countdownEvents(page)).expires).toEqual([
-      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'hide', target: 'hide' },
-      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'lock', target: 'lock' },
-      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'unlock', target: 'unlock' },
-      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'lock', target: 'lock-earned' },
+      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'hide', whileOpen: true, target: 'hide' },
+      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'lock', whileOpen: true, target: 'lock' },
+      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'unlock', whileOpen: true, target: 'unlock' },
+      { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'lock', whileOpen: true, target: 'lock-earned' },
     ]);
     await expect(page.locator('#pay-earned')).toHaveAttribute('unlocked', '');
     await expect(page.locator('#pay-earned > [data-sharelock-content]').getByText(`${SECRET} (pay-earned)`)).toBeVisible();
@@ -277,7 +277,7 @@ test('only visible countdowns are written: one far below the fold is not drawn w
   await page.clock.runFor(2 * SECOND);
   await expect(page.locator('#below')).toHaveAttribute('ended', '');
   expect((await countdownEvents(page)).expires).toEqual([
-    { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'message', target: 'below' },
+    { kind: 'fixed', endsAt: NOW + 5 * SECOND, action: 'message', whileOpen: true, target: 'below' },
   ]);
   await page.locator('#below').scrollIntoViewIfNeeded();
   await expect.poll(() => countdownReading(page, '#below')).toBe(ENDED_EN);

@@ -71,7 +71,7 @@ test('corrected by 10 minutes, the countdown ends 10 minutes early by the device
   await expect.poll(() => countdownReading(page, '#fixed')).toBe('[ended] This offer has ended');
   await expect(page.locator('#fixed')).toHaveAttribute('ended', '');
   expect((await countdownEvents(page)).expires).toEqual([
-    { kind: 'fixed', endsAt: ENDS_AT, action: 'message', target: 'fixed' },
+    { kind: 'fixed', endsAt: ENDS_AT, action: 'message', whileOpen: true, target: 'fixed' },
   ]);
   expect(await page.evaluate(() => Date.now())).toBeLessThan(ENDS_AT - 9 * MINUTE);
   expect((await recorded(page)).violations).toEqual([]);

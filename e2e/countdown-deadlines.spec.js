@@ -62,7 +62,7 @@ test.describe('a fixed deadline', () => {
     await expect(countdownPart(page, 'timer', '#drop')).toHaveCount(0);
     await expect(countdownPart(page, 'status', '#drop')).toHaveText('This offer has ended');
     expect((await countdownEvents(page)).expires).toEqual([
-      { kind: 'fixed', endsAt: ENDS_AT, action: 'message', target: 'drop' },
+      { kind: 'fixed', endsAt: ENDS_AT, action: 'message', whileOpen: true, target: 'drop' },
     ]);
 
     // Time goes on: nothing restarts, the event is not fired again.
@@ -181,8 +181,8 @@ test('starts: "Opens in" until the drop opens, then counts down to its end', asy
   await expect.poll(() => countdownReading(page, '#drop')).toBe(ENDED_EN);
   await expect.poll(() => countdownReading(page, '#drop-es')).toBe(ENDED_ES);
   expect((await countdownEvents(page)).expires).toEqual([
-    { kind: 'fixed', endsAt: Date.parse('2026-12-03T11:00:00Z'), action: 'message', target: 'drop' },
-    { kind: 'fixed', endsAt: Date.parse('2026-12-03T11:00:00Z'), action: 'message', target: 'drop-es' },
+    { kind: 'fixed', endsAt: Date.parse('2026-12-03T11:00:00Z'), action: 'message', whileOpen: true, target: 'drop' },
+    { kind: 'fixed', endsAt: Date.parse('2026-12-03T11:00:00Z'), action: 'message', whileOpen: true, target: 'drop-es' },
   ]);
   await expectClean(page, consoleErrors);
 });
@@ -212,7 +212,7 @@ test('evergreen="48h": the first view starts the window, a reload does not reset
   await expect.poll(() => countdownReading(page, '#offer')).toBe(ENDED_EN);
   await expect(page.locator('#offer')).toHaveAttribute('ended', '');
   expect((await countdownEvents(page)).expires).toEqual([
-    { kind: 'evergreen', endsAt: now + 48 * HOUR, action: 'message', target: 'offer' },
+    { kind: 'evergreen', endsAt: now + 48 * HOUR, action: 'message', whileOpen: true, target: 'offer' },
   ]);
 
   // …and stays over for this visitor, however often they reload.
@@ -270,9 +270,9 @@ test.describe('daily="HH:MM" tz="…"', () => {
     await expect(page.locator('#eight')).not.toHaveAttribute('ended');
     const expires = (await countdownEvents(page)).expires;
     expect(expires).toEqual(expect.arrayContaining([
-      { kind: 'daily', endsAt: Date.parse('2026-03-28T19:00:00Z'), action: 'next', target: 'eight' },
-      { kind: 'daily', endsAt: Date.parse('2026-03-28T18:30:00Z'), action: 'next', target: 'half-seven' },
-      { kind: 'daily', endsAt: Date.parse('2026-03-28T18:30:00Z'), action: 'next', target: 'kolkata' },
+      { kind: 'daily', endsAt: Date.parse('2026-03-28T19:00:00Z'), action: 'next', whileOpen: true, target: 'eight' },
+      { kind: 'daily', endsAt: Date.parse('2026-03-28T18:30:00Z'), action: 'next', whileOpen: true, target: 'half-seven' },
+      { kind: 'daily', endsAt: Date.parse('2026-03-28T18:30:00Z'), action: 'next', whileOpen: true, target: 'kolkata' },
     ]));
     expect(expires).toHaveLength(3);
     await page.clock.runFor(SECOND + 4);
@@ -298,7 +298,7 @@ test.describe('daily="HH:MM" tz="…"', () => {
     await expect.poll(() => countdownReading(page, '#gap')).toBe('Ends in 07 hours 30 minutes 00 seconds');
     await page.clock.fastForward(7 * HOUR + 30 * MINUTE);
     await expect.poll(async () => (await countdownEvents(page)).expires).toEqual([
-      { kind: 'daily', endsAt: Date.parse('2026-03-29T01:30:00Z'), action: 'next', target: 'gap' },
+      { kind: 'daily', endsAt: Date.parse('2026-03-29T01:30:00Z'), action: 'next', whileOpen: true, target: 'gap' },
     ]);
     // Then 02:30 CEST on the 30th = 2026-03-30T00:30:00Z: 23 h later.
     await expect.poll(() => countdownReading(page, '#gap')).toBe('Ends in 23 hours 00 minutes 00 seconds');
@@ -356,7 +356,7 @@ test('refused deadlines: an ISO time without an offset (invalid-date on "ends") 
   await expect(page.locator('#no-offset')).not.toHaveAttribute('ended');
   await expect(page.getByText('Ends 1 December')).toBeVisible();
   expect((await countdownEvents(page)).expires).toEqual([
-    { kind: 'fixed', endsAt: Date.parse('2026-12-01T00:00:00Z'), action: 'message', target: 'good' },
+    { kind: 'fixed', endsAt: Date.parse('2026-12-01T00:00:00Z'), action: 'message', whileOpen: true, target: 'good' },
   ]);
   expect((await recorded(page)).violations).toEqual([]);
 });

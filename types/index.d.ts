@@ -85,8 +85,8 @@ export interface ExpireEventDetail {
   endsAt: number;
   /** What the widget did: its on-end, or "next" when a daily deal rolls over. */
   action: 'message' | 'hide' | 'lock' | 'unlock' | 'next';
-  /** Whether this page view showed the countdown running before it ended (false: the page opened after the deadline). */
-  seenRunning: boolean;
+  /** Whether the deadline passed while this page was open (false: the page was opened after it). */
+  whileOpen: boolean;
 }
 
 export interface ProofEventDetail {

@@ -182,7 +182,7 @@ function createCollector(document, endpoint) {
     // Only a countdown this page view saw running "ended"; a page opened
     // after the deadline is no ending.
     'sharelock:expire': (element, detail) => {
-      if (detail?.seenRunning === true) add({ type: 'countdown-ended', item: itemOf(element) });
+      if (detail?.whileOpen === true) add({ type: 'countdown-ended', item: itemOf(element) });
     },
     'sharelock:proof': (element) => {
       if (proofShown.has(element)) return;

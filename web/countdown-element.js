@@ -23,6 +23,7 @@ export class SharelockCountdown extends HTMLElement {
   #root;
   #core = null;
   #plan = null;
+  #startedBeforeEnd = false; // this page view saw the countdown before its deadline
   #queueStart = coalesced(() => {
     if (this.isConnected) this.#start();
   });
@@ -85,6 +86,7 @@ export class SharelockCountdown extends HTMLElement {
     // Storage off: the window still runs for this page view.
     for (const effect of plan.effects) writeStored(effect.key, effect.value);
     this.#plan = plan;
+    this.#startedBeforeEnd = clock.now() < plan.endsAt;
     this.#shown = '';
     this.#root.replaceChildren(h('div', { class: 'countdown', part: 'countdown', lang: plan.lang }), this.#status);
     if (plan.stock) this.#showStock(plan.stock);
@@ -169,9 +171,9 @@ export class SharelockCountdown extends HTMLElement {
     this.dispatchEvent(new CustomEvent('sharelock:expire', {
       bubbles: true,
       composed: true,
-      // seenRunning: this page view showed the countdown before it ended
-      // (not a visit to a page whose deadline had already passed).
-      detail: { kind: plan.kind, endsAt: plan.endsAt, action: plan.rolls ? 'next' : plan.onEnd, seenRunning: this.#shown !== '' },
+      // whileOpen: the deadline passed while this page was open (false: the
+      // page was opened after it), so analytics counts only real endings.
+      detail: { kind: plan.kind, endsAt: plan.endsAt, action: plan.rolls ? 'next' : plan.onEnd, whileOpen: this.#startedBeforeEnd },
     }));
     if (plan.rolls) {
       // Today's deal is over; tomorrow's begins.
