@@ -80,6 +80,10 @@ async function listenerCounts(page) {
 }
 
 test('1,000 widgets added and removed: listeners, DOM and wasm memory come back to where they were', async ({ page }) => {
+  // Each cycle waits for an animation frame (16.7 ms at 60 Hz), so 1,000 of
+  // them take 17 s at the very least: the default 30 s left no room on a
+  // busy machine. This test is about leaks, not speed.
+  test.setTimeout(120_000);
   const script = `import { coreMemoryBytes, loadCore } from '/dist/sharelock.js';
     window.coreMemoryBytes = coreMemoryBytes;
     window.cycle = async (times) => {
