@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../scripts/serve.mjs';
 import { PORT, clickForPopup, expect, payPart, proofPart, shareButton, test } from './fixtures.js';
 
@@ -78,6 +79,9 @@ test('browsing the demo, sharing, unlocking, a visit from the share and a purcha
   // The owner's dashboard shows the same numbers and draws them.
   await signIn(page);
   await expect(page.locator('[data-total="share"] dd')).toHaveText('1');
+  await expect(page.locator('#sign-in')).toBeHidden();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
   await expect(page.locator('[data-total="unlock"] dd')).toHaveText('1');
   await expect(page.locator('[data-total="visit"] dd')).toHaveText('1');
   await expect(page.locator('[data-total="conversion"] dd')).toHaveText('1');

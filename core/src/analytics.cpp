@@ -338,7 +338,8 @@ std::string report_json(const std::vector<Row>& rows, DayRange range) {
       if (fresh) it->second["network"] = row.key.network;
       add_to(it->second, event, row.count);
     }
-    if (!row.key.item.empty() && from_share) {
+    const bool in_funnel = event == "impression" || event == "share" || event == "visit" || event == "conversion";
+    if (!row.key.item.empty() && from_share && in_funnel) {
       auto [it, fresh] = funnel.try_emplace(row.key.item, zero_counts({"impression", "share", "visit", "conversion"}));
       if (fresh) it->second["item"] = row.key.item;
       add_to(it->second, event, row.count);
