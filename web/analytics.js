@@ -179,8 +179,8 @@ function createCollector(document, endpoint) {
     'sharelock:unlock': (element, detail) => add({
       type: 'unlock', item: itemOf(element), mode: String(detail?.mode ?? ''), ...(detail?.network ? { network: String(detail.network) } : {}),
     }),
-    // Only a countdown this page view saw running "ended"; a page opened
-    // after the deadline is no ending.
+    // Only a deadline that passed while the page was open is an ending; a
+    // page opened after it is not.
     'sharelock:expire': (element, detail) => {
       if (detail?.whileOpen === true) add({ type: 'countdown-ended', item: itemOf(element) });
     },
