@@ -120,6 +120,7 @@ async function main() {
     // measure themselves, not the servers.
     SHARELOCK_RATE_IP: '9999999/60',
     SHARELOCK_RATE_ITEM: '9999999/60',
+    SHARELOCK_RATE_PAGE: '9999999/60', // /v1/proof and /v1/collect have their own budget
     X_CLIENT_ID: CLIENT.clientId,
     X_CLIENT_SECRET: CLIENT.clientSecret,
     X_REDIRECT_URI: REDIRECT_URI,
