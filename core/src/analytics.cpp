@@ -162,6 +162,8 @@ std::string_view event_name(EventType type) {
   return {};
 }
 
+bool is_random_id(std::string_view text) { return text.size() >= 16 && text.size() <= 64 && is_base64url(text); }
+
 Result<Batch> read_batch(std::string_view body) {
   if (body.size() > kMaxBatchBytes) return Error{"batch-too-large", "", "a batch is at most 16 KiB"};
   const Json json = Json::parse(body, nullptr, false);
@@ -172,7 +174,7 @@ Result<Batch> read_batch(std::string_view body) {
   }
   Batch batch;
   batch.id = string_at(json, "id");
-  if (batch.id.size() < 16 || batch.id.size() > 64 || !is_base64url(batch.id)) {
+  if (!is_random_id(batch.id)) {
     return Error{"invalid-batch", "id", "id must be 16–64 base64url characters"};
   }
   const auto events = json.find("events");

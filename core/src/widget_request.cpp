@@ -1,7 +1,6 @@
 #include "sharelock/widget_request.hpp"
 
-#include <algorithm>
-
+#include "sharelock/analytics.hpp"
 #include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
@@ -131,12 +130,8 @@ std::string read_image(const Json& attributes, const Json& page, Problems& probl
 // The page's analytics seed (set by the shim only while first-party
 // analytics is on): 16–64 base64url characters, else no share reference.
 std::string read_ref_seed(const Json& page) {
-  const std::string seed = string_at(page, "refSeed");
-  const bool valid = seed.size() >= 16 && seed.size() <= 64 &&
-                     std::all_of(seed.begin(), seed.end(), [](char c) {
-                       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-                     });
-  return valid ? seed : std::string();
+  std::string seed = string_at(page, "refSeed");
+  return analytics::is_random_id(seed) ? seed : std::string();
 }
 
 }  // namespace

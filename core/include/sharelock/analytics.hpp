@@ -33,6 +33,10 @@ enum class EventType { kImpression, kShare, kUnlock, kCountdownEnded, kProofShow
 
 std::string_view event_name(EventType type);
 
+// 16–64 base64url characters: what a page's random ids look like (a
+// batch id, a page view's share-reference seed).
+bool is_random_id(std::string_view text);
+
 struct Event {
   EventType type = EventType::kImpression;
   std::string item;     // "" only for a visit (its item comes from the ref)
