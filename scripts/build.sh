@@ -5,7 +5,11 @@
 #   dist/         — what a page loads: sharelock.js, sharelock-core.{mjs,wasm}
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/build-dir.sh
 jobs=$(nproc)
+
+forget_moved_build build/native
+forget_moved_build build/wasm
 
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$jobs"

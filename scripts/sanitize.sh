@@ -9,9 +9,11 @@
 # for line numbers in sanitizer reports. Runs the tests when given "test".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/build-dir.sh
 # Function names and lines in sanitizer reports (llvm-14, scripts/setup.sh).
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-/usr/lib/llvm-14/bin/llvm-symbolizer}
 
+forget_moved_build build/sanitize
 cmake -S . -B build/sanitize -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" -DSHARELOCK_FUZZ=ON >/dev/null
 cmake --build build/sanitize -j "$(nproc)"
