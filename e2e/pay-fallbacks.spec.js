@@ -23,7 +23,12 @@ const PAGE_PATH = '/__test__/';
 const BASE = { id: 'pay', item: ITEM, network: 'x', text: TEXT, url: URL_ };
 
 async function open(page, name, attributes = {}, { template = TEMPLATE, before = '' } = {}) {
-  await page.clock.install();
+  // Paused at a fixed "now": the page's time moves only with runFor and
+  // fastForward, so however slow the machine is between two steps, it never
+  // counts as time the shopper spent away (a "too quick" return stays quick).
+  const now = Date.now();
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
   await recordPayEvents(page);
   await openTestPage(page, {
     name,

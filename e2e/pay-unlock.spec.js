@@ -33,7 +33,12 @@ function widget(attributes = {}, options = {}) {
 }
 
 async function open(page, name, body, { lang = 'en' } = {}) {
-  await page.clock.install();
+  // Paused at a fixed "now": the page's time moves only with runFor and
+  // fastForward, so however slow the machine is between two steps, it never
+  // counts as time the shopper spent away (a "too quick" return stays quick).
+  const now = Date.now();
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
   await recordPayEvents(page);
   await openTestPage(page, { name, html: testPage({ lang, body: `<main><h1>The ebook</h1>${body}</main>` }) });
 }
