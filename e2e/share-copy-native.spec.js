@@ -15,8 +15,21 @@ function barPage({ networks, lang = 'en', head = '' }) {
   });
 }
 
+/**
+ * Pauses the page's clock at a fixed "now" before the page opens: its timers
+ * and animation frames then run only with runFor. The "Link copied" label
+ * goes back after 2.5 s of the page's time, not of the machine's, so a slow
+ * machine cannot miss it; the status region is written on the next frame.
+ */
+async function pauseClock(page) {
+  const now = Date.now();
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
+}
+
 test.describe('the copy button puts the link on the clipboard and says so', () => {
-  test.beforeEach(async ({ context }) => {
+  test.beforeEach(async ({ context, page }) => {
+    await pauseClock(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   });
 
@@ -29,12 +42,20 @@ test.describe('the copy button puts the link on the clipboard and says so', () =
 
     await expect(button).toHaveText('Link copied');
     await expect(button).toHaveAccessibleName('Link copied');
+    await page.clock.runFor(100);
     await expect(page.locator('#bar [role="status"]')).toHaveText('Link copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(PAGE_URL);
     await expect.poll(async () => (await recorded(page)).shares)
       .toEqual([{ network: 'copy', url: PAGE_URL, target: 'bar' }]);
     expect((await recorded(page)).opened).toEqual([]);
     expect(external).toEqual([]);
+
+    // 2.5 s later (of the page's clock) the button reads "Copy link" again.
+    await page.clock.runFor(2300);
+    await expect(button).toHaveText('Link copied');
+    await page.clock.runFor(200);
+    await expect(button).toHaveText('Copy link');
+    await expect(button).toHaveAccessibleName('Copy link');
   });
 
   test('on a Spanish page the feedback says "Enlace copiado"', async ({ page }) => {
@@ -43,6 +64,7 @@ test.describe('the copy button puts the link on the clipboard and says so', () =
     await expect(button).toHaveAccessibleName('Copiar enlace');
     await button.click();
     await expect(button).toHaveText('Enlace copiado');
+    await page.clock.runFor(100);
     await expect(page.locator('#bar [role="status"]')).toHaveText('Enlace copiado');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(PAGE_URL);
   });

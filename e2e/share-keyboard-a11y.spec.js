@@ -26,6 +26,18 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // with the words a screen-reader user listens for.
 const nameStartingWith = (words) => new RegExp(`^${escapeRegExp(words)}(\\s|$)`);
 
+/**
+ * Pauses the page's clock at a fixed "now" before the page opens: its timers
+ * and animation frames then run only with runFor, so the "Link copied" label
+ * (which goes back after 2.5 s of the page's time) cannot be missed on a
+ * slow machine.
+ */
+async function pauseClock(page) {
+  const now = Date.now();
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
+}
+
 async function focusedOutline(locator) {
   return locator.evaluate((element) => {
     const style = getComputedStyle(element);
@@ -72,6 +84,7 @@ test.describe('the share bar works with the keyboard alone', () => {
 
   test('Space and Enter on the copy button both copy the link', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+    await pauseClock(page);
     await openTestPage(page, { name: 'kbd-copy', html: testPage({ body }) });
     const copy = shareButton(page, 'copy');
     await expect(copy).toBeVisible();

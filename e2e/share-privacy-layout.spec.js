@@ -6,9 +6,22 @@ import {
 
 const PAGE_URL = 'https://shop.example/books/cook';
 
+/**
+ * Pauses the page's clock at a fixed "now" before the page opens: its timers
+ * and animation frames then run only with runFor, so the "Link copied" label
+ * (which goes back after 2.5 s of the page's time) cannot be missed on a
+ * slow machine.
+ */
+async function pauseClock(page) {
+  const now = Date.now();
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
+}
+
 test.describe('nothing is requested from another host before a click', () => {
-  test('page load and a second of idle: zero requests off 127.0.0.1, no cookies; a click then reaches only the intent URL', async ({ page, context, external }) => {
+  test('page load and ten seconds of idle: zero requests off 127.0.0.1, no cookies; a click then reaches only the intent URL', async ({ page, context, external }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+    await pauseClock(page);
     const local = [];
     page.on('request', (request) => local.push(request.url()));
     await openTestPage(page, {
@@ -23,7 +36,14 @@ test.describe('nothing is requested from another host before a click', () => {
     });
     await expect(shareButton(page, 'x', '#all')).toBeVisible();
     await expect(shareButton(page, 'x', '#default')).toBeVisible();
-    await page.waitForTimeout(1000);
+    // Idle, on the page's own clock: every timer, animation frame and idle
+    // callback of its next ten seconds runs now, however slow the machine.
+    await page.clock.runFor(10_000);
+    // Then a request of the test's own, seen by the recorder: whatever the
+    // page asked for before it has been recorded too.
+    const ownRequest = page.waitForRequest((request) => request.url() === `${ORIGIN}/dist/sharelock.js?idle-check`);
+    await page.evaluate(() => fetch('/dist/sharelock.js?idle-check').then((response) => response.text()));
+    await ownRequest;
 
     expect(external).toEqual([]);
     expect(await context.cookies()).toEqual([]);
@@ -87,6 +107,7 @@ test.describe('the bar reserves its size while the core loads', () => {
 test.describe('the strict CSP is never violated', () => {
   test('no securitypolicyviolation while the widgets load and are used', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+    await pauseClock(page);
     await openTestPage(page, {
       name: 'csp',
       html: testPage({
