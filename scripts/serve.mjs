@@ -2,6 +2,7 @@
 //   /        → demo/
 //   /dist/   → dist/ (the built shim and wasm)
 //   /demo-data/proof.json → the demo's sample social-proof feed
+//   /__test__/generated-feed/… → test only: a feed of a given size (below)
 // Every page is served with a strict Content-Security-Policy, to show (and
 // test) that the widgets need nothing more than 'wasm-unsafe-eval'.
 import { createServer } from 'node:http';
@@ -75,6 +76,53 @@ function serveVerification(verification, request, response, origin) {
   return serveWithHandler(verification.handle, request, response, { base: origin });
 }
 
+// TEST ONLY (e2e/proof-failures.spec.js): a social-proof feed of a given
+// size, generated as it is sent and never stored, so a browser test can offer
+// megabytes without passing them through Playwright (slow on a busy machine).
+//   /__test__/generated-feed/<bytes>.json  a valid feed of exactly <bytes> bytes
+//                                          (at most 64 MiB), with Content-Length
+//   /__test__/generated-feed/endless.json  no Content-Length: padding until the
+//                                          client stops reading
+// The demo never links here; real pages are never under /__test__/.
+const GENERATED_FEED = /^\/__test__\/generated-feed\/(\d{1,9}|endless)\.json$/;
+const GENERATED_HEAD = '{"version":1,"counters":[{"item":"playbook","type":"purchase","count":1284}],"padding":"';
+const GENERATED_TAIL = '"}';
+const PADDING = Buffer.alloc(64 * 1024, 'x');
+
+function serveGeneratedFeed(size, request, response) {
+  const bytes = size === 'endless' ? Infinity : Number(size);
+  let left = bytes - GENERATED_HEAD.length - GENERATED_TAIL.length;
+  if (left < 0 || (Number.isFinite(bytes) && bytes > 64 * 1024 * 1024)) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    return;
+  }
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES['.json'],
+    ...(Number.isFinite(bytes) ? { 'Content-Length': bytes } : {}),
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  let closed = false;
+  response.on('close', () => { closed = true; });  // also when the client hangs up
+  response.on('error', () => {});
+  response.write(GENERATED_HEAD);
+  const pump = () => {
+    while (left > 0 && !closed) {
+      const part = left >= PADDING.length ? PADDING : PADDING.subarray(0, left);
+      left -= part.length;
+      if (!response.write(part)) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+    if (!closed) response.end(GENERATED_TAIL);
+  };
+  pump();
+}
+
 /**
  * @param {{port?: number, host?: string, stateDirectory?: string, dashboardToken?: string}} [options]
  *   stateDirectory and dashboardToken: see startDemoVerification (tests use their own)
@@ -98,6 +146,11 @@ export async function startServer({ port = 8080, host = '127.0.0.1', stateDirect
         const body = JSON.stringify(demoProofFeed(startedAt, Date.now()));
         response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES['.json'] });
         response.end(request.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      const generated = GENERATED_FEED.exec(pathname);  // test only, see above
+      if (generated) {
+        serveGeneratedFeed(generated[1], request, response);
         return;
       }
       const file = await resolveFile(pathname);
