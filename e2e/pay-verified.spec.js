@@ -143,8 +143,9 @@ test('an unreachable verification server: a clear message, an error event, no re
 
 test('a stored token the server does not honour is forgotten and the widget offers the post again', async ({ page }) => {
   await page.goto('/');
+  // Valid for an hour by its own date (no slow reload can outlast it): the server is what refuses it.
   await page.evaluate(() => localStorage.setItem('sharelock:verified:verified-guide',
-    JSON.stringify({ v: 1, token: 'v1.demo.AAAA.BBBB', expiresAt: Date.now() + 60_000 })));
+    JSON.stringify({ v: 1, token: 'v1.demo.AAAA.BBBB', expiresAt: Date.now() + 3600_000 })));
   await page.reload();
   await expect(part(page, 'notice')).toHaveText(/expired/);
   expect(await page.evaluate(() => localStorage.getItem('sharelock:verified:verified-guide'))).toBeNull();
@@ -189,6 +190,10 @@ test('Mastodon: a server the verification server does not accept is refused with
 test('while the server posts, the widget says so; a lost answer is asked again and the unlock still arrives once', async ({ page }) => {
   await recordPayEvents(page);
   let attempts = 0;
+  // The second answer is held until the test has seen the widget say so:
+  // held by an event, not for a fixed time a slow machine could overrun.
+  let release;
+  const seen = new Promise((resolve) => { release = resolve; });
   await page.route((url) => url.pathname === '/verify/v1/unlock', async (route) => {
     attempts += 1;
     if (attempts === 1) {
@@ -197,13 +202,17 @@ test('while the server posts, the widget says so; a lost answer is asked again a
       await route.abort('connectionreset');
       return;
     }
-    await new Promise((resolve) => { setTimeout(resolve, 800); });
+    await seen;
     await route.continue();
   });
   await page.goto('/');
   await approveOrDeny(page, 'approve');
   await page.waitForURL((url) => url.origin === ORIGIN && url.pathname === '/');
+  // Asked again, and still saying so while the second answer is on its way.
+  await expect.poll(() => attempts).toBe(2);
   await expect(part(page, 'loading')).toHaveText('Publishing your post…');
+  await expect(page.locator(`${HOST} [data-sharelock-content]`)).toHaveCount(0);
+  release();
   await expect(page.locator(`${HOST} [data-sharelock-content] a`)).toHaveAttribute('href', GUIDE_URL);
   expect(attempts).toBe(2);
   expect((await payEvents(page)).unlocks).toHaveLength(1);
