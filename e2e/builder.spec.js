@@ -22,6 +22,8 @@ async function openBuilder(page, path = '/builder/') {
 async function copySnippet(page) {
   await page.locator('#base').fill('/dist/');
   await page.locator('#copy').click();
+  // The status is written once the clipboard write has finished: read after it, not racing it.
+  await expect(page.locator('#copy-status')).not.toBeEmpty();
   return page.evaluate(() => navigator.clipboard.readText());
 }
 
