@@ -4,9 +4,43 @@
 // once with their reference, arrivals from a shared link, conversions,
 // Global Privacy Control, a refused beacon kept for later, and a bad
 // data-collect reported without breaking the page.
-import { ORIGIN, attr, expect, openTestPage, recorded, setTabHidden, shareButton, test, testPage } from './fixtures.js';
+import {
+  ORIGIN, attr, countdownReading, expect, openTestPage, recorded, serveWasmWithDate, setTabHidden, settleIntersections, shareButton,
+  test, testPage,
+} from './fixtures.js';
 
 const COLLECT = '/__collect__';
+const NOW = Date.parse('2026-11-30T12:00:00Z');
+
+/**
+ * Records, in the page, each fetch() the collector makes, as it is made
+ * (the collector sends synchronously when the page is hidden), and how it
+ * settled: "pending", "sent" or "failed". This reaction is attached before
+ * the collector's own, so once a call reads "failed" the collector has
+ * already kept its batch for later. Read with collectorCalls(page).
+ */
+async function recordCollectorCalls(page) {
+  await page.addInitScript((path) => {
+    const calls = [];
+    Object.defineProperty(window, '__e2eCollect', { value: calls });
+    const realFetch = window.fetch;
+    window.fetch = function fetch(resource, ...rest) {
+      const promise = realFetch.call(this, resource, ...rest);
+      const url = new URL(resource instanceof Request ? resource.url : String(resource), location.href);
+      if (url.pathname === path) {
+        const call = { state: 'pending' };
+        calls.push(call);
+        promise.then(() => { call.state = 'sent'; }, () => { call.state = 'failed'; });
+      }
+      return promise;
+    };
+  }, COLLECT);
+}
+
+/** The states of the collector's fetch() calls so far, in order. */
+function collectorCalls(page) {
+  return page.evaluate(() => window.__e2eCollect.map((call) => call.state));
+}
 
 /** Records every request to the stand-in collector: method, headers, parsed body. */
 async function recordBeacons(page) {
@@ -39,6 +73,7 @@ async function sharedUrlOf(page, network) {
 
 test('off by default: links carry no reference, nothing is sent, the DOM events still fire', async ({ page }) => {
   const beacons = await recordBeacons(page);
+  await recordCollectorCalls(page);
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   await openTestPage(page, { name: 'collector-off', html: collectorPage({ collect: null }) });
@@ -47,6 +82,7 @@ test('off by default: links carry no reference, nothing is sent, the DOM events 
   await page.evaluate(() => document.querySelector('#bar').shadowRoot.querySelector('[data-network="x"]').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
   await expect.poll(async () => (await recorded(page)).shares.length).toBe(1);
   await setTabHidden(page, true);
+  expect(await collectorCalls(page)).toEqual([]); // a collector would have sent by now, synchronously
   await page.goto('about:blank');
   expect(beacons).toEqual([]);
   expect(requests.filter((url) => url.includes(COLLECT))).toEqual([]);
@@ -54,6 +90,7 @@ test('off by default: links carry no reference, nothing is sent, the DOM events 
 
 test('on: each network\'s link gets its own reference; one batch leaves when the page is hidden, none before', async ({ page }) => {
   const beacons = await recordBeacons(page);
+  await recordCollectorCalls(page);
   await openTestPage(page, { name: 'collector-on', html: collectorPage() });
   await expect(shareButton(page, 'x')).toHaveAttribute('href', /sl_ref/);
   const refX = (await sharedUrlOf(page, 'x')).searchParams.get('sl_ref');
@@ -68,8 +105,11 @@ test('on: each network\'s link gets its own reference; one batch leaves when the
     await shareButton(page, 'x').click();
     await (await popup).close();
   }
-  await page.waitForTimeout(300);
-  expect(beacons).toEqual([]); // nothing while the page is on screen
+  // Both shares reached the window's listener, which runs after the
+  // collector's (on the document, capturing): nothing was sent for them.
+  await expect.poll(async () => (await recorded(page)).shares.length).toBe(2);
+  expect(await collectorCalls(page)).toEqual([]); // nothing while the page is on screen
+  expect(beacons).toEqual([]);
 
   await setTabHidden(page, true);
   await expect.poll(() => beacons.length).toBe(1);
@@ -125,14 +165,21 @@ test('a visit from a shared link is reported once, leaves the address bar, and a
 
 test('errors and ended countdowns are counted against their element; the page\'s own events are not', async ({ page }) => {
   const beacons = await recordBeacons(page);
-  const ends = new Date(Date.now() + 2500).toISOString();
+  // Playwright's clock, paused: the countdown is drawn 3 s before its
+  // deadline, and reaches it only when the test says so (the countdowns'
+  // shared timer fires 4 ms after each second boundary).
+  await page.clock.install({ time: NOW - 60_000 });
+  await page.clock.pauseAt(NOW);
+  await serveWasmWithDate(page, null);  // no Date header: the fake clock is taken as it is
+  const ends = new Date(NOW + 3000).toISOString();
   await openTestPage(page, { name: 'collector-errors', html: collectorPage({ body: `<main>
 <sharelock-share id="broken" url="javascript:alert(1)"><a href="/">Share</a></sharelock-share>
 <sharelock-countdown id="ending" item="flash-sale" ends="${ends}"></sharelock-countdown>
 </main>` }) });
   await expect.poll(async () => (await recorded(page)).errors.length).toBeGreaterThan(0);
-  await expect.poll(() => page.evaluate(() => document.querySelector('#ending').shadowRoot.textContent), { timeout: 10_000 })
-    .toMatch(/ended|over/i);
+  await expect.poll(() => countdownReading(page, '#ending')).toBe('Ends in 00 hours 00 minutes 03 seconds');
+  await page.clock.runFor(3000 + 4);
+  await expect.poll(() => countdownReading(page, '#ending')).toBe('[ended] This offer has ended');
   await page.evaluate(() => document.dispatchEvent(new CustomEvent('sharelock:error', { detail: { code: 'my-own' } })));
   await setTabHidden(page, true);
   await expect.poll(() => beacons.length).toBe(1);
@@ -144,17 +191,20 @@ test('errors and ended countdowns are counted against their element; the page\'s
 
 test('Global Privacy Control: no reference in links and nothing sent', async ({ page }) => {
   const beacons = await recordBeacons(page);
+  await recordCollectorCalls(page);
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   await openTestPage(page, { name: 'collector-gpc', html: collectorPage() });
   await expect(shareButton(page, 'x')).toHaveAttribute('href', /x\.com/);
   expect((await sharedUrlOf(page, 'x')).searchParams.has('sl_ref')).toBe(false);
   await setTabHidden(page, true);
+  expect(await collectorCalls(page)).toEqual([]); // a collector would have sent by now, synchronously
   await page.goto('about:blank');
   expect(beacons).toEqual([]);
 });
 
 test('a batch that could not be sent goes again with the next one, under its own batch id', async ({ page }) => {
   const beacons = await recordBeacons(page);
+  await recordCollectorCalls(page);
   let failures = 1;
   await page.route(`${ORIGIN}${COLLECT}`, (route) => {
     if (failures-- > 0) return route.abort('internetdisconnected');
@@ -164,15 +214,19 @@ test('a batch that could not be sent goes again with the next one, under its own
   await expect(shareButton(page, 'x')).toHaveAttribute('href', /sl_ref/);
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').length)).toBeGreaterThan(0);
   await setTabHidden(page, true); // lost: the impression's batch is kept
-  await page.waitForTimeout(300);
+  // The page has seen it fail (and so kept the batch) before the next hide.
+  await expect.poll(() => collectorCalls(page)).toEqual(['failed']);
   expect(beacons).toEqual([]);
   await setTabHidden(page, false);
   await page.evaluate(() => import('/dist/sharelock.js').then((m) => m.track('conversion', { item: 'boots' })));
   await setTabHidden(page, true);
   await expect.poll(() => beacons.length).toBe(2);
-  const [again, next] = beacons;
-  expect(again.body.events.map((event) => event.type)).toEqual(['impression']);
-  expect(next.body.events.map((event) => event.type)).toEqual(['conversion']);
+  await expect.poll(() => collectorCalls(page)).toEqual(['failed', 'sent', 'sent']);
+  // Both leave in the same flush; they may arrive in either order.
+  const types = (beacon) => beacon.body.events.map((event) => event.type);
+  expect(beacons.map(types).sort()).toEqual([['conversion'], ['impression']]);
+  const again = beacons.find((beacon) => types(beacon)[0] === 'impression');
+  const next = beacons.find((beacon) => types(beacon)[0] === 'conversion');
   expect(again.body.id).not.toBe(next.body.id);
 });
 
@@ -195,18 +249,21 @@ test('an impression needs half the widget on screen; a countdown already over on
   const box = await page.locator('#low').boundingBox();
   expect(box.y).toBeGreaterThan(600 - box.height / 2); // less than half of it on screen
   expect(box.y).toBeLessThan(600); // but some of it
-  await page.waitForTimeout(300);
-  await setTabHidden(page, true);
-  await page.waitForTimeout(500);
-  const sent = () => beacons.flatMap((beacon) => beacon.body.events);
-  expect(sent().filter((event) => event.item === 'low-bar')).toEqual([]);
-  expect(sent().filter((event) => event.type === 'countdown-ended')).toEqual([]);
-
-  await setTabHidden(page, false);
+  // The collector has been told what is on screen; a marker event then
+  // splits its queue into before and after the scroll (one batch keeps
+  // the order events were added in).
+  await settleIntersections(page);
+  await page.evaluate(() => import('/dist/sharelock.js').then((m) => m.track('conversion', { item: 'marker' })));
   await page.locator('#low').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
+  await settleIntersections(page);
   await setTabHidden(page, true);
-  await expect.poll(() => sent()).toContainEqual({ type: 'impression', item: 'low-bar' });
+  await expect.poll(() => beacons.length).toBe(1);
+  const { events } = beacons[0].body;
+  expect(events.filter((event) => event.item === 'low-bar' || event.item === 'marker')).toEqual([
+    { type: 'conversion', item: 'marker', value: 0 },
+    { type: 'impression', item: 'low-bar' },
+  ]);
+  expect(events.filter((event) => event.type === 'countdown-ended')).toEqual([]);
 });
 
 test('startAnalytics() with nothing, an empty string or null starts nothing and says why', async ({ page }) => {

@@ -71,7 +71,7 @@ for (const demo of DEMOS) {
       if (other && other.width > 0 && other.height > 0) expect(intersects(box, other)).toBe(false);
     }
     // The basket button is clickable while the toast is up.
-    await page.locator('.buy').click({ timeout: 2000 });
+    await page.locator('.buy').click();
 
     // Dismissed with its button.
     await proofPart(page, 'dismiss', '#proof-recent').click();

@@ -547,7 +547,7 @@ test.describe('where the toast may go', () => {
     expect(intersects(toastBox, buttonBox)).toBe(false);
     expect(toastBox.x).toBeGreaterThan(page.viewportSize().width / 2);
     // Clicked as a shopper would: nothing in the way.
-    await page.locator('#checkout').click({ timeout: 2000 });
+    await page.locator('#checkout').click();
     expect(consoleErrors).toEqual([]);
   });
 
