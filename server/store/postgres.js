@@ -145,12 +145,16 @@ const types = {
  * Connects a pool to `url`, applies pending migrations (once, even with
  * several servers starting together) and returns the store.
  * @param {{ url: string, max?: number, connectionTimeoutMillis?: number, retryMillis?: number,
- *           statementTimeoutMillis?: number, onError?: (error: Error) => void }} options
+ *           statementTimeoutMillis?: number, onError?: (error: Error) => void,
+ *           clock?: { now: () => number, sleep: (ms: number) => Promise<void> } }} options
+ *   `clock` measures and waits out `retryMillis` (real time by default); a
+ *   test passes a fake one so that "an outage shorter / longer than the
+ *   retry budget" does not depend on how fast the machine is.
  */
 export async function openPostgresStore(options) {
   const {
     url, max = 10, connectionTimeoutMillis = 5000, retryMillis = 5000, statementTimeoutMillis = 10_000,
-    onError = () => {},
+    onError = () => {}, clock = REAL_CLOCK,
   } = fields('openPostgresStore', options);
   if (typeof url !== 'string' || !/^postgres(ql)?:\/\//.test(url)) {
     throw new TypeError('openPostgresStore: url must be a postgres:// or postgresql:// URL');
@@ -158,6 +162,9 @@ export async function openPostgresStore(options) {
   for (const [name, value] of Object.entries({ max, connectionTimeoutMillis, retryMillis, statementTimeoutMillis })) {
     const least = name === 'max' ? 1 : 0;
     if (!Number.isSafeInteger(value) || value < least) throw new TypeError(`openPostgresStore: ${name} must be an integer ≥ ${least}`);
+  }
+  if (clock === null || typeof clock !== 'object' || typeof clock.now !== 'function' || typeof clock.sleep !== 'function') {
+    throw new TypeError('openPostgresStore: clock must be an object with now() and sleep(ms)');
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -182,7 +189,7 @@ export async function openPostgresStore(options) {
     await pool.end().catch(() => {});
     throw error;
   }
-  return createStore(pool, { retryMillis });
+  return createStore(pool, { retryMillis, clock });
 }
 
 async function migrate(pool) {
@@ -218,9 +225,13 @@ function compareKeys(a, b) {
   return 0;
 }
 
-const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+// Real time: what the server always uses.
+const REAL_CLOCK = Object.freeze({
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => { setTimeout(resolve, ms); }),
+});
 
-function createStore(pool, { retryMillis }) {
+function createStore(pool, { retryMillis, clock }) {
   let closed = false;
 
   /**
@@ -230,7 +241,7 @@ function createStore(pool, { retryMillis }) {
    */
   async function withRetry(attempt, safeToRetry = () => true) {
     if (closed) throw new Error('the store is closed');
-    const deadline = Date.now() + retryMillis;
+    const deadline = clock.now() + retryMillis;
     for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
       const state = { committing: false };
       let client;
@@ -239,8 +250,8 @@ function createStore(pool, { retryMillis }) {
       } catch (error) {
         // Nothing was sent: always safe to try again.
         if (!isConnectionError(error) || closed) throw error;
-        if (Date.now() + delay > deadline) throw new StoreUnavailableError(`the database cannot be reached: ${error.message}`, { cause: error });
-        await pause(delay);
+        if (clock.now() + delay > deadline) throw new StoreUnavailableError(`the database cannot be reached: ${error.message}`, { cause: error });
+        await clock.sleep(delay);
         continue;
       }
       try {
@@ -252,10 +263,10 @@ function createStore(pool, { retryMillis }) {
         // A broken connection must not go back to the pool.
         client.release(broken ? error : undefined);
         if (!broken) throw error;
-        if (closed || !safeToRetry(error, state) || Date.now() + delay > deadline) {
+        if (closed || !safeToRetry(error, state) || clock.now() + delay > deadline) {
           throw new StoreUnavailableError(`the database connection failed: ${error.message}`, { cause: error });
         }
-        await pause(delay);
+        await clock.sleep(delay);
       }
     }
   }

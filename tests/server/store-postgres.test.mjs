@@ -11,7 +11,9 @@ import { openPostgresStore, SCHEMA_VERSION, StoreUnavailableError } from '../../
 import { analyticsStoreContract } from './analytics-store-contract.mjs';
 import { startTestPostgres } from './postgres-fixture.mjs';
 import { storeContract, T0, unlock } from './store-contract.mjs';
+import { fakeClock } from './fake-clock.mjs';
 import { startTcpFaultProxy } from './tcp-fault-proxy.mjs';
+import { until } from './wait.mjs';
 
 let postgres;
 const stores = [];
@@ -21,9 +23,17 @@ after(async () => {
   await postgres.stop();
 });
 
+// No verdict here may hang on how fast this machine is: the store's retry
+// budget runs on a fake clock that moves only while the store waits
+// (fake-clock.mjs), and neither opening a connection nor a statement that
+// waits on another session's lock has a wall-clock limit. (Production's
+// defaults are real time, 5 s and 10 s; the limits themselves are
+// PostgreSQL's and node-postgres's features, not what these tests check.)
+const UNHURRIED = () => ({ clock: fakeClock(), connectionTimeoutMillis: 0, statementTimeoutMillis: 0 });
+
 /** A store on `url` (a fresh database by default), closed after the file. */
 async function open(options = {}) {
-  const store = await openPostgresStore({ url: options.url ?? await postgres.createDatabase(), ...options });
+  const store = await openPostgresStore({ ...UNHURRIED(), url: options.url ?? await postgres.createDatabase(), ...options });
   stores.push(store);
   return store;
 }
@@ -56,14 +66,14 @@ test('postgres: several servers starting at once on an empty database apply each
 
 test('postgres: reopening keeps every unlock; a schema newer than the code is refused and left alone', async () => {
   const url = await postgres.createDatabase();
-  const first = await openPostgresStore({ url });
+  const first = await openPostgresStore({ ...UNHURRIED(), url });
   for (let n = 0; n < 20; n += 1) await first.recordUnlock(unlock(n));
   await first.close();
   const second = await open({ url });
   assert.equal(await second.countUnlocks({ item: 'playbook' }), 20);
   assert.deepEqual(await second.findUnlock('nonce-19'), unlock(19));
   await sql(url, 'UPDATE sharelock_schema SET version = $1', [SCHEMA_VERSION + 1]);
-  await assert.rejects(openPostgresStore({ url }), /newer than this server understands/);
+  await assert.rejects(openPostgresStore({ ...UNHURRIED(), url }), /newer than this server understands/);
   assert.deepEqual(await sql(url, 'SELECT version FROM sharelock_schema'), [{ version: SCHEMA_VERSION + 1 }]);
 });
 
@@ -82,9 +92,10 @@ test('postgres: a server uses at most `max` connections however many requests wa
   const url = await postgres.createDatabase();
   const store = await open({ url, max: 3 });
   const database = new URL(url).pathname.slice(1);
-  const serverConnections = async () => (await sql(postgres.adminUrl,
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'sharelock-verification-server'",
+  const serverConnections = async (extra = '') => (await sql(postgres.adminUrl,
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'sharelock-verification-server' ${extra}`,
     [database]))[0].n;
+  const blockedOnLock = () => serverConnections("AND wait_event_type = 'Lock'");
   // Hold the table so every write stays in flight while we look.
   const blocker = new pg.Client({ connectionString: url });
   await blocker.connect();
@@ -93,9 +104,14 @@ test('postgres: a server uses at most `max` connections however many requests wa
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE unlocks IN EXCLUSIVE MODE');
     writes = Promise.all(Array.from({ length: 50 }, (_, n) => store.recordUnlock(unlock(n))));
-    await waitFor(() => store.poolStats().waiting === 47);
+    // Wait for an event, not a while: every connection the pool opened has
+    // sent its write and is blocked on the lock. Nothing can finish now, so
+    // the counts below are final. (An unbounded pool gets here too, with
+    // more connections, and fails them; a write that settles is a failure.)
+    await until(async () => await blockedOnLock() >= 3, { failIf: [writes], what: 'three writes blocked on the lock' });
     assert.deepEqual(store.poolStats(), { total: 3, idle: 0, waiting: 47 });
     assert.equal(await serverConnections(), 3);
+    assert.equal(await blockedOnLock(), 3);
     await blocker.query('COMMIT');
   } finally {
     await blocker.end();
@@ -141,12 +157,21 @@ test('postgres: connections the database terminated are replaced; a write cut of
     await blocker.query('LOCK TABLE unlocks, oauth_codes IN EXCLUSIVE MODE');
     write = store.recordUnlock(unlock(200));
     claim = store.claimCode({ codeHash: 'in-flight', expiresAt: T0 + 600_000, now: T0 });
-    const waiting = async () => (await sql(postgres.adminUrl,
-      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [new URL(url).pathname.slice(1)]))[0].n;
-    await waitFor(async () => await waiting() === 2);
-    assert.equal(await postgres.terminateConnections(url), 2);
-    // The retries, on new connections, queue behind the lock again.
-    await waitFor(async () => await waiting() === 2);
+    const blocked = async () => (await sql(postgres.adminUrl,
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'sharelock-verification-server' AND wait_event_type = 'Lock' ORDER BY pid",
+      [new URL(url).pathname.slice(1)])).map((row) => row.pid);
+    let inFlight = [];
+    await until(async () => (inFlight = await blocked()).length === 2, { failIf: [write, claim], what: 'the write and the claim blocked on the lock' });
+    // Exactly those two sessions, mid-statement (a terminated backend may
+    // linger a moment, so they are named rather than counted again).
+    const terminated = await sql(postgres.adminUrl, 'SELECT pg_terminate_backend(pid) AS ok FROM unnest($1::int[]) AS pid', [inFlight]);
+    assert.deepEqual(terminated, [{ ok: true }, { ok: true }]);
+    // The retries, on new connections, queue behind the lock again; if the
+    // store gave up instead, `write` or `claim` rejects and this fails at once.
+    await until(async () => {
+      const now = await blocked();
+      return now.length === 2 && now.every((pid) => !inFlight.includes(pid));
+    }, { failIf: [write, claim], what: 'the retried write and claim blocked on the lock again' });
     await blocker.query('COMMIT');
   } finally {
     await blocker.end();
@@ -163,7 +188,10 @@ test('postgres: an unreachable database rejects with StoreUnavailableError (code
   const url = new URL(await postgres.createDatabase());
   const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
   url.port = String(relay.port);
-  const store = await open({ url: url.href, retryMillis: 300, connectionTimeoutMillis: 2000 });
+  // 300 ms of the store's own waiting (a fake clock): it gives up after a
+  // fixed number of tries however slow the machine, and the database being
+  // cut throughout, it cannot succeed by luck either.
+  const store = await open({ url: url.href, retryMillis: 300 });
   await store.recordUnlock(unlock(1));
   relay.cut();
   for (const call of [() => store.recordUnlock(unlock(2)), () => store.countUnlocks({ item: 'playbook' }),
@@ -183,12 +211,21 @@ test('postgres: a database outage shorter than retryMillis is ridden out', async
   const url = new URL(await postgres.createDatabase());
   const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
   url.port = String(relay.port);
-  const store = await open({ url: url.href, retryMillis: 5000, connectionTimeoutMillis: 2000 });
+  // The outage lasts 400 ms of the store's 5000 ms retry budget, counted on
+  // its fake clock: the database comes back during the sleep that carries
+  // the store past 400 ms, not when a real timer happens to fire.
+  const clock = fakeClock();
+  const store = await open({ url: url.href, retryMillis: 5000, clock });
   relay.cut();
-  setTimeout(() => relay.restore(), 400);
-  const started = Date.now();
+  let restored = false;
+  clock.at(400, () => {
+    restored = true;
+    relay.restore();
+  });
+  const refusedBefore = relay.refused;
   assert.deepEqual(await store.recordUnlock(unlock(1)), { recorded: true });
-  assert.ok(Date.now() - started >= 300, 'the write waited for the database to come back');
+  assert.equal(restored, true, 'the write waited 400 ms (of its clock) for the database to come back');
+  assert.ok(relay.refused > refusedBefore, 'the store tried while the database was away');
   assert.equal(await store.countUnlocks({ item: 'playbook' }), 1);
   await store.close();
   await relay.close();
@@ -198,12 +235,5 @@ test('postgres: openPostgresStore refuses a URL that is not postgres://', async 
   await assert.rejects(openPostgresStore({ url: 'mysql://localhost/x' }), TypeError);
   await assert.rejects(openPostgresStore({}), TypeError);
   await assert.rejects(openPostgresStore({ url: 'postgres://127.0.0.1/x', max: 0 }), TypeError);
+  await assert.rejects(openPostgresStore({ url: 'postgres://127.0.0.1/x', clock: { now: Date.now } }), /clock must be an object with now\(\) and sleep\(ms\)/);
 });
-
-async function waitFor(condition, timeoutMillis = 5000) {
-  const deadline = Date.now() + timeoutMillis;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => { setTimeout(resolve, 20); });
-  }
-}
