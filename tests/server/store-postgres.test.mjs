@@ -222,10 +222,9 @@ test('postgres: a database outage shorter than retryMillis is ridden out', async
     restored = true;
     relay.restore();
   });
-  const refusedBefore = relay.refused;
   assert.deepEqual(await store.recordUnlock(unlock(1)), { recorded: true });
-  assert.equal(restored, true, 'the write waited 400 ms (of its clock) for the database to come back');
-  assert.ok(relay.refused > refusedBefore, 'the store tried while the database was away');
+  // Only the store's retries move its clock: it kept trying for 400 ms of it, until the database was back.
+  assert.equal(restored, true, 'the write waited for the database to come back');
   assert.equal(await store.countUnlocks({ item: 'playbook' }), 1);
   await store.close();
   await relay.close();

@@ -7,10 +7,8 @@ import { connect, createServer } from 'node:net';
 export async function startTcpFaultProxy({ targetHost = '127.0.0.1', targetPort }) {
   const sockets = new Set();
   let cut = false;
-  let refused = 0;
   const server = createServer((client) => {
     if (cut) {
-      refused += 1;
       client.resetAndDestroy();
       return;
     }
@@ -31,10 +29,6 @@ export async function startTcpFaultProxy({ targetHost = '127.0.0.1', targetPort 
   await new Promise((resolve) => { server.listen(0, '127.0.0.1', resolve); });
   return {
     port: server.address().port,
-    /** Connections refused while cut: proof that a client tried (and retried) during an outage. */
-    get refused() {
-      return refused;
-    },
     /** Resets every relayed connection and refuses new ones until restore(). */
     cut() {
       cut = true;
