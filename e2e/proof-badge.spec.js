@@ -15,7 +15,12 @@ const NOW = Date.parse('2026-11-30T12:00:00Z');
 const iso = (time) => new Date(time).toISOString();
 const NBSP = '\u00A0';
 
-/** Resolves once `count` reads of the feed at `path` have finished (the widgets then decide at once). */
+/**
+ * Resolves once `count` reads of the feed at `path` have finished in the
+ * browser's network stack. The page may not have processed them yet: before
+ * moving its clock on (which would fire a read's 5 s time limit), wait for
+ * what the page did with them (a sharelock:proof, or settledFetches).
+ */
 function feedReadsOf(page, path, count) {
   let seen = 0;
   return new Promise((resolve) => {
@@ -29,6 +34,29 @@ function feedReadsOf(page, path, count) {
   });
 }
 const feedReads = (page, count) => feedReadsOf(page, '/__test__/proof.json', count);
+
+/**
+ * Counts, in the page, the fetch() calls for `path` whose answer (or
+ * failure) has reached the caller: this reaction runs just before the
+ * widget's own, so once it is counted a failed read has been dealt with
+ * (reported, the next read scheduled). Read with settledFetches(page).
+ */
+async function countSettledFetches(page, path) {
+  await page.addInitScript((watched) => {
+    const settled = { count: 0 };
+    Object.defineProperty(window, '__e2eSettled', { value: settled });
+    const realFetch = window.fetch;
+    window.fetch = function fetch(resource, ...rest) {
+      const promise = realFetch.call(this, resource, ...rest);
+      if (new URL(String(resource), location.href).pathname === watched) {
+        const count = () => { settled.count += 1; };
+        promise.then(count, count);
+      }
+      return promise;
+    };
+  }, path);
+}
+const settledFetches = (page) => page.evaluate(() => window.__e2eSettled.count);
 
 const FEED = {
   version: 1,
@@ -250,6 +278,10 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
     await expect(proofPart(page, 'text', '#live-es')).toHaveText('12 personas lo están viendo ahora');
     expect(reads).toHaveLength(2);
 
+    // Each widget says sharelock:proof each time it draws a read: the page
+    // has dealt with both reads before the clock moves on.
+    await expect.poll(async () => (await proofEvents(page)).length).toBe(2);
+
     // 30 s on, each widget asks again and shows the new count.
     viewers = { count: 1, at: NOW + 25 * SECOND };
     let read = feedReadsOf(page, '/__test__/live.json', 2);
@@ -257,12 +289,14 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
     await read;
     await expect(proofPart(page, 'text', '#live')).toHaveText('1 person is viewing this now');
     await expect(proofPart(page, 'text', '#live-es')).toHaveText('1 persona lo está viendo ahora');
+    await expect.poll(async () => (await proofEvents(page)).length).toBe(4);
 
     // The feed stops moving: the count taken at +25 s is 2 minutes old at +145 s.
     for (let step = 0; step < 3; step += 1) {
       read = feedReadsOf(page, '/__test__/live.json', 2);
       await page.clock.runFor(30 * SECOND);
       await read;
+      await expect.poll(async () => (await proofEvents(page)).length).toBe(6 + 2 * step);
       await expect(proofPart(page, 'text', '#live')).toHaveText('1 person is viewing this now');
     }
     // +120 s now; at +150 s it is too old.
@@ -284,6 +318,7 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
         contentType: 'application/json',
         body: JSON.stringify({ version: 1, counters: [{ type: 'viewing', count: 7, at: iso(takenAt) }] }),
       })));
+    await countSettledFetches(page, '/__test__/live.json');
     await openProofPage(page, {
       name: 'proof-viewing-failing',
       now: NOW,
@@ -296,6 +331,7 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
       const read = feedReadsOf(page, '/__test__/live.json', 1);
       await page.clock.runFor(30 * SECOND);
       await read;
+      await expect.poll(() => settledFetches(page)).toBe(2 + step);  // the first read, then each failure
       await expect.poll(() => proofFootprint(page, '#live')).toEqual({ nodes: 0, height: 0 });
     }
     const said = consoleErrors.filter((text) => text.startsWith('[sharelock]'));
