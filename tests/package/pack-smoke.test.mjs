@@ -120,6 +120,13 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
   const browser = await chromium.launch(config.use.launchOptions);
   t.after(() => browser.close());
   const context = await browser.newContext();
+  // Upper bounds only, as in playwright.config.js (sized for the slowest
+  // honest run on a busy 2-core machine, where a wasm page load has taken
+  // several seconds): a passing run waits on events — the share bar
+  // rendering, the popup opening — and a broken page fails at its first
+  // error instead of at a deadline.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   const external = [];
   await context.route((url) => url.hostname !== '127.0.0.1', (route) => {
     external.push(route.request().url());
@@ -129,11 +136,17 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
   for (const path of ['/index.html', '/snippet.html']) {
     const tab = await context.newPage();
     const problems = [];
-    tab.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-    tab.on('pageerror', (error) => problems.push(error.message));
+    let reportProblem;
+    const broken = new Promise((_, reject) => { reportProblem = reject; });
+    const problem = (text) => {
+      problems.push(text);
+      reportProblem(new Error(`${path}: ${text}`));
+    };
+    tab.on('console', (message) => { if (message.type() === 'error') problem(message.text()); });
+    tab.on('pageerror', (error) => problem(error.message));
     await tab.goto(`${origin}${path}`);
     const x = tab.locator('sharelock-share [data-network="x"]');
-    await x.waitFor({ timeout: 10_000 });
+    await Promise.race([x.waitFor(), broken]);
     assert.deepEqual(external, [], `${path}: nothing leaves the page before a click`);
     if (path === '/index.html') {
       const [popup] = await Promise.all([tab.waitForEvent('popup'), x.click()]);
