@@ -65,9 +65,9 @@ export async function startInstance(env, { name = 'instance' } = {}) {
  * refuses the connection (it is down) goes to the next one — nothing was
  * sent, so that is safe even for POST. So does a request written to a
  * kept-alive connection that turns out to be closed before any answer
- * (ECONNRESET on a reused socket): the instance died while the connection
- * sat idle, and whether the proxy noticed that before picking the
- * connection is a race between the kernel's and the event loop's timing,
+ * (ECONNRESET or EPIPE on a reused socket): the instance died while the
+ * connection sat idle, and whether the proxy noticed that before picking
+ * the connection is a race between the kernel's and the event loop's timing,
  * not something a test may depend on (Node's documentation gives the same
  * advice for keep-alive clients). An instance that fails after it answered
  * anything, or on a fresh connection, gives the client a 502 (it may have
@@ -102,7 +102,7 @@ export async function startRoundRobinProxy(upstreams) {
         answer.once('error', () => response.destroy());
         return;
       } catch (error) {
-        if (error.code === 'ECONNREFUSED' || (error.reusedSocket && error.code === 'ECONNRESET')) continue;
+        if (error.code === 'ECONNREFUSED' || (error.reusedSocket && ['ECONNRESET', 'EPIPE'].includes(error.code))) continue;
         break;
       }
     }
