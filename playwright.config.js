@@ -34,7 +34,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs --port ${port}`,
+    // --test-routes: the generated big feeds of e2e/proof-failures.spec.js.
+    command: `node scripts/serve.mjs --port ${port} --test-routes`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     // The verified-unlock demo's key and records: a fresh place per run.

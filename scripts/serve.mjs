@@ -2,7 +2,7 @@
 //   /        → demo/
 //   /dist/   → dist/ (the built shim and wasm)
 //   /demo-data/proof.json → the demo's sample social-proof feed
-//   /__test__/generated-feed/… → test only: a feed of a given size (below)
+//   /__test__/generated-feed/… → with --test-routes only: a feed of a given size (below)
 // Every page is served with a strict Content-Security-Policy, to show (and
 // test) that the widgets need nothing more than 'wasm-unsafe-eval'.
 import { createServer } from 'node:http';
@@ -83,7 +83,8 @@ function serveVerification(verification, request, response, origin) {
 //                                          (at most 64 MiB), with Content-Length
 //   /__test__/generated-feed/endless.json  no Content-Length: padding until the
 //                                          client stops reading
-// The demo never links here; real pages are never under /__test__/.
+// Served only with --test-routes (the browser tests' server): `npm start`'s
+// demo has no such path.
 const GENERATED_FEED = /^\/__test__\/generated-feed\/(\d{1,9}|endless)\.json$/;
 const GENERATED_HEAD = '{"version":1,"counters":[{"item":"playbook","type":"purchase","count":1284}],"padding":"';
 const GENERATED_TAIL = '"}';
@@ -126,8 +127,9 @@ function serveGeneratedFeed(size, request, response) {
 /**
  * @param {{port?: number, host?: string, stateDirectory?: string, dashboardToken?: string}} [options]
  *   stateDirectory and dashboardToken: see startDemoVerification (tests use their own)
+ * @param {{testRoutes?: boolean}} [options] testRoutes: also serve /__test__/generated-feed/
  */
-export async function startServer({ port = 8080, host = '127.0.0.1', stateDirectory, dashboardToken } = {}) {
+export async function startServer({ port = 8080, host = '127.0.0.1', stateDirectory, dashboardToken, testRoutes = false } = {}) {
   const startedAt = Date.now();
   const origin = `http://${host}:${port}`;
   const verification = await startDemoVerification({ origin, stateDirectory, dashboardToken });
@@ -148,7 +150,7 @@ export async function startServer({ port = 8080, host = '127.0.0.1', stateDirect
         response.end(request.method === 'HEAD' ? undefined : body);
         return;
       }
-      const generated = GENERATED_FEED.exec(pathname);  // test only, see above
+      const generated = testRoutes && GENERATED_FEED.exec(pathname);
       if (generated) {
         serveGeneratedFeed(generated[1], request, response);
         return;
@@ -178,9 +180,13 @@ export async function startServer({ port = 8080, host = '127.0.0.1', stateDirect
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: process.env.PORT ?? '8080' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'test-routes': { type: 'boolean', default: false },
+    },
   });
-  const server = await startServer({ port: Number(values.port), host: values.host });
+  const server = await startServer({ port: Number(values.port), host: values.host, testRoutes: values['test-routes'] });
   const { address, port } = server.address();
   console.log(`Sharelock demo: http://${address}:${port}/`);
   console.log('Verified unlocks use a mock provider (test infrastructure, not X) on its own port; no account is needed.');
