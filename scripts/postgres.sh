@@ -49,7 +49,7 @@ case "$command" in
     # A free port from the kernel; the tiny race with another process taking
     # it before postgres binds is caught by pg_ctl failing below.
     port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 \
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 120 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200" start >/dev/null || {
       cat "$dir/postgres.log" >&2
       exit 1
