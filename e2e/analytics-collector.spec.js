@@ -5,8 +5,8 @@
 // Global Privacy Control, a refused beacon kept for later, and a bad
 // data-collect reported without breaking the page.
 import {
-  ORIGIN, attr, countdownReading, expect, openTestPage, recorded, serveWasmWithDate, setTabHidden, settleIntersections, shareButton,
-  test, testPage,
+  ORIGIN, attr, countdownReading, expect, openTestPage, pauseClockAt, recorded, serveWasmWithDate, setTabHidden,
+  settleIntersections, shareButton, test, testPage,
 } from './fixtures.js';
 
 const COLLECT = '/__collect__';
@@ -168,8 +168,7 @@ test('errors and ended countdowns are counted against their element; the page\'s
   // Playwright's clock, paused: the countdown is drawn 3 s before its
   // deadline, and reaches it only when the test says so (the countdowns'
   // shared timer fires 4 ms after each second boundary).
-  await page.clock.install({ time: NOW - 60_000 });
-  await page.clock.pauseAt(NOW);
+  await pauseClockAt(page, NOW);
   await serveWasmWithDate(page, null);  // no Date header: the fake clock is taken as it is
   const ends = new Date(NOW + 3000).toISOString();
   await openTestPage(page, { name: 'collector-errors', html: collectorPage({ body: `<main>

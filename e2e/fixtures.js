@@ -138,6 +138,21 @@ export function attr(value) {
   return String(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+/**
+ * Pauses the page's clock (Playwright's) at `now`, before the page opens:
+ * its Date, timers and animation frames then move only with runFor and
+ * fastForward (also across reloads), so however slow the machine is between
+ * two steps of a test, none of it counts as time on the page. install()
+ * lets the fake clock run with real time until pauseAt() stops it, hence
+ * the minute before.
+ * @param {import('@playwright/test').Page} page
+ * @param {number} [now] ms since the epoch
+ */
+export async function pauseClockAt(page, now = Date.now()) {
+  await page.clock.install({ time: now - 60_000 });
+  await page.clock.pauseAt(now);
+}
+
 // ── <sharelock-pay> helpers ────────────────────────────────────────────────
 
 /**
@@ -265,10 +280,7 @@ export function countdownEvents(page) {
 export async function openCountdownPage(page, {
   name, now, body, lang = 'en', head = '', files = {}, serverDate = null, wasmHeaders = {},
 }) {
-  // Installed a little before and paused at "now": install() lets the fake
-  // clock run with real time until pauseAt() stops it.
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
+  await pauseClockAt(page, now);
   await recordCountdownEvents(page);
   const served = await serveWasmWithDate(page, serverDate, wasmHeaders);
   await openTestPage(page, { name, html: testPage({ lang, head, body }), files });
@@ -409,8 +421,7 @@ export function proofFootprint(page, host = 'sharelock-proof') {
  *   files?: Record<string, {body: string, contentType: string}>}} options
  */
 export async function openProofPage(page, { name, now, body, lang = 'en', head = '', csp = STRICT_CSP, files = {} }) {
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
+  await pauseClockAt(page, now);
   await recordProofEvents(page);
   await serveWasmWithDate(page, null);
   await openTestPage(page, { name, html: testPage({ lang, head, body }), csp, files });

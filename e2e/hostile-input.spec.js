@@ -4,7 +4,8 @@
 // JSON. No script runs, no element is made from text, no layout blows up,
 // and every value that cannot be used is named in a sharelock:error.
 import {
-  countdownMarkup, expect, jsonFile, openTestPage, payMarkup, proofMarkup, recorded, serveWasmWithDate, test, testPage,
+  countdownMarkup, expect, jsonFile, openTestPage, pauseClockAt, payMarkup, proofMarkup, recorded, serveWasmWithDate,
+  test, testPage,
 } from './fixtures.js';
 
 const PWN = 'window.__pwned=1';
@@ -48,8 +49,7 @@ const HOSTILE_FEED = {
 };
 
 test('the hostile corpus: nothing runs, nothing is built from text, the layout holds, each unusable value is reported', async ({ page }) => {
-  await page.clock.install({ time: NOW - 60_000 });
-  await page.clock.pauseAt(NOW);
+  await pauseClockAt(page, NOW);
   await serveWasmWithDate(page, null);  // no Date header: the fake clock is taken as it is
   const body = CASES.map(([id, markup]) => `<section class="case" data-case="${id}">${markup.replace(/^<(sharelock-[a-z]+) (?!id=)/, `<$1 id="${id}" `)}</section>`).join('\n');
   await openTestPage(page, {

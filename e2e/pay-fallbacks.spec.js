@@ -3,7 +3,8 @@
 // missing <template>, a shopper who says "Not now", and a keyboard-only
 // shopper. Playwright's clock drives Date.now() and the timers.
 import {
-  clickForPopup, expect, openTestPage, payEvents, payMarkup, payPart, recordPayEvents, recorded, test, testPage,
+  clickForPopup, expect, openTestPage, pauseClockAt, payEvents, payMarkup, payPart, recordPayEvents, recorded, test,
+  testPage,
 } from './fixtures.js';
 
 const ITEM = 'guide-2';
@@ -23,12 +24,9 @@ const PAGE_PATH = '/__test__/';
 const BASE = { id: 'pay', item: ITEM, network: 'x', text: TEXT, url: URL_ };
 
 async function open(page, name, attributes = {}, { template = TEMPLATE, before = '' } = {}) {
-  // Paused at a fixed "now": the page's time moves only with runFor and
-  // fastForward, so however slow the machine is between two steps, it never
-  // counts as time the shopper spent away (a "too quick" return stays quick).
-  const now = Date.now();
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
+  // Machine time between two steps never counts as time the shopper spent
+  // away: a "too quick" return stays quick.
+  await pauseClockAt(page);
   await recordPayEvents(page);
   await openTestPage(page, {
     name,

@@ -7,7 +7,8 @@
 //
 // Playwright's clock drives Date.now() and the share-window poll (300 ms).
 import {
-  ORIGIN, clickForPopup, expect, openTestPage, payEvents, payMarkup, payPart, recordPayEvents, recorded, test, testPage,
+  ORIGIN, clickForPopup, expect, openTestPage, pauseClockAt, payEvents, payMarkup, payPart, recordPayEvents, recorded,
+  test, testPage,
 } from './fixtures.js';
 
 const ITEM = 'regress-1';
@@ -32,12 +33,9 @@ function widget(attributes = {}, options = {}) {
 }
 
 async function open(page, name, body, { lang = 'en' } = {}) {
-  // Paused at a fixed "now": the page's time moves only with runFor and
-  // fastForward, so however slow the machine is between two steps, it never
-  // counts as time the shopper spent away (a "too quick" return stays quick).
-  const now = Date.now();
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
+  // Machine time between two steps never counts as time the shopper spent
+  // away: a "too quick" return stays quick.
+  await pauseClockAt(page);
   await recordPayEvents(page);
   await openTestPage(page, { name, html: testPage({ lang, body: `<main><h1>The ebook</h1>${body}</main>` }) });
 }

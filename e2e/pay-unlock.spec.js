@@ -7,7 +7,8 @@
 // RFC 3986 percent-encoding: every byte outside ALPHA DIGIT - . _ ~ becomes
 // %XX (upper-case hex), so a space is %20, never '+'.
 import {
-  ORIGIN, clickForPopup, expect, openTestPage, payEvents, payMarkup, payPart, recordPayEvents, test, testPage,
+  ORIGIN, clickForPopup, expect, openTestPage, pauseClockAt, payEvents, payMarkup, payPart, recordPayEvents, test,
+  testPage,
 } from './fixtures.js';
 
 const ITEM = 'ebook-1';
@@ -33,12 +34,9 @@ function widget(attributes = {}, options = {}) {
 }
 
 async function open(page, name, body, { lang = 'en' } = {}) {
-  // Paused at a fixed "now": the page's time moves only with runFor and
-  // fastForward, so however slow the machine is between two steps, it never
-  // counts as time the shopper spent away (a "too quick" return stays quick).
-  const now = Date.now();
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
+  // Machine time between two steps never counts as time the shopper spent
+  // away: a "too quick" return stays quick.
+  await pauseClockAt(page);
   await recordPayEvents(page);
   await openTestPage(page, { name, html: testPage({ lang, body: `<main><h1>The ebook</h1>${body}</main>` }) });
 }

@@ -1,7 +1,7 @@
 // The copy-link button (clipboard with visible and announced feedback) and
 // the native Web Share button (only where navigator.share exists).
 import {
-  ORIGIN, attr, expect, openTestPage, recorded, shareButton, test, testPage,
+  ORIGIN, attr, expect, openTestPage, pauseClockAt, recorded, shareButton, test, testPage,
 } from './fixtures.js';
 
 const PAGE_URL = 'https://shop.example/books/cook?id=42#reviews';
@@ -15,21 +15,11 @@ function barPage({ networks, lang = 'en', head = '' }) {
   });
 }
 
-/**
- * Pauses the page's clock at a fixed "now" before the page opens: its timers
- * and animation frames then run only with runFor. The "Link copied" label
- * goes back after 2.5 s of the page's time, not of the machine's, so a slow
- * machine cannot miss it; the status region is written on the next frame.
- */
-async function pauseClock(page) {
-  const now = Date.now();
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
-}
-
 test.describe('the copy button puts the link on the clipboard and says so', () => {
   test.beforeEach(async ({ context, page }) => {
-    await pauseClock(page);
+    // "Link copied" goes back after 2.5 s of the page's time, not the
+    // machine's: a slow machine cannot miss it.
+    await pauseClockAt(page);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   });
 

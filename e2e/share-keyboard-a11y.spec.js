@@ -1,7 +1,7 @@
 // Keyboard-only use, visible focus, and accessible names in English and
 // Spanish.
 import {
-  ORIGIN, clickForPopup, expect, openTestPage, recorded, shareButton, test, testPage,
+  ORIGIN, clickForPopup, expect, openTestPage, pauseClockAt, recorded, shareButton, test, testPage,
 } from './fixtures.js';
 
 const PAGE_URL = 'https://shop.example/books/cook';
@@ -25,18 +25,6 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The name may go on to say that the link opens a new window; it must start
 // with the words a screen-reader user listens for.
 const nameStartingWith = (words) => new RegExp(`^${escapeRegExp(words)}(\\s|$)`);
-
-/**
- * Pauses the page's clock at a fixed "now" before the page opens: its timers
- * and animation frames then run only with runFor, so the "Link copied" label
- * (which goes back after 2.5 s of the page's time) cannot be missed on a
- * slow machine.
- */
-async function pauseClock(page) {
-  const now = Date.now();
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
-}
 
 async function focusedOutline(locator) {
   return locator.evaluate((element) => {
@@ -84,7 +72,7 @@ test.describe('the share bar works with the keyboard alone', () => {
 
   test('Space and Enter on the copy button both copy the link', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
-    await pauseClock(page);
+    await pauseClockAt(page);  // "Link copied" lasts 2.5 s of the page's time, not the machine's
     await openTestPage(page, { name: 'kbd-copy', html: testPage({ body }) });
     const copy = shareButton(page, 'copy');
     await expect(copy).toBeVisible();

@@ -1,27 +1,15 @@
 // Privacy before a click (no third-party request, no cookie), no layout
 // shift while the core loads, and no CSP violation under the strict policy.
 import {
-  ORIGIN, clickForPopup, expect, openTestPage, recorded, shareButton, test, testPage,
+  ORIGIN, clickForPopup, expect, openTestPage, pauseClockAt, recorded, shareButton, test, testPage,
 } from './fixtures.js';
 
 const PAGE_URL = 'https://shop.example/books/cook';
 
-/**
- * Pauses the page's clock at a fixed "now" before the page opens: its timers
- * and animation frames then run only with runFor, so the "Link copied" label
- * (which goes back after 2.5 s of the page's time) cannot be missed on a
- * slow machine.
- */
-async function pauseClock(page) {
-  const now = Date.now();
-  await page.clock.install({ time: now - 60_000 });
-  await page.clock.pauseAt(now);
-}
-
 test.describe('nothing is requested from another host before a click', () => {
   test('page load and ten seconds of idle: zero requests off 127.0.0.1, no cookies; a click then reaches only the intent URL', async ({ page, context, external }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
-    await pauseClock(page);
+    await pauseClockAt(page);  // idle is the page's own time, run below
     const local = [];
     page.on('request', (request) => local.push(request.url()));
     await openTestPage(page, {
@@ -107,7 +95,7 @@ test.describe('the bar reserves its size while the core loads', () => {
 test.describe('the strict CSP is never violated', () => {
   test('no securitypolicyviolation while the widgets load and are used', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
-    await pauseClock(page);
+    await pauseClockAt(page);  // "Link copied" lasts 2.5 s of the page's time, not the machine's
     await openTestPage(page, {
       name: 'csp',
       html: testPage({
