@@ -23,6 +23,7 @@ import { profile, trace } from './metrics/ticking-inspect.mjs';
 import { runThrottled } from './metrics/throttled.mjs';
 import { runTicking } from './metrics/ticking.mjs';
 import { LIBRARIES, displayName } from './peers.mjs';
+import { writeReadmePerformance } from './readme-section.mjs';
 import { LAYOUTS, startBenchServer } from './server.mjs';
 import { openWidgets } from './widget-page.mjs';
 
@@ -152,6 +153,8 @@ try {
       elapsedSeconds,
     });
     console.log(`wrote ${file} (whole run ${elapsedSeconds} s)`);
+    // The README publishes the latest full run, never older numbers.
+    if (full && await writeReadmePerformance()) console.log('README.md: Performance numbers rewritten from this run (commit them with suite.json)');
   }
 } finally {
   server.close();

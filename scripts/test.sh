@@ -46,7 +46,7 @@ FUZZ_RUNS=10000 FUZZ_BUILD=0 bash scripts/fuzz.sh
 step "JS against the built wasm module (node --test)"
 node --test tests/js/
 
-step "the build scripts (node --test)"
+step "the project scripts: copied checkouts, the test server, README numbers (node --test)"
 node --test tests/scripts/
 
 # One throw-away PostgreSQL cluster on 127.0.0.1 for the server tests: each
