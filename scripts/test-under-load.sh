@@ -9,11 +9,18 @@
 #   LOAD_WORKERS=4 scripts/...        heavier load (default: one per core)
 #
 # Logs (each run's output, its time-per-step table) stay in the folder it
-# prints. Installs stress-ng from Debian when it is missing (as root).
+# prints; the clone is removed when every run passed (kept after a failure,
+# to look into). Installs stress-ng from Debian when it is missing (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 workers=${LOAD_WORKERS:-$(nproc)}
+for number in "$runs" "$workers"; do
+  if ! [[ $number =~ ^[1-9][0-9]*$ ]]; then
+    echo "test-under-load: runs and LOAD_WORKERS must be whole numbers ≥ 1 (got '$number')" >&2
+    exit 2
+  fi
+done
 
 if ! command -v stress-ng >/dev/null; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -42,6 +49,11 @@ for run in $(seq 1 "$runs"); do
   status=0
   (cd "$clone" && CI=true npm test) >"$log" 2>&1 </dev/null || status=$?
   took=$((SECONDS - started))
+  # A verdict "under load" only if the load really lasted the whole run.
+  if ! kill -0 "$stress" 2>/dev/null; then
+    echo "run $run: stress-ng stopped during the run, so it did not run under load" >&2
+    exit 1
+  fi
   if [ "$status" -ne 0 ]; then
     echo "run $run: FAILED (exit $status) after ${took} s; the end of $log:"
     tail -n 60 "$log"
@@ -51,3 +63,4 @@ for run in $(seq 1 "$runs"); do
   sed -n '/^== time per step/,$p' "$log" | sed 's/^/    /'
 done
 echo "test-under-load: $runs of $runs runs passed under load"
+rm -rf "$clone"
