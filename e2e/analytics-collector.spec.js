@@ -8,39 +8,10 @@ import {
   ORIGIN, attr, countdownReading, expect, openTestPage, pauseClockAt, recorded, serveWasmWithDate, setTabHidden,
   settleIntersections, shareButton, test, testPage,
 } from './fixtures.js';
+import { fetchStates, watchFetches } from './watch-fetches.js';
 
 const COLLECT = '/__collect__';
 const NOW = Date.parse('2026-11-30T12:00:00Z');
-
-/**
- * Records, in the page, each fetch() the collector makes, as it is made
- * (the collector sends synchronously when the page is hidden), and how it
- * settled: "pending", "sent" or "failed". This reaction is attached before
- * the collector's own, so once a call reads "failed" the collector has
- * already kept its batch for later. Read with collectorCalls(page).
- */
-async function recordCollectorCalls(page) {
-  await page.addInitScript((path) => {
-    const calls = [];
-    Object.defineProperty(window, '__e2eCollect', { value: calls });
-    const realFetch = window.fetch;
-    window.fetch = function fetch(resource, ...rest) {
-      const promise = realFetch.call(this, resource, ...rest);
-      const url = new URL(resource instanceof Request ? resource.url : String(resource), location.href);
-      if (url.pathname === path) {
-        const call = { state: 'pending' };
-        calls.push(call);
-        promise.then(() => { call.state = 'sent'; }, () => { call.state = 'failed'; });
-      }
-      return promise;
-    };
-  }, COLLECT);
-}
-
-/** The states of the collector's fetch() calls so far, in order. */
-function collectorCalls(page) {
-  return page.evaluate(() => window.__e2eCollect.map((call) => call.state));
-}
 
 /** Records every request to the stand-in collector: method, headers, parsed body. */
 async function recordBeacons(page) {
@@ -73,7 +44,7 @@ async function sharedUrlOf(page, network) {
 
 test('off by default: links carry no reference, nothing is sent, the DOM events still fire', async ({ page }) => {
   const beacons = await recordBeacons(page);
-  await recordCollectorCalls(page);
+  await watchFetches(page, COLLECT);
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   await openTestPage(page, { name: 'collector-off', html: collectorPage({ collect: null }) });
@@ -82,7 +53,7 @@ test('off by default: links carry no reference, nothing is sent, the DOM events 
   await page.evaluate(() => document.querySelector('#bar').shadowRoot.querySelector('[data-network="x"]').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
   await expect.poll(async () => (await recorded(page)).shares.length).toBe(1);
   await setTabHidden(page, true);
-  expect(await collectorCalls(page)).toEqual([]); // a collector would have sent by now, synchronously
+  expect(await fetchStates(page)).toEqual([]); // a collector would have sent by now, synchronously
   await page.goto('about:blank');
   expect(beacons).toEqual([]);
   expect(requests.filter((url) => url.includes(COLLECT))).toEqual([]);
@@ -90,7 +61,7 @@ test('off by default: links carry no reference, nothing is sent, the DOM events 
 
 test('on: each network\'s link gets its own reference; one batch leaves when the page is hidden, none before', async ({ page }) => {
   const beacons = await recordBeacons(page);
-  await recordCollectorCalls(page);
+  await watchFetches(page, COLLECT);
   await openTestPage(page, { name: 'collector-on', html: collectorPage() });
   await expect(shareButton(page, 'x')).toHaveAttribute('href', /sl_ref/);
   const refX = (await sharedUrlOf(page, 'x')).searchParams.get('sl_ref');
@@ -108,7 +79,7 @@ test('on: each network\'s link gets its own reference; one batch leaves when the
   // Both shares reached the window's listener, which runs after the
   // collector's (on the document, capturing): nothing was sent for them.
   await expect.poll(async () => (await recorded(page)).shares.length).toBe(2);
-  expect(await collectorCalls(page)).toEqual([]); // nothing while the page is on screen
+  expect(await fetchStates(page)).toEqual([]); // nothing while the page is on screen
   expect(beacons).toEqual([]);
 
   await setTabHidden(page, true);
@@ -190,20 +161,20 @@ test('errors and ended countdowns are counted against their element; the page\'s
 
 test('Global Privacy Control: no reference in links and nothing sent', async ({ page }) => {
   const beacons = await recordBeacons(page);
-  await recordCollectorCalls(page);
+  await watchFetches(page, COLLECT);
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   await openTestPage(page, { name: 'collector-gpc', html: collectorPage() });
   await expect(shareButton(page, 'x')).toHaveAttribute('href', /x\.com/);
   expect((await sharedUrlOf(page, 'x')).searchParams.has('sl_ref')).toBe(false);
   await setTabHidden(page, true);
-  expect(await collectorCalls(page)).toEqual([]); // a collector would have sent by now, synchronously
+  expect(await fetchStates(page)).toEqual([]); // a collector would have sent by now, synchronously
   await page.goto('about:blank');
   expect(beacons).toEqual([]);
 });
 
 test('a batch that could not be sent goes again with the next one, under its own batch id', async ({ page }) => {
   const beacons = await recordBeacons(page);
-  await recordCollectorCalls(page);
+  await watchFetches(page, COLLECT);
   let failures = 1;
   await page.route(`${ORIGIN}${COLLECT}`, (route) => {
     if (failures-- > 0) return route.abort('internetdisconnected');
@@ -214,13 +185,13 @@ test('a batch that could not be sent goes again with the next one, under its own
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').length)).toBeGreaterThan(0);
   await setTabHidden(page, true); // lost: the impression's batch is kept
   // The page has seen it fail (and so kept the batch) before the next hide.
-  await expect.poll(() => collectorCalls(page)).toEqual(['failed']);
+  await expect.poll(() => fetchStates(page)).toEqual(['failed']);
   expect(beacons).toEqual([]);
   await setTabHidden(page, false);
   await page.evaluate(() => import('/dist/sharelock.js').then((m) => m.track('conversion', { item: 'boots' })));
   await setTabHidden(page, true);
   await expect.poll(() => beacons.length).toBe(2);
-  await expect.poll(() => collectorCalls(page)).toEqual(['failed', 'sent', 'sent']);
+  await expect.poll(() => fetchStates(page)).toEqual(['failed', 'sent', 'sent']);
   // Both leave in the same flush; they may arrive in either order.
   const types = (beacon) => beacon.body.events.map((event) => event.type);
   expect(beacons.map(types).sort()).toEqual([['conversion'], ['impression']]);

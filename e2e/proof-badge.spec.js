@@ -7,6 +7,7 @@
 import {
   expect, jsonFile, openProofPage, proofEvents, proofFootprint, proofMarkup, proofPart, recorded, test,
 } from './fixtures.js';
+import { fetchStates, watchFetches } from './watch-fetches.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -19,7 +20,7 @@ const NBSP = '\u00A0';
  * Resolves once `count` reads of the feed at `path` have finished in the
  * browser's network stack. The page may not have processed them yet: before
  * moving its clock on (which would fire a read's 5 s time limit), wait for
- * what the page did with them (a sharelock:proof, or settledFetches).
+ * what the page did with them (a sharelock:proof, or watchFetches).
  */
 function feedReadsOf(page, path, count) {
   let seen = 0;
@@ -35,28 +36,6 @@ function feedReadsOf(page, path, count) {
 }
 const feedReads = (page, count) => feedReadsOf(page, '/__test__/proof.json', count);
 
-/**
- * Counts, in the page, the fetch() calls for `path` whose answer (or
- * failure) has reached the caller: this reaction runs just before the
- * widget's own, so once it is counted a failed read has been dealt with
- * (reported, the next read scheduled). Read with settledFetches(page).
- */
-async function countSettledFetches(page, path) {
-  await page.addInitScript((watched) => {
-    const settled = { count: 0 };
-    Object.defineProperty(window, '__e2eSettled', { value: settled });
-    const realFetch = window.fetch;
-    window.fetch = function fetch(resource, ...rest) {
-      const promise = realFetch.call(this, resource, ...rest);
-      if (new URL(String(resource), location.href).pathname === watched) {
-        const count = () => { settled.count += 1; };
-        promise.then(count, count);
-      }
-      return promise;
-    };
-  }, path);
-}
-const settledFetches = (page) => page.evaluate(() => window.__e2eSettled.count);
 
 const FEED = {
   version: 1,
@@ -318,7 +297,7 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
         contentType: 'application/json',
         body: JSON.stringify({ version: 1, counters: [{ type: 'viewing', count: 7, at: iso(takenAt) }] }),
       })));
-    await countSettledFetches(page, '/__test__/live.json');
+    await watchFetches(page, '/__test__/live.json');
     await openProofPage(page, {
       name: 'proof-viewing-failing',
       now: NOW,
@@ -331,7 +310,8 @@ ${proofMarkup({ id: 'live-es', src: '/__test__/live.json', item: 'playbook', typ
       const read = feedReadsOf(page, '/__test__/live.json', 1);
       await page.clock.runFor(30 * SECOND);
       await read;
-      await expect.poll(() => settledFetches(page)).toBe(2 + step);  // the first read, then each failure
+      // Answered: the first read, then each failing one (the widget has dealt with each).
+      await expect.poll(async () => (await fetchStates(page)).filter((state) => state !== 'pending').length).toBe(2 + step);
       await expect.poll(() => proofFootprint(page, '#live')).toEqual({ nodes: 0, height: 0 });
     }
     const said = consoleErrors.filter((text) => text.startsWith('[sharelock]'));
