@@ -72,7 +72,7 @@ for (const demo of DEMOS) {
       const other = await element.boundingBox();
       if (other && other.width > 0 && other.height > 0) expect(intersects(box, other)).toBe(false);
     }
-    // The basket button is clickable while the toast is up.
+    // The basket button is clickable (the toast stays out of its way: the geometry above).
     await page.locator('.buy').click();
 
     // Dismissed with its button.
