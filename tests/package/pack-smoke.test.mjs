@@ -138,6 +138,8 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
     const problems = [];
     let reportProblem;
     const broken = new Promise((_, reject) => { reportProblem = reject; });
+    // Read by the race below; an error before or after it stays in `problems`, asserted at the end.
+    broken.catch(() => {});
     const problem = (text) => {
       problems.push(text);
       reportProblem(new Error(`${path}: ${text}`));

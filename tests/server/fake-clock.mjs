@@ -11,13 +11,11 @@
 
 export function fakeClock(start = 1_750_000_000_000) {
   let now = start;
-  let slept = 0;
   const pending = [];
   return {
     now: () => now,
     async sleep(ms) {
       now += ms;
-      slept += 1;
       for (const entry of pending.filter((p) => now >= p.due)) {
         pending.splice(pending.indexOf(entry), 1);
         entry.action();
@@ -28,10 +26,6 @@ export function fakeClock(start = 1_750_000_000_000) {
     },
     at(ms, action) {
       pending.push({ due: now + ms, action });
-    },
-    /** How many times the store has waited before retrying. */
-    get sleeps() {
-      return slept;
     },
   };
 }

@@ -207,6 +207,25 @@ test('postgres: an unreachable database rejects with StoreUnavailableError (code
   await relay.close();
 });
 
+test('postgres: with the default clock, the retry budget is counted in real time', async () => {
+  const url = new URL(await postgres.createDatabase());
+  const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
+  url.port = String(relay.port);
+  // Production's clock: Date.now and setTimeout. A lower bound only, so a
+  // slow machine can only make it pass later: the store gives up when the
+  // next pause (25, 50, 100, then 200 ms) would end past the 300 ms budget,
+  // so never before 300 - 200 = 100 ms of real time.
+  const store = await openPostgresStore({ url: url.href, retryMillis: 300, connectionTimeoutMillis: 0, statementTimeoutMillis: 0 });
+  stores.push(store);
+  await store.recordUnlock(unlock(1));
+  relay.cut();
+  const started = performance.now();
+  await assert.rejects(store.recordUnlock(unlock(2)), StoreUnavailableError);
+  assert.ok(performance.now() - started >= 100, `gave up after ${performance.now() - started} ms`);
+  relay.restore();
+  await relay.close();
+});
+
 test('postgres: a database outage shorter than retryMillis is ridden out', async () => {
   const url = new URL(await postgres.createDatabase());
   const relay = await startTcpFaultProxy({ targetPort: Number(url.port) });
