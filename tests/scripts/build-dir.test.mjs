@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,26 @@ test('a build folder configured elsewhere is removed, said so, and configures af
 test('a build folder that belongs here is kept as it is', (t) => {
   const { original } = configuredCheckoutAndCopy(t);
   const result = bash(`. '${HELPER}' && forget_moved_build build`, original);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  assert.equal(existsSync(join(original, 'build', 'marker')), true);
+});
+
+test('a checkout moved away (its old place gone) is rebuilt too', (t) => {
+  const { original } = configuredCheckoutAndCopy(t);
+  const moved = `${original}-moved`;
+  renameSync(original, moved);
+  const result = bash(`. '${HELPER}' && forget_moved_build build && cmake -S . -B build`, moved);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /build: build was configured in \S*\/original\/build, not here; removing it/);
+  assert.equal(existsSync(join(moved, 'build', 'marker')), false);
+});
+
+test('the same checkout reached through a symlink is not taken for a moved one', (t) => {
+  const { original } = configuredCheckoutAndCopy(t);
+  const link = `${original}-link`;
+  symlinkSync(original, link);
+  const result = bash(`. '${HELPER}' && forget_moved_build build`, link);
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');
   assert.equal(existsSync(join(original, 'build', 'marker')), true);

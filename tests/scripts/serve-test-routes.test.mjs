@@ -7,30 +7,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 
-const PORT = 8791;
-const FEED = `http://127.0.0.1:${PORT}/__test__/generated-feed/4096.json`;
+const FEED_PATH = '/__test__/generated-feed/4096.json';
 
 async function withServer(t, options, body) {
   const state = await mkdtemp(join(tmpdir(), 'sharelock-serve-test-'));
-  const server = await startServer({ port: PORT, stateDirectory: state, ...options });
+  // Port 0: a free port from the kernel, so two suites on one machine never collide.
+  const server = await startServer({ port: 0, stateDirectory: state, ...options });
   t.after(async () => {
     await new Promise((resolve) => server.close(resolve));
     await rm(state, { recursive: true, force: true });
   });
-  await body();
+  await body(`http://127.0.0.1:${server.address().port}${FEED_PATH}`);
 }
 
 test('the demo (no --test-routes) has no generated feed', async (t) => {
-  await withServer(t, {}, async () => {
-    const response = await fetch(FEED);
+  await withServer(t, {}, async (feed) => {
+    const response = await fetch(feed);
     assert.equal(response.status, 404);
     await response.arrayBuffer();
   });
 });
 
 test('with testRoutes: a valid feed of exactly the asked size', async (t) => {
-  await withServer(t, { testRoutes: true }, async () => {
-    const response = await fetch(FEED);
+  await withServer(t, { testRoutes: true }, async (feed) => {
+    const response = await fetch(feed);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-length'), '4096');
     const text = await response.text();
