@@ -66,13 +66,16 @@ function describe(n, runs) {
   return `Median of ${runs} runs. A page with ${n} widgets (share bars: 6 networks each; countdowns) is opened in a fresh browser; bench/probe.mjs, injected with addInitScript before any page script, records performance.now() (ms since navigation start) when all ${n} widgets hold their buttons/links (Sharelock: inside the open shadow root, [part~=button]; countdowns: the drawn value) and every one of them has a non-zero box, and the library's gate is open (sharer.js: its DOMContentLoaded handler ran; vanilla-sharing: the page's setup ran). Checks run on DOM mutations (the document and every shadow root), DOMContentLoaded, load and every animation frame. "module ready" = the first WebAssembly.instantiateStreaming/instantiate promise resolved (the Sharelock core instance exists; Emscripten's runtime start and every render come after).`;
 }
 
+/** A library that timed out in most runs has no honest median to be anyone's "best". */
+export const mostlyTimedOut = (result) => result.median.timeouts * 2 > result.runs.length;
+
 function report(results, n, runs) {
   const rows = results.map((r) => ({
     category: r.category,
     lib: r.lib,
     label: displayName(r.lib),
     peer: r.lib !== 'sharelock',
-    noBest: r.median.timeouts * 2 > r.runs.length,
+    noBest: mostlyTimedOut(r),
     values: {
       usable: r.median.usable,
       range: r.median.usableRange ? r.median.usableRange.map((x) => fixed(x)).join('–') : '—',

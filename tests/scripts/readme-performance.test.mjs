@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { END, START, SUITE, performanceSection, withSection } from '../../bench/readme-section.mjs';
+import { LIBRARIES } from '../../bench/peers.mjs';
 
 const suite = JSON.parse(await readFile(SUITE, 'utf8'));
 const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
@@ -33,6 +34,15 @@ test('the rows follow the run: Sharelock against the best usable peer of the sam
     if (r.lib !== 'sharelock' && r.layout === 'natural') r.median.mostlyStalled = true;
   }
   assert.doesNotMatch(performanceSection(stalled), /long page \|/);
+
+  // Nor is one whose page timed out in most render runs, however fast its other runs were.
+  const timedOut = structuredClone(suite);
+  const fastest = timedOut.metrics.render.results.filter((r) => r.category === 'share' && r.lib !== 'sharelock')
+    .sort((a, b) => a.median.usable - b.median.usable)[0];
+  fastest.median.timeouts = fastest.runs.length;
+  const shareRow = (section) => section.split('\n').find((line) => line.startsWith('| 200 share bars usable'));
+  assert.match(shareRow(performanceSection(suite)), new RegExp(`\\(${LIBRARIES[fastest.lib].name} `));
+  assert.doesNotMatch(shareRow(performanceSection(timedOut)), new RegExp(`\\(${LIBRARIES[fastest.lib].name} `));
 });
 
 test('a README without the markers is refused, not silently left stale', () => {
