@@ -6,8 +6,9 @@
 //   /dist/…                                         dist/ (Sharelock's built shim + wasm)
 //   /peers/<package>/…                              each peer's files from node_modules
 // Every response carries the same strict Content-Security-Policy as
-// scripts/serve.mjs (Sharelock needs only 'wasm-unsafe-eval' on top of
-// 'self'; no peer needs more), so no page gets an advantage.
+// scripts/serve.mjs, less Trusted Types (see CSP below); Sharelock needs only
+// 'wasm-unsafe-eval' on top of 'self', no peer needs more, so no page gets
+// an advantage.
 //
 // Like a production server or CDN, it compresses what it sends when the
 // browser accepts it: static files with brotli quality 11 (gzip -9 when
@@ -30,8 +31,12 @@ const mounts = [
   ...peerMounts(),
 ];
 
-// The demo server's policy and content types, so no page gets an advantage.
-export const CSP = STRICT_CSP;
+// The demo server's policy and content types, so no page gets an advantage —
+// less Trusted Types (require-trusted-types-for): shariff 3.3.0 writes its
+// buttons with innerHTML and would not render at all under it, which would
+// leave the share bars without their most complete peer. Sharelock works
+// either way (every browser test runs it under the full policy).
+export const CSP = STRICT_CSP.split('; ').filter((directive) => !directive.startsWith('require-trusted-types-for')).join('; ');
 const types = { ...CONTENT_TYPES, '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.eot': 'application/vnd.ms-fontobject' };
 
 export const LAYOUTS = ['natural', 'all-in-view'];
