@@ -18,10 +18,9 @@ export default defineConfig({
   // legitimately needs longer says so itself with test.setTimeout.
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [['list']],
-  // After every run, the (up to 8) spec files that took over 15 s: where the
-  // browser step's time goes (README, "Testing").
-  reportSlowTests: { max: 8, threshold: 15_000 },
+  // list, then the spec files by the time they took: where the browser
+  // step's time goes (README, "Testing").
+  reporter: [['list'], ['./e2e/reporters/time-per-file.js']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
