@@ -36,7 +36,6 @@ function feedReadsOf(page, path, count) {
 }
 const feedReads = (page, count) => feedReadsOf(page, '/__test__/proof.json', count);
 
-
 const FEED = {
   version: 1,
   counters: [

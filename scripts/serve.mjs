@@ -125,9 +125,9 @@ function serveGeneratedFeed(size, request, response) {
 }
 
 /**
- * @param {{port?: number, host?: string, stateDirectory?: string, dashboardToken?: string}} [options]
- *   stateDirectory and dashboardToken: see startDemoVerification (tests use their own)
- * @param {{testRoutes?: boolean}} [options] testRoutes: also serve /__test__/generated-feed/
+ * @param {{port?: number, host?: string, stateDirectory?: string, dashboardToken?: string, testRoutes?: boolean}} [options]
+ *   stateDirectory and dashboardToken: see startDemoVerification (tests use their own);
+ *   testRoutes: also serve /__test__/generated-feed/ (the browser tests' server only)
  */
 export async function startServer({ port = 8080, host = '127.0.0.1', stateDirectory, dashboardToken, testRoutes = false } = {}) {
   const startedAt = Date.now();
