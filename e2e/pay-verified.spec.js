@@ -142,11 +142,13 @@ test('an unreachable verification server: a clear message, an error event, no re
 });
 
 test('a stored token the server does not honour is forgotten and the widget offers the post again', async ({ page }) => {
-  await page.goto('/');
-  // Valid for an hour by its own date (no slow reload can outlast it): the server is what refuses it.
-  await page.evaluate(() => localStorage.setItem('sharelock:verified:verified-guide',
+  // Stored before any script of the page runs: seeding it on a loaded page
+  // raced the widget's own first read, which on a slow machine came after the
+  // seed and forgot the token before the reload this test used to look at.
+  // Valid for an hour by its own date: the server is what refuses it.
+  await page.addInitScript(() => localStorage.setItem('sharelock:verified:verified-guide',
     JSON.stringify({ v: 1, token: 'v1.demo.AAAA.BBBB', expiresAt: Date.now() + 3600_000 })));
-  await page.reload();
+  await page.goto('/');
   await expect(part(page, 'notice')).toHaveText(/expired/);
   expect(await page.evaluate(() => localStorage.getItem('sharelock:verified:verified-guide'))).toBeNull();
   expect((await recorded(page)).errors.map((error) => error.code)).toContain('token-malformed');
