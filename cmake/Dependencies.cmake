@@ -20,9 +20,11 @@ if(EMSCRIPTEN)
   set_target_properties(fmt::fmt-header-only PROPERTIES
     INTERFACE_INCLUDE_DIRECTORIES "${_staged}"
     INTERFACE_COMPILE_DEFINITIONS "FMT_HEADER_ONLY=1")
-  # emcc's linker step needs acorn from Debian's node modules.
+  # emcc's linker step needs acorn from Debian's node modules, and the
+  # Closure Compiler (npm google-closure-compiler, a devDependency) for
+  # --closure (wasm/CMakeLists.txt).
   set_property(GLOBAL PROPERTY RULE_LAUNCH_LINK
-    "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs")
+    "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs EM_CLOSURE_COMPILER=${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
 else()
   find_package(nlohmann_json 3.11 REQUIRED)
   find_package(fmt 9 REQUIRED)

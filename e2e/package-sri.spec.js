@@ -1,7 +1,9 @@
 // The script-tag snippet the build generates (dist/snippet.html), pasted
-// into a page: the classic IIFE finds its core next to itself (or where
-// data-core says), and Subresource Integrity holds for all three files: a
-// changed script, glue or wasm is refused and the fallback content stays.
+// into a page: the module build finds its chunks and core next to itself,
+// a page loads only the code of the widgets it has, and Subresource
+// Integrity holds for every file: a changed script, chunk, glue or wasm is
+// refused and the fallback content stays. The classic script (IIFE) still
+// works on its own, and finds its core where data-core says.
 import { readFileSync } from 'node:fs';
 import {
   test, expect, ORIGIN, openTestPage, recorded, shareButton, testPage,
@@ -10,7 +12,9 @@ import {
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const SNIPPET = readFileSync(new URL('../dist/snippet.html', import.meta.url), 'utf8')
   .replaceAll(`/sharelock/${version}/`, '/dist/');
+const PAGES = JSON.parse(readFileSync(new URL('../dist/pages.json', import.meta.url), 'utf8'));
 const BAR = '<sharelock-share id="bar" networks="x,copy" url="https://shop.example/p" text="Pinned"><a id="fallback" href="https://x.com/intent/tweet">Share on X</a></sharelock-share>';
+const SHARE_CHUNK = `/dist/${PAGES.widgets.share.code[0]}`;
 
 /** Serves `path` (under /dist/) with `change` applied to its bytes. */
 async function tamper(page, path, change) {
@@ -20,24 +24,42 @@ async function tamper(page, path, change) {
   });
 }
 
+const appendCode = (bytes) => Buffer.concat([bytes, Buffer.from('\n;window.changed = true;\n')]);
 // A valid wasm module with other bytes: an extra custom section ("test").
 const withCustomSection = (bytes) => Buffer.concat([bytes, Buffer.from([0x00, 0x05, 0x04, 0x74, 0x65, 0x73, 0x74])]);
 
-test('the snippet as generated: the IIFE defines the elements, finds the core next to itself and exposes Sharelock', async ({ page, consoleErrors }) => {
+function recordRequests(page) {
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  return requested;
+}
+
+test('the snippet as generated: a share-bar page loads the entry, the share bar\'s chunks and its own small core, nothing else', async ({ page, consoleErrors }) => {
+  const requested = recordRequests(page);
   await openTestPage(page, { name: 'snippet', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
   await expect(shareButton(page, 'x')).toBeVisible();
-  expect(await page.evaluate(() => Object.keys(window.Sharelock).sort()))
-    .toEqual(['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
-  expect(requested).toEqual(expect.arrayContaining(['/dist/sharelock.iife.js', '/dist/sharelock-core.mjs', '/dist/sharelock-core.wasm']));
+  await page.waitForLoadState('networkidle');
+  const expected = [...PAGES.entry, ...PAGES.widgets.share.code, 'sharelock-share.mjs', 'sharelock-share.wasm'].map((file) => `/dist/${file}`);
+  expect([...new Set(requested.filter((path) => path.startsWith('/dist/')))].sort()).toEqual([...new Set(expected)].sort());
   expect((await recorded(page)).errors).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 
-test('data-core on the script tag moves the core to another folder', async ({ page }) => {
-  const requested = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+test('a page with a countdown as well loads the main core once, and its share bar renders with it', async ({ page }) => {
+  const requested = recordRequests(page);
+  const countdown = '<sharelock-countdown ends="2099-01-01T00:00:00Z"><p>Ends 2099.</p></sharelock-countdown>';
+  await openTestPage(page, { name: 'snippet-two', html: testPage({ script: false, head: SNIPPET, body: BAR + countdown }) });
+  await expect(shareButton(page, 'x')).toBeVisible();
+  await expect(page.locator('sharelock-countdown [part="timer"]')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((path) => path === '/dist/sharelock-core.wasm')).toHaveLength(1);
+  expect(requested.filter((path) => path.startsWith('/dist/sharelock-share.'))).toEqual([]);
+  expect(requested).toContain(`/dist/${PAGES.widgets.countdown.code[0]}`);
+  expect(requested).not.toContain(`/dist/${PAGES.widgets.pay.code[0]}`);
+});
+
+test('the classic script still works alone, and data-core moves the core to another folder', async ({ page }) => {
+  const requested = recordRequests(page);
   await page.route((url) => url.origin === ORIGIN && url.pathname.startsWith('/mirror/'), async (route) => {
     const response = await route.fetch({ url: route.request().url().replace('/mirror/', '/dist/') });
     await route.fulfill({ response });
@@ -45,21 +67,30 @@ test('data-core on the script tag moves the core to another folder', async ({ pa
   const head = '<script src="/dist/sharelock.iife.js" data-core="/mirror/sharelock-core.mjs" defer></script>';
   await openTestPage(page, { name: 'data-core', html: testPage({ script: false, head, body: BAR }) });
   await expect(shareButton(page, 'x')).toBeVisible();
-  expect(requested).toEqual(expect.arrayContaining(['/mirror/sharelock-core.mjs', '/mirror/sharelock-core.wasm']));
-  expect(requested.filter((path) => path.startsWith('/dist/sharelock-core'))).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(window.Sharelock).sort()))
+    .toEqual(['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
+  expect(requested).toEqual(expect.arrayContaining(['/mirror/sharelock-share.mjs', '/mirror/sharelock-share.wasm']));
+  expect(requested.filter((path) => path.startsWith('/dist/sharelock-share'))).toEqual([]);
 });
 
 test('a changed script is refused by its integrity: nothing runs, the fallback link stays', async ({ page }) => {
-  await tamper(page, '/dist/sharelock.iife.js', (bytes) => Buffer.concat([bytes, Buffer.from('\n;window.changed = true;\n')]));
+  await tamper(page, '/dist/sharelock.js', appendCode);
   await openTestPage(page, { name: 'changed-script', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
   await expect(page.locator('#fallback')).toBeVisible();
   await page.waitForLoadState('load');
-  expect(await page.evaluate(() => [typeof window.Sharelock, window.changed, customElements.get('sharelock-share')]))
-    .toEqual(['undefined', undefined, undefined]);
+  expect(await page.evaluate(() => [window.changed, customElements.get('sharelock-share')])).toEqual([undefined, undefined]);
 });
 
-test('a changed core glue is refused by the modulepreload integrity: wasm-unavailable, fallback shown', async ({ page }) => {
-  await tamper(page, '/dist/sharelock-core.mjs', (bytes) => Buffer.concat([bytes, Buffer.from('\nwindow.changed = true;\n')]));
+test('a changed widget chunk is refused by the hash built into the script: script-unavailable, fallback shown', async ({ page }) => {
+  await tamper(page, SHARE_CHUNK, appendCode);
+  await openTestPage(page, { name: 'changed-chunk', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
+  await expect.poll(async () => (await recorded(page)).errors.map((e) => e.code)).toEqual(['script-unavailable']);
+  await expect(page.locator('#fallback')).toBeVisible();
+  expect(await page.evaluate(() => window.changed)).toBeUndefined();
+});
+
+test('a changed core glue is refused by the hash built into the script: wasm-unavailable, fallback shown', async ({ page }) => {
+  await tamper(page, '/dist/sharelock-share.mjs', appendCode);
   await openTestPage(page, { name: 'changed-glue', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
   await expect.poll(async () => (await recorded(page)).errors.map((e) => e.code)).toEqual(['wasm-unavailable']);
   await expect(page.locator('#fallback')).toBeVisible();
@@ -67,14 +98,14 @@ test('a changed core glue is refused by the modulepreload integrity: wasm-unavai
 });
 
 test('a different wasm is refused by the hash built into the script, not by its bytes being broken', async ({ page }) => {
-  await tamper(page, '/dist/sharelock-core.wasm', withCustomSection);
+  await tamper(page, '/dist/sharelock-share.wasm', withCustomSection);
   await openTestPage(page, { name: 'changed-wasm', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
   await expect.poll(async () => (await recorded(page)).errors.map((e) => e.code)).toEqual(['wasm-unavailable']);
   await expect(page.locator('#fallback')).toBeVisible();
 });
 
 test('control: the same different wasm loads when the check is switched off, so the hash is what refused it', async ({ page }) => {
-  await tamper(page, '/dist/sharelock-core.wasm', withCustomSection);
+  await tamper(page, '/dist/sharelock-share.wasm', withCustomSection);
   const script = "import { configureCore, defineElements } from '/dist/index.js';\nconfigureCore({ wasmIntegrity: '' });\ndefineElements();\n";
   await openTestPage(page, {
     name: 'unchecked-wasm',

@@ -427,7 +427,7 @@ test('a fatal reconfiguration while waiting shows the fallback with exactly one 
   await expect(page.getByText('Share the ebook to read chapter one.')).toBeVisible();
 });
 
-test('while the core loads, the widget already keeps the room of its prompt', async ({ page }) => {
+test('while the core loads, the widget keeps the room of its prompt and shows its fallback in it, not an empty gap', async ({ page }) => {
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
   let asked = false;
@@ -447,10 +447,11 @@ test('while the core loads, the widget already keeps the room of its prompt', as
   expect(box.height).toBeGreaterThanOrEqual(150);
   const host = await page.locator('#pay').boundingBox();
   expect(host.height).toBeGreaterThanOrEqual(150);
-  // The fallback is not shown meanwhile.
-  await expect(page.getByText('Share the ebook to read chapter one.')).toBeHidden();
+  // The site owner's fallback stays readable meanwhile, inside that room.
+  await expect(page.getByText('Share the ebook to read chapter one.')).toBeVisible();
 
   release();
   await expect(payPart(page, 'panel')).toBeVisible();
   await expect(placeholder).toHaveCount(0);
+  await expect(page.getByText('Share the ebook to read chapter one.')).toBeHidden();
 });

@@ -51,7 +51,8 @@ async function expectFallbackEverywhere(page, consoleErrors) {
 
 test.describe('when the wasm core cannot load, each element shows its fallback content', () => {
   test('the .wasm answers 404', async ({ page, consoleErrors }) => {
-    await page.route('**/dist/sharelock-core.wasm', (route) =>
+    // A page with only share bars loads the share bar's own module.
+    await page.route('**/dist/sharelock-share.wasm', (route) =>
       route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' }));
     await openTestPage(page, {
       name: 'wasm-404',

@@ -37,7 +37,7 @@ test.describe('nothing is requested from another host before a click', () => {
     expect(await context.cookies()).toEqual([]);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     // The widgets did load what they need, from the page's own origin.
-    expect(local.some((url) => url.endsWith('/dist/sharelock-core.wasm'))).toBe(true);
+    expect(local.some((url) => url.endsWith('/dist/sharelock-share.wasm'))).toBe(true);
 
     // Copying touches no network either.
     await shareButton(page, 'copy', '#all').click();
@@ -53,13 +53,13 @@ test.describe('nothing is requested from another host before a click', () => {
 });
 
 test.describe('the bar reserves its size while the core loads', () => {
-  test('a single-row bar is as tall while loading as when rendered', async ({ page }) => {
+  test('a single-row bar is as tall while loading as when rendered, and shows its fallback meanwhile', async ({ page }) => {
     await page.setViewportSize({ width: 1400, height: 800 });
     // The .wasm is held back (at least a second, and until the loading
     // state has been measured), so the measurement cannot race the render.
     let release;
     const measured = new Promise((resolve) => { release = resolve; });
-    await page.route('**/dist/sharelock-core.wasm', async (route) => {
+    await page.route('**/dist/sharelock-share.wasm', async (route) => {
       await Promise.all([measured, new Promise((resolve) => setTimeout(resolve, 1000))]);
       await route.continue();
     });
@@ -67,18 +67,21 @@ test.describe('the bar reserves its size while the core loads', () => {
       name: 'layout',
       html: testPage({
         body: `<h1>The Cook Book</h1>
-<sharelock-share id="bar" networks="x,facebook,linkedin,bluesky,email,copy" url="${PAGE_URL}" text="Cook"><a href="https://x.com/">Share on X</a></sharelock-share>
+<sharelock-share id="bar" networks="x,facebook,linkedin,bluesky,email,copy" url="${PAGE_URL}" text="Cook"><a id="fallback" href="https://x.com/">Share on X</a></sharelock-share>
 <p id="below">Below the bar</p>`,
       }),
     });
     const bar = page.locator('#bar');
-    await expect(page.locator('#bar ul[aria-busy="true"]')).toHaveCount(1);
+    await expect(page.locator('#bar [part="bar"][aria-busy="true"]')).toHaveCount(1);
     await expect(page.locator('#bar [data-network]')).toHaveCount(0);
+    // No empty gap: the site owner's fallback link is there until the bar replaces it.
+    await expect(page.locator('#fallback')).toBeVisible();
     const loading = await bar.boundingBox();
     const belowLoading = await page.locator('#below').boundingBox();
     release();
 
     await expect(shareButton(page, 'copy')).toBeVisible();
+    await expect(page.locator('#fallback')).toBeHidden();
     const rendered = await bar.boundingBox();
     const belowRendered = await page.locator('#below').boundingBox();
     // One row: every button sits on the same line.

@@ -46,12 +46,14 @@ inline nlohmann::json expect_json_object(const std::string& response, const char
 
 // A link the shim puts in href or opens: never javascript:, data: or any
 // other scheme a page could be attacked with.
-inline void check_link(const nlohmann::json& value, const char* what) {
-  if (!value.is_string()) return;
-  const std::string& link = value.get_ref<const std::string&>();
+inline void check_link_text(std::string_view link, const char* what) {
   check(link.empty() || link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0 ||
             link.rfind("mailto:", 0) == 0,
         what, link);
+}
+
+inline void check_link(const nlohmann::json& value, const char* what) {
+  if (value.is_string()) check_link_text(value.get_ref<const std::string&>(), what);
 }
 
 // Splits the input at the first '\n': a cheap way to give a target two

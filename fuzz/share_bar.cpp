@@ -1,28 +1,30 @@
-// <sharelock-share>'s JSON API: render_share_bar and check_mastodon_host
-// on any request text. Both always answer a JSON object; every link in a
-// rendered bar is http(s) or mailto.
+// <sharelock-share>'s typed API: render_share_bar on any request, read from
+// the input as the shim's JSON object would be (the corpus keeps that form),
+// and check_mastodon_host on the input's two lines. Every link in a
+// rendered bar is http(s) or mailto, and a fatal bar has no buttons.
 #include "sharelock/share_bar.hpp"
 
+#include "../tests/core/share_bar_json.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace sharelock;
-  const std::string_view request = fuzz::as_text(data, size);
+  const std::string_view input = fuzz::as_text(data, size);
 
-  const nlohmann::json bar = fuzz::expect_json_object(render_share_bar(request), "render_share_bar");
-  fuzz::check(bar["fatal"].is_boolean() && bar["errors"].is_array() && bar["buttons"].is_array(),
-              "render_share_bar shape", bar.dump());
-  if (bar["fatal"].get<bool>()) fuzz::check(bar["buttons"].empty(), "a fatal bar has buttons", bar.dump());
-  for (const nlohmann::json& button : bar["buttons"]) {
-    fuzz::check_link(button["href"], "button href");
-    fuzz::check_link(button["sharedUrl"], "button sharedUrl");
-    if (button.contains("chooserHref")) fuzz::check_link(button["chooserHref"], "button chooserHref");
+  const nlohmann::json request = nlohmann::json::parse(input, nullptr, false);
+  const ShareBarView bar = render_share_bar(testing::share_bar_request(request));
+  const std::string shown = testing::share_bar_json(bar).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (bar.fatal) fuzz::check(bar.buttons.empty(), "a fatal bar has buttons", shown);
+  for (const ShareButton& button : bar.buttons) {
+    fuzz::check_link_text(button.href, "button href");
+    fuzz::check_link_text(button.shared_url, "button sharedUrl");
+    fuzz::check_link_text(button.chooser_href, "button chooserHref");
   }
+  for (const Error& error : bar.errors) fuzz::check(!error.code.empty() && !error.message.empty(), "an empty error", shown);
 
-  const nlohmann::json host = fuzz::expect_json_object(check_mastodon_host(request), "check_mastodon_host");
-  fuzz::check(host["ok"].is_boolean(), "check_mastodon_host shape", host.dump());
-  if (host["ok"].get<bool>()) {
-    fuzz::check(host["host"].is_string() && !host["host"].get<std::string>().empty(), "empty Mastodon host");
-  }
+  const auto [host_input, lang] = fuzz::split_line(input);
+  const MastodonHostCheck host = check_mastodon_host(host_input, lang);
+  fuzz::check(host.ok ? !host.host.empty() && host.message.empty() : host.host.empty() && !host.message.empty(),
+              "check_mastodon_host shape", host.host);
   return 0;
 }

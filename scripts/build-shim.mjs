@@ -1,49 +1,145 @@
-// Bundles the JS shim (web/) into dist/ and copies the wasm core next to it.
-// One source, three bundles (the npm package's `exports` map points at them):
+// Bundles the JS shim (web/) into dist/ and copies the wasm modules next to
+// it. One source, three builds (the npm package's `exports` map points at
+// them):
 //   dist/index.js           ESM for bundlers and Node: defines nothing on import
 //   dist/sharelock.js       ESM for <script type="module">: defines the elements
 //   dist/sharelock.iife.js  classic <script src defer>: the same, global `Sharelock`
-// Every bundle is self-contained (no chunks), so one integrity hash covers
-// it; the wasm glue stays a separate file, fetched only once a widget is on
-// the page. The wasm's sha384 is built into the shim, which checks the
-// bytes it fetches. Then scripts/sri-snippet.mjs writes the ready-to-paste
-// snippet with the files' hashes (dist/snippet.html and README.md).
+// The two ESM entries share chunks (dist/sharelock-*-<hash>.js): each
+// widget's code is its own chunk, imported when that element is first
+// used, so a page with only a share bar never fetches the others. The
+// classic script cannot import chunks and stays one self-contained file.
+// Every wasm's sha384 is built into the shim, which checks the bytes it
+// fetches; the script-tag builds also carry the sha384 of every chunk and
+// glue file they import later, and check each before it runs (web/
+// wasm-loader.js). That takes two passes: the first names the chunks (their
+// names hash their contents), the second builds the entry with their hashes
+// (only the entry changes). dist/pages.json records which files each widget
+// needs; then scripts/sri-snippet.mjs writes the ready-to-paste snippet with
+// the hashes of what the page's head loads (dist/snippet.html,
+// dist/snippets.json, dist/integrity.json and README.md).
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { sriHash } from './sri.mjs';
 import { writeSnippets } from './sri-snippet.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
+export const WASM_MODULES = ['sharelock-share', 'sharelock-core'];
+export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
+// Each widget's behaviour, as widget-element.js imports it, and its module.
+const WIDGETS = {
+  share: { source: 'web/share-element.js', module: 'sharelock-share' },
+  pay: { source: 'web/pay-element.js', module: 'sharelock-core' },
+  countdown: { source: 'web/countdown-element.js', module: 'sharelock-core' },
+  proof: { source: 'web/proof-element.js', module: 'sharelock-core' },
+};
+
 await mkdir(dist, { recursive: true });
-for (const file of ['sharelock-core.mjs', 'sharelock-core.wasm']) {
-  await copyFile(new URL(`../build/wasm/wasm/${file}`, import.meta.url), new URL(file, dist));
+// Chunks of earlier builds have other hashes: gone, so dist/ holds one build.
+for (const name of await readdir(dist)) {
+  if (CHUNK_PATTERN.test(name)) await rm(new URL(name, dist));
 }
-const wasmIntegrity = sriHash(await readFile(new URL('sharelock-core.wasm', dist)));
+const wasmIntegrity = {};
+for (const name of WASM_MODULES) {
+  for (const file of [`${name}.mjs`, `${name}.wasm`]) {
+    await copyFile(new URL(`../build/wasm/wasm/${file}`, import.meta.url), new URL(file, dist));
+  }
+  wasmIntegrity[`${name}.wasm`] = sriHash(await readFile(new URL(`${name}.wasm`, dist)));
+}
 
 const common = {
   bundle: true,
   minify: true,
   sourcemap: true,
   target: ['chrome111', 'firefox113', 'safari16.4'],
-  // The wasm glue stays a separate file, fetched only when needed.
-  external: ['./sharelock-core.mjs'],
-  define: { __SHARELOCK_WASM_INTEGRITY__: JSON.stringify(wasmIntegrity) },
   logLevel: 'warning',
 };
-await Promise.all([
-  build({ ...common, entryPoints: [web('index.js')], outfile: new URL('index.js', dist).pathname, format: 'esm' }),
-  build({ ...common, entryPoints: [web('auto.js')], outfile: new URL('sharelock.js', dist).pathname, format: 'esm' }),
-  build({
-    ...common,
-    entryPoints: [web('auto.js')],
-    outfile: new URL('sharelock.iife.js', dist).pathname,
-    format: 'iife',
-    globalName: 'Sharelock',
-    // A classic script has no import.meta: web/auto.js finds its own tag
-    // with document.currentScript instead, so the empty one is expected.
-    logOverride: { 'empty-import-meta': 'silent' },
-  }),
-]);
+const defines = (pins) => ({
+  __SHARELOCK_WASM_INTEGRITY__: JSON.stringify(wasmIntegrity),
+  // A string, parsed where it is used: esbuild would hoist an object
+  // literal into a shared chunk, which would then change between the passes.
+  // (The first pass has an empty table, not none, so that the same code is
+  // kept: only the string differs.)
+  __SHARELOCK_PINS__: JSON.stringify(JSON.stringify(pins)),
+});
+// The script-tag module build on its own, so that what its entry needs is
+// one file and one shared chunk rather than chunks split by which of two
+// entries use them (every file costs a request and compresses on its own).
+// Each build names its chunks apart: a chunk of equal content in both would
+// otherwise be one URL, one module instance shared by two builds.
+const buildModule = (entry, pins, metafile) => build({
+  ...common,
+  define: defines(pins),
+  entryPoints: { [entry.name]: web(entry.source) },
+  outdir: dist.pathname,
+  format: 'esm',
+  splitting: true,
+  chunkNames: entry.chunkNames,
+  metafile,
+});
+const buildModules = (pins) => buildModule({ name: 'sharelock', source: 'auto.js', chunkNames: 'sharelock-[name]-[hash]' }, pins, true);
+
+/**
+ * The files (relative to dist/) a chunk needs before it runs: itself and
+ * its static imports, recursively.
+ */
+function staticClosure(outputs, file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const imported of outputs[`dist/${file}`].imports) {
+    if (imported.kind === 'import-statement') staticClosure(outputs, imported.path.replace(/^dist\//, ''), seen);
+  }
+  return seen;
+}
+
+/** What each page kind loads, from esbuild's metafile. */
+function pagesOf(metafile) {
+  const distPath = relative(process.cwd(), dist.pathname);
+  const outputs = Object.fromEntries(Object.entries(metafile.outputs)
+    .map(([path, meta]) => [path.replace(`${distPath}/`, 'dist/'), meta]));
+  const outputOf = (source) => Object.keys(outputs).find((path) => outputs[path].entryPoint === source)?.replace(/^dist\//, '');
+  const entry = [...staticClosure(outputs, 'sharelock.js')];
+  const widgets = Object.fromEntries(Object.entries(WIDGETS).map(([widget, { source, module }]) => {
+    const chunk = outputOf(source);
+    if (!chunk) throw new Error(`build-shim: no chunk for ${source}`);
+    const code = [...staticClosure(outputs, chunk)].filter((file) => !entry.includes(file));
+    return [widget, { code, glue: `${module}.mjs`, wasm: `${module}.wasm` }];
+  }));
+  const callback = [...staticClosure(outputs, outputOf('web/verified-callback.js'))].filter((file) => !entry.includes(file));
+  return { entry, widgets, callback, chunks: Object.keys(outputs).filter((path) => path.endsWith('.js')).map((path) => path.slice(5)).sort() };
+}
+
+const hashOf = async (file) => sriHash(await readFile(new URL(file, dist)));
+const first = pagesOf((await buildModules({ files: {}, widgets: {} })).metafile);
+const glueFiles = WASM_MODULES.map((name) => `${name}.mjs`);
+const files = {};
+// What the entry imports at once is pinned by the page's modulepreload
+// links (the snippet); what it imports later, here.
+for (const file of [...first.chunks.filter((f) => !first.entry.includes(f)), ...glueFiles]) files[file] = await hashOf(file);
+const elementCode = Object.fromEntries(Object.entries(first.widgets).map(([widget, { code }]) => [`sharelock-${widget}`, code]));
+elementCode['verified-callback'] = first.callback;
+const second = pagesOf((await buildModules({ files, widgets: elementCode })).metafile);
+if (JSON.stringify(second.chunks) !== JSON.stringify(first.chunks)) {
+  throw new Error('build-shim: the chunks changed between the passes, so their pinned hashes would be wrong');
+}
+await build({
+  ...common,
+  define: defines({ files: Object.fromEntries(glueFiles.map((file) => [file, files[file]])), widgets: {} }),
+  entryPoints: [web('auto.js')],
+  outfile: new URL('sharelock.iife.js', dist).pathname,
+  format: 'iife',
+  globalName: 'Sharelock',
+  // A classic script has no import.meta: web/auto.js finds its own tag
+  // with document.currentScript instead, so the empty one is expected.
+  logOverride: { 'empty-import-meta': 'silent' },
+});
+// The npm entry (bundlers take it apart anyway): no pins, its own chunks.
+await buildModule({ name: 'index', source: 'index.js', chunkNames: 'sharelock-npm-[name]-[hash]' }, { files: {}, widgets: {} }, false);
+const { entry, widgets } = second;
+
+// What a page loads, per widget: read by the snippet writer, the builder,
+// the size budgets and the benchmark.
+await writeFile(new URL('pages.json', dist), `${JSON.stringify({ entry, widgets }, null, 2)}\n`);
 await writeSnippets();
-console.log('build-shim: dist/index.js, dist/sharelock.js, dist/sharelock.iife.js, dist/snippet.html');
+console.log(`build-shim: dist/index.js, dist/sharelock.js (+ ${second.chunks.length - 1} chunks), dist/sharelock.iife.js, dist/snippet.html`);

@@ -16,13 +16,16 @@ fi
 # clang-14 + libclang-rt-14-dev (libFuzzer, ASan and UBSan runtimes) and
 # llvm-14 (llvm-symbolizer, for readable reports) build and run
 # build/sanitize: the sanitizer run of the tests and the fuzzers.
+# openjdk-17-jre-headless runs the Closure Compiler (npm
+# google-closure-compiler), which emcc uses to shrink the wasm modules' JS
+# glue (TOOLCHAIN.md).
 # make + python3 build better-sqlite3 (the verification server's embedded
 # store) from source when npm has no prebuilt binary for this Node.
 # postgresql: the PostgreSQL store's tests and the load test start a
 # throw-away server of their own (scripts/postgres.sh); the package's own
 # cluster service is not used.
 apt_packages=(cmake g++ make python3 libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli
-  clang-14 libclang-rt-14-dev llvm-14 postgresql)
+  clang-14 libclang-rt-14-dev llvm-14 postgresql openjdk-17-jre-headless)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -1,6 +1,9 @@
-// Embind bindings only: every function takes and returns plain strings and
-// forwards to the core. No logic lives here, and since the core never
-// throws, no exception can cross into JavaScript.
+// The main browser module (sharelock-core.mjs + .wasm): pay, countdown,
+// proof and verified pay, and the share bar for pages that have one of
+// those as well. Most calls
+// still take and return JSON text (docs/ABI.md says which are typed); the
+// share bar has its own module (share_bindings.cpp). No logic lives here,
+// and since the core never throws, no exception can cross into JavaScript.
 #include <emscripten/bind.h>
 
 #include <string>
@@ -8,14 +11,17 @@
 #include "sharelock/countdown_widget.hpp"
 #include "sharelock/pay_widget.hpp"
 #include "sharelock/proof_widget.hpp"
+#include "share_values.hpp"
 #include "sharelock/share_bar.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/verified_pay.hpp"
 
 namespace {
 
-std::string render_share_bar(const std::string& request) { return sharelock::render_share_bar(request); }
-std::string check_mastodon_host(const std::string& request) { return sharelock::check_mastodon_host(request); }
+// Verified pay asks for the shopper's Mastodon server too.
+sharelock::MastodonHostCheck check_mastodon_host(const std::string& input, const std::string& lang) {
+  return sharelock::check_mastodon_host(input, lang);
+}
 std::string describe_pay(const std::string& request) { return sharelock::describe_pay(request); }
 std::string step_pay(const std::string& request) { return sharelock::step_pay(request); }
 std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
@@ -34,7 +40,13 @@ std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeV
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(sharelock) {
-  emscripten::function("renderShareBar", &render_share_bar);
+  // The share bar too, typed as in its own module: a page that loads this
+  // module for another widget renders its share bars with it instead of
+  // fetching sharelock-share as well (web/share-core.js).
+  sharelock::bindings::register_error();
+  sharelock::bindings::register_mastodon_host_check();
+  sharelock::bindings::register_share_bar();
+  emscripten::function("renderShareBar", &sharelock::render_share_bar);
   emscripten::function("checkMastodonHost", &check_mastodon_host);
   emscripten::function("describePay", &describe_pay);
   emscripten::function("stepPay", &step_pay);

@@ -6,9 +6,14 @@
 // says otherwise with data-core="<URL of sharelock-core.mjs>".
 import { configureCore, defineElements, startAnalytics } from './index.js';
 import { ownScriptTag } from './script-tag.js';
+import { pinFiles } from './wasm-loader.js';
 
 export * from './index.js';
 
+// The hash of every chunk and glue file this script imports later, built in
+// (scripts/build-shim.mjs): each is checked before it runs, as the script
+// itself is by its tag's integrity attribute.
+if (typeof __SHARELOCK_PINS__ === 'string') pinFiles(JSON.parse(__SHARELOCK_PINS__));
 const tag = ownScriptTag(import.meta.url);
 if (tag?.dataset.core) configureCore({ moduleUrl: new URL(tag.dataset.core, tag.src || globalThis.location?.href) });
 else if (tag?.src) configureCore({ moduleUrl: new URL('sharelock-core.mjs', tag.src) });

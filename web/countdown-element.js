@@ -1,6 +1,7 @@
-// <sharelock-countdown>: a deadline that tells the truth. The core plans it
-// (which deadline, what happens at zero) and says, each second, what is
-// left; this element renders it, writing only the text that changed, and
+// <sharelock-countdown>: a deadline that tells the truth; the behaviour its
+// element (widget-element.js) loads on first use. The core plans it (which
+// deadline, what happens at zero) and says, each second, what is left; this
+// renders it, writing only the text that changed, and
 // carries out what the site owner chose for the end.
 import { countdownStyles } from './countdown-styles.js';
 import { loadCore } from './core-client.js';
@@ -11,21 +12,20 @@ import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { readStored, writeStored } from './storage.js';
 import { themeStyles } from './theme-styles.js';
+import { COUNTDOWN_ATTRIBUTES } from './widget-attributes.js';
+import { showFallback } from './widget-element.js';
 import { isKnownZone, offsetName } from './zone-offsets.js';
 
-const ATTRIBUTES = ['ends', 'starts', 'evergreen', 'daily', 'tz', 'offer', 'format', 'on-end', 'pay',
-  'ended-text', 'stock', 'stock-src', 'lang'];
 const MAX_PLAN_ROUNDS = 8;
 
-export class SharelockCountdown extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
-
+export class CountdownWidget {
+  #host;
   #root;
   #core = null;
   #plan = null;
   #startedBeforeEnd = false; // this page view saw the countdown before its deadline
   #queueStart = coalesced(() => {
-    if (this.isConnected) this.#start();
+    if (this.#host.isConnected) this.#start();
   });
   #subscription = null;
   #nodes = null;       // the text nodes written each second, by unit
@@ -33,36 +33,40 @@ export class SharelockCountdown extends HTMLElement {
   #spoken = '';
   #status = h('p', { class: 'visually-hidden', part: 'status', 'aria-live': 'polite' });
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
+  /**
+   * @param {HTMLElement} host the <sharelock-countdown>
+   * @param {ShadowRoot} root its shadow root, still showing the loading box
+   */
+  constructor(host, root) {
+    this.#host = host;
+    this.#root = root;
     this.#root.adoptedStyleSheets = [themeStyles(), countdownStyles()];
   }
 
-  connectedCallback() {
+  connected() {
     loadCore().then(
       (core) => {
         this.#core = core;
         clock.correctFromServer(core);
-        if (this.isConnected) this.#start();
+        if (this.#host.isConnected) this.#start();
       },
       (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
     );
   }
 
-  disconnectedCallback() {
+  disconnected() {
     this.#stopTicking();
   }
 
-  attributeChangedCallback() {
+  attributeChanged() {
     if (this.#core) this.#queueStart();
   }
 
   // Asks the core for the plan, answering what it needs (zone offsets from
   // Intl, stored evergreen starts) until it has everything.
   #askPlan(time) {
-    const attributes = presentAttributes(this, ATTRIBUTES);
-    const request = { attributes, page: pageFacts(this), now: time, stored: {}, offsets: {} };
+    const attributes = presentAttributes(this.#host, COUNTDOWN_ATTRIBUTES);
+    const request = { attributes, page: pageFacts(this.#host), now: time, stored: {}, offsets: {} };
     if (attributes.tz) request.zoneKnown = isKnownZone(attributes.tz);
     for (let round = 0; round < MAX_PLAN_ROUNDS; round += 1) {
       const plan = this.#core.planCountdown(request);
@@ -75,10 +79,10 @@ export class SharelockCountdown extends HTMLElement {
 
   #start() {
     this.#stopTicking();
-    this.removeAttribute('ended');
-    this.hidden = false;
+    this.#host.removeAttribute('ended');
+    this.#host.hidden = false;
     const plan = this.#askPlan(clock.now());
-    for (const error of plan.errors) reportError(this, error);
+    for (const error of plan.errors) reportError(this.#host, error);
     if (plan.fatal) {
       this.#showFallback(null);
       return;
@@ -91,7 +95,7 @@ export class SharelockCountdown extends HTMLElement {
     this.#root.replaceChildren(h('div', { class: 'countdown', part: 'countdown', lang: plan.lang }), this.#status);
     if (plan.stock) this.#showStock(plan.stock);
     if (plan.stockSrc) this.#loadStock(plan.stockSrc);
-    this.#subscription = { element: this, tick: (time, visible) => this.#tick(time, visible) };
+    this.#subscription = { element: this.#host, tick: (time, visible) => this.#tick(time, visible) };
     this.#tick(clock.now(), true);
     if (this.#subscription) clock.subscribe(this.#subscription);
   }
@@ -168,7 +172,7 @@ export class SharelockCountdown extends HTMLElement {
 
   #end() {
     const plan = this.#plan;
-    this.dispatchEvent(new CustomEvent('sharelock:expire', {
+    this.#host.dispatchEvent(new CustomEvent('sharelock:expire', {
       bubbles: true,
       composed: true,
       // whileOpen: the deadline passed while this page was open (false: the
@@ -181,18 +185,18 @@ export class SharelockCountdown extends HTMLElement {
       return;
     }
     this.#stopTicking();
-    this.setAttribute('ended', '');
+    this.#host.setAttribute('ended', '');
     const ended = plan.messages.ended;
     this.#root.querySelector('.countdown').replaceChildren(h('p', { class: 'ended', part: 'ended' }, [ended]));
     this.#status.textContent = ended;
-    if (plan.onEnd === 'hide') this.hidden = true;
+    if (plan.onEnd === 'hide') this.#host.hidden = true;
     if (plan.onEnd === 'lock' || plan.onEnd === 'unlock') this.#settlePay(plan.pay, plan.onEnd);
   }
 
   #settlePay(id, action) {
     const pay = document.getElementById(id);
     if (!pay || pay.localName !== 'sharelock-pay') {
-      reportError(this, { code: 'missing-pay', attribute: 'pay', message: `no <sharelock-pay id="${id}"> on the page` });
+      reportError(this.#host, { code: 'missing-pay', attribute: 'pay', message: `no <sharelock-pay id="${id}"> on the page` });
       return;
     }
     customElements.whenDefined('sharelock-pay').then(() => {
@@ -216,18 +220,18 @@ export class SharelockCountdown extends HTMLElement {
     try {
       const stock = this.#core.stockFromFeed({ body: await fetchFeedText(url), lang });
       if (!stock.ok) {
-        reportError(this, { code: stock.code, attribute: 'stock-src', message: stock.message });
+        reportError(this.#host, { code: stock.code, attribute: 'stock-src', message: stock.message });
         return;
       }
-      if (this.isConnected && !this.hasAttribute('ended')) this.#showStock(stock.text);
+      if (this.#host.isConnected && !this.#host.hasAttribute('ended')) this.#showStock(stock.text);
     } catch (error) {
-      reportError(this, { code: 'feed-unavailable', attribute: 'stock-src', message: `the stock feed could not be read: ${error.message}` });
+      reportError(this.#host, { code: 'feed-unavailable', attribute: 'stock-src', message: `the stock feed could not be read: ${error.message}` });
     }
   }
 
   #showFallback(error, log = true) {
     this.#stopTicking();
-    this.#root.replaceChildren(h('slot'));
-    if (error) reportError(this, error, { log });
+    showFallback(this.#root);
+    if (error) reportError(this.#host, error, { log });
   }
 }

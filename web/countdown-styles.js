@@ -3,8 +3,6 @@
 import { sharedSheet } from './theme-styles.js';
 
 const css = `
-:host { min-height: 3.5rem; }
-:host([format="compact"]) { min-height: 1.5rem; }
 .countdown { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.35rem 0.75rem; }
 .prefix { font-weight: 600; }
 .timer { display: inline-flex; flex-wrap: wrap; gap: 0.4rem; font-variant-numeric: tabular-nums; }

@@ -3,6 +3,9 @@
 // is safe in Node and during server-side rendering. A page starts
 // Sharelock with defineElements(); the script-tag builds (web/auto.js) do
 // that for the site owner.
+import { preloadElementCode } from './wasm-loader.js';
+import { defineWidgetElements } from './widget-element.js';
+
 export { SharelockError } from './errors.js';
 export { configureCore, coreMemoryBytes, loadCore } from './core-client.js';
 export { startAnalytics, track } from './analytics.js';
@@ -17,22 +20,15 @@ export { startAnalytics, track } from './analytics.js';
 export function defineElements() {
   const registry = globalThis.customElements;
   if (!registry) return;
-  // Two copies of the script on a page must not throw on the second define.
-  const define = (name, load) => {
-    if (registry.get(name)) return;
-    load().then((element) => {
-      if (!registry.get(name)) registry.define(name, element);
-    });
-  };
-  define('sharelock-share', () => import('./share-element.js').then((m) => m.SharelockShare));
-  define('sharelock-pay', () => import('./pay-element.js').then((m) => m.SharelockPay));
-  define('sharelock-countdown', () => import('./countdown-element.js').then((m) => m.SharelockCountdown));
-  define('sharelock-proof', () => import('./proof-element.js').then((m) => m.SharelockProof));
+  // Each element's code arrives on first use (widget-element.js).
+  defineWidgetElements(registry);
 
   // Back from a provider's sign-in (verified unlocks): finish it even on a
   // page without a <sharelock-pay>, such as a dedicated redirect page. Other
   // pages load nothing for this.
   if (/[?&](code|error)=/.test(globalThis.location?.search ?? '')) {
-    import('./verified-callback.js').then((callback) => callback.handleCallback());
+    preloadElementCode('verified-callback', import.meta.url ?? '')
+      .then(() => import('./verified-callback.js'))
+      .then((callback) => callback.handleCallback());
   }
 }

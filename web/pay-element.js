@@ -1,6 +1,6 @@
-// <sharelock-pay>: share to unlock ("pay with a post"). In intent mode the
-// core's state machine decides everything; this element reports what it
-// observes (clicks, the share window opening or closing, the page being
+// <sharelock-pay>: share to unlock ("pay with a post"), the behaviour its
+// element (widget-element.js) loads on first use. In intent mode the
+// core's state machine decides everything; this reports what it observes (clicks, the share window opening or closing, the page being
 // seen again, the time) and carries out the effects the core returns.
 // mode="verified" hands the element to VerifiedPanel (verified-pay.js).
 import { copyText } from './clipboard.js';
@@ -14,9 +14,9 @@ import { openShareWindow } from './popup.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { themeStyles } from './theme-styles.js';
 import { VerifiedPanel } from './verified-pay.js';
+import { PAY_ATTRIBUTES } from './widget-attributes.js';
+import { showFallback } from './widget-element.js';
 
-const ATTRIBUTES = ['item', 'network', 'text', 'url', 'hashtags', 'via', 'utm-campaign', 'image',
-  'lang', 'remember', 'wait', 'snooze', 'mode', 'server'];
 // Tells the other pay widgets on the page that an item was unlocked.
 const ITEM_UNLOCKED = 'sharelock:item-unlocked';
 const WINDOW_POLL_MS = 300;
@@ -25,9 +25,8 @@ const WINDOW_POLL_MS = 300;
 const unlockedThisView = new Set();
 const COPIED_FEEDBACK_MS = 2500;
 
-export class SharelockPay extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
-
+export class PayWidget {
+  #host;
   #root;
   #core = null;
   #keys = null;
@@ -40,22 +39,24 @@ export class SharelockPay extends HTMLElement {
   #offer = null;  // "offer-closed" or "offer-opened", from a linked countdown
   #verified = null;  // the VerifiedPanel, in mode="verified"
   #queueStart = coalesced(() => {
-    if (this.isConnected) this.#start();
+    if (this.#host.isConnected) this.#start();
   });
   // The live region stays in place across renders: screen readers may not
   // announce text put into a region that was only just inserted.
   #status = h('p', { class: 'visually-hidden', role: 'status', part: 'status' });
   #body = h('div');
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
+  /**
+   * @param {HTMLElement} host the <sharelock-pay>
+   * @param {ShadowRoot} root its shadow root, still showing the loading box
+   */
+  constructor(host, root) {
+    this.#host = host;
+    this.#root = root;
     this.#root.adoptedStyleSheets = [themeStyles(), payStyles()];
-    // Until the core is ready: a placeholder the size of the prompt.
-    this.#root.replaceChildren(h('div', { class: 'placeholder', part: 'placeholder', 'aria-busy': 'true' }));
   }
 
-  connectedCallback() {
+  connected() {
     this.#listeners = new AbortController();
     const { signal } = this.#listeners;
     window.addEventListener(ITEM_UNLOCKED, this.#onItemUnlocked, { signal });
@@ -71,34 +72,34 @@ export class SharelockPay extends HTMLElement {
     loadCore().then(
       (core) => {
         this.#core = core;
-        if (this.isConnected) this.#start();
+        if (this.#host.isConnected) this.#start();
       },
       (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
     );
   }
 
-  disconnectedCallback() {
+  disconnected() {
     this.#listeners?.abort();
     clearInterval(this.#poll);
   }
 
-  attributeChangedCallback() {
+  attributeChanged() {
     if (this.#core) this.#queueStart();
   }
 
   #start() {
-    if (this.getAttribute('mode')?.trim().toLowerCase() === 'verified') {
+    if (this.#host.getAttribute('mode')?.trim().toLowerCase() === 'verified') {
       this.#startVerified();
       return;
     }
     const previous = this.#view ? { state: this.#state, item: this.#view.item } : null;
-    const described = this.#core.describePay({ attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this) });
-    for (const error of described.errors) reportError(this, error);
+    const described = this.#core.describePay({ attributes: presentAttributes(this.#host, PAY_ATTRIBUTES), page: pageFacts(this.#host) });
+    for (const error of described.errors) reportError(this.#host, error);
     if (described.fatal) {
       this.#showFallback(null);
       return;
     }
-    if (!this.querySelector(':scope > template')) {
+    if (!this.#host.querySelector(':scope > template')) {
       this.#showFallback({ code: 'missing-template', message: 'put the locked content in a child <template>' });
       return;
     }
@@ -126,8 +127,8 @@ export class SharelockPay extends HTMLElement {
     this.#root.replaceChildren(this.#body, this.#status);
     // One panel for the element's life: an attribute change keeps the
     // shopper's edited post.
-    this.#verified ??= new VerifiedPanel(this, this.#core, {
-      body: this.#body, status: this.#status, attributes: () => presentAttributes(this, ATTRIBUTES),
+    this.#verified ??= new VerifiedPanel(this.#host, this.#core, {
+      body: this.#body, status: this.#status, attributes: () => presentAttributes(this.#host, PAY_ATTRIBUTES),
     });
     if (!(await this.#verified.start())) this.#showFallback(null);
   }
@@ -160,8 +161,8 @@ export class SharelockPay extends HTMLElement {
 
   #step(event) {
     const result = this.#core.stepPay({
-      attributes: presentAttributes(this, ATTRIBUTES),
-      page: pageFacts(this),
+      attributes: presentAttributes(this.#host, PAY_ATTRIBUTES),
+      page: pageFacts(this.#host),
       mastodonHost: readStored(MASTODON_KEY) ?? '',
       now: Date.now(),
       stored: this.#stored(),
@@ -169,7 +170,7 @@ export class SharelockPay extends HTMLElement {
       event,
     });
     if (result.fatal) {
-      for (const error of result.errors) reportError(this, error);
+      for (const error of result.errors) reportError(this.#host, error);
       this.#showFallback(null);
       return;
     }
@@ -222,7 +223,7 @@ export class SharelockPay extends HTMLElement {
   }
 
   #emit(type, extra) {
-    this.dispatchEvent(new CustomEvent(type, {
+    this.#host.dispatchEvent(new CustomEvent(type, {
       bubbles: true,
       composed: true,
       detail: { item: this.#view.item, network: this.#view.network, ...extra },
@@ -269,14 +270,14 @@ export class SharelockPay extends HTMLElement {
     this.#state = null;
     this.#view = null;
     this.#keys = null;
-    this.#root.replaceChildren(h('slot'));
-    if (error) reportError(this, error, { log });
+    showFallback(this.#root);
+    if (error) reportError(this.#host, error, { log });
   }
 
   #render() {
     const view = this.#view;
     const state = this.#state;
-    this.toggleAttribute('unlocked', view.phase === 'unlocked');
+    this.#host.toggleAttribute('unlocked', view.phase === 'unlocked');
     if (view.phase === 'unlocked') {
       this.#body.replaceChildren(h('div', { part: 'unlocked', lang: view.lang }, [h('slot', { name: 'unlocked' })]));
       return;
@@ -323,19 +324,19 @@ export class SharelockPay extends HTMLElement {
 
   // The locked content enters the page only now, cloned from the template.
   #revealContent(focus) {
-    let wrapper = this.querySelector(':scope > [data-sharelock-content]');
+    let wrapper = this.#host.querySelector(':scope > [data-sharelock-content]');
     if (!wrapper) {
-      const template = this.querySelector(':scope > template');
+      const template = this.#host.querySelector(':scope > template');
       wrapper = h('div', { slot: 'unlocked', 'data-sharelock-content': '', tabindex: '-1' });
       wrapper.append(template.content.cloneNode(true));
       for (const code of wrapper.querySelectorAll('[data-sharelock-copy]')) this.#addCopyButton(code);
-      this.append(wrapper);
+      this.#host.append(wrapper);
     }
     if (focus) wrapper.focus();
   }
 
   #concealContent() {
-    this.querySelector(':scope > [data-sharelock-content]')?.remove();
+    this.#host.querySelector(':scope > [data-sharelock-content]')?.remove();
   }
 
   // A coupon code gets a one-click copy button next to it.

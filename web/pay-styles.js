@@ -5,7 +5,6 @@
 import { sharedSheet } from './theme-styles.js';
 
 const css = `
-.placeholder { min-height: 9.5rem; }
 .panel {
   display: flex;
   flex-direction: column;

@@ -1,6 +1,6 @@
-// <sharelock-proof>: social proof from real data only. The core reads the
-// attributes, validates the feed and writes every sentence; this element
-// fetches the feed, shows the badge (or hands the events to the toasts),
+// <sharelock-proof>: social proof from real data only; the behaviour its
+// element (widget-element.js) loads on first use. The core reads the
+// attributes, validates the feed and writes every sentence; this fetches the feed, shows the badge (or hands the events to the toasts),
 // and shows nothing at all when there is nothing true to say.
 import { loadCore } from './core-client.js';
 import * as clock from './countdown-clock.js';
@@ -11,13 +11,10 @@ import { pageFacts } from './page-facts.js';
 import { proofStyles } from './proof-styles.js';
 import { ActivityToasts } from './proof-toasts.js';
 import { themeStyles } from './theme-styles.js';
+import { PROOF_ATTRIBUTES } from './widget-attributes.js';
 
-const ATTRIBUTES = ['kind', 'count', 'src', 'server', 'item', 'type', 'window', 'min', 'notation', 'lang',
-  'position', 'avoid', 'interval', 'duration', 'max-toasts', 'snooze'];
-
-export class SharelockProof extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
-
+export class ProofWidget {
+  #host;
   #root;
   #core = null;
   // Each start gets a number; a feed that arrives after a newer start
@@ -26,7 +23,7 @@ export class SharelockProof extends HTMLElement {
   #timers = [];
   #toasts = null;
   #queueStart = coalesced(() => {
-    if (this.isConnected) this.#start();
+    if (this.#host.isConnected) this.#start();
   });
   #onVisibility = () => {
     if (!document.hidden && this.#refreshDue) this.#queueStart();
@@ -38,32 +35,36 @@ export class SharelockProof extends HTMLElement {
   // How often a live count is read again (ms), once one has been read.
   #liveRefresh = null;
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
+  /**
+   * @param {HTMLElement} host the <sharelock-proof>
+   * @param {ShadowRoot} root its shadow root, still empty
+   */
+  constructor(host, root) {
+    this.#host = host;
+    this.#root = root;
     this.#root.adoptedStyleSheets = [themeStyles(), proofStyles()];
   }
 
-  connectedCallback() {
+  connected() {
     document.addEventListener('visibilitychange', this.#onVisibility);
     loadCore().then(
       (core) => {
         this.#core = core;
         clock.correctFromServer(core);
-        if (this.isConnected) this.#start();
+        if (this.#host.isConnected) this.#start();
       },
       // The loader has logged the cause once for the page.
-      (error) => reportError(this, { code: error.code ?? 'wasm-unavailable', message: error.message }, { log: false }),
+      (error) => reportError(this.#host, { code: error.code ?? 'wasm-unavailable', message: error.message }, { log: false }),
     );
   }
 
-  disconnectedCallback() {
+  disconnected() {
     this.#generation += 1;
     this.#stop();
     document.removeEventListener('visibilitychange', this.#onVisibility);
   }
 
-  attributeChangedCallback() {
+  attributeChanged() {
     this.#reported.clear();
     this.#liveRefresh = null;
     // What is shown may be about another item or type now: gone at once,
@@ -77,13 +78,13 @@ export class SharelockProof extends HTMLElement {
     const key = `${error.code}|${error.attribute}|${error.message}`;
     if (this.#reported.has(key)) return;
     this.#reported.add(key);
-    reportError(this, error);
+    reportError(this.#host, error);
   }
 
   async #start() {
     const generation = ++this.#generation;
     this.#refreshDue = false;
-    const request = { attributes: presentAttributes(this, ATTRIBUTES), page: pageFacts(this), now: clock.now() };
+    const request = { attributes: presentAttributes(this.#host, PROOF_ATTRIBUTES), page: pageFacts(this.#host), now: clock.now() };
     let view = this.#core.describeProof(request);
     if (view.need) {
       const { fetch: url, credentials, referrerPolicy, attribute, refreshAfter } = view.need;
@@ -121,7 +122,7 @@ export class SharelockProof extends HTMLElement {
       h('span', { class: 'mark', part: 'mark', 'aria-hidden': 'true' }),
       h('span', { class: 'text', part: 'text' }, [view.text]),
     ]));
-    this.dispatchEvent(new CustomEvent('sharelock:proof', {
+    this.#host.dispatchEvent(new CustomEvent('sharelock:proof', {
       bubbles: true,
       composed: true,
       detail: { kind: 'count', count: view.count, text: view.text },
@@ -129,7 +130,7 @@ export class SharelockProof extends HTMLElement {
   }
 
   #showToasts(view) {
-    this.#toasts = new ActivityToasts(this, this.#root, this.#core, view);
+    this.#toasts = new ActivityToasts(this.#host, this.#root, this.#core, view);
     this.#toasts.start();
   }
 

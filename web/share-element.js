@@ -1,74 +1,77 @@
-// <sharelock-share>: the share bar. The core decides every link, label and
-// error; this element renders them and owns the side effects (popups, the
+// <sharelock-share>: the share bar's behaviour, loaded by its element
+// (widget-element.js) on first use. The core decides every link, label and
+// error; this renders them and owns the side effects (popups, the
 // clipboard, Web Share, remembering a Mastodon server).
 import { copyText } from './clipboard.js';
-import { loadCore } from './core-client.js';
 import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
+import { loadShareCore } from './share-core.js';
 import { shareStyles } from './share-styles.js';
 import { themeStyles } from './theme-styles.js';
 import { HOST_CHANGED, mastodonHost, rememberMastodonHost } from './mastodon-host.js';
+import { showFallback } from './widget-element.js';
+import { SHARE_ATTRIBUTES } from './widget-attributes.js';
 
-const ATTRIBUTES = ['networks', 'url', 'text', 'hashtags', 'via', 'utm-campaign', 'lang', 'image'];
 const COPIED_FEEDBACK_MS = 2500;
 
 function isPlainLeftClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-export class SharelockShare extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
-
+export class ShareBar {
+  #host;
   #root;
   #core = null;
   #view = null;
   #reported = new Set();
   #queueRender = coalesced(() => {
-    if (this.isConnected) this.#render();
+    if (this.#host.isConnected) this.#render();
   });
   #status = null;
   #copyTimer = 0;
 
-  constructor() {
-    super();
-    this.#root = this.attachShadow({ mode: 'open' });
+  /**
+   * @param {HTMLElement} host the <sharelock-share>
+   * @param {ShadowRoot} root its shadow root, still showing the loading box
+   */
+  constructor(host, root) {
+    this.#host = host;
+    this.#root = root;
     this.#root.adoptedStyleSheets = [themeStyles(), shareStyles()];
-    // Until the core is ready: an empty bar that already takes its height.
-    this.#root.replaceChildren(h('ul', { class: 'bar', part: 'bar', 'aria-busy': 'true' }));
   }
 
-  connectedCallback() {
+  connected() {
     window.addEventListener(HOST_CHANGED, this.#onHostChanged);
-    loadCore().then(
+    loadShareCore().then(
       (core) => {
         this.#core = core;
-        if (this.isConnected) this.#render();
+        if (this.#host.isConnected) this.#render();
       },
       (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
     );
   }
 
-  disconnectedCallback() {
+  disconnected() {
     window.removeEventListener(HOST_CHANGED, this.#onHostChanged);
     clearTimeout(this.#copyTimer);
   }
 
-  attributeChangedCallback() {
+  attributeChanged() {
     // A corrected attribute that breaks again deserves a new report.
     this.#reported.clear();
     if (this.#core) this.#queueRender();
   }
 
   #onHostChanged = () => {
-    if (this.#core && this.isConnected) this.#render();
+    if (this.#core && this.#host.isConnected) this.#render();
   };
 
   #render() {
     const view = this.#core.renderShareBar({
-      attributes: presentAttributes(this, ATTRIBUTES),
-      page: pageFacts(this),
+      attributes: presentAttributes(this.#host, SHARE_ATTRIBUTES),
+      page: pageFacts(this.#host),
       nativeShare: typeof navigator.share === 'function',
       mastodonHost: mastodonHost(),
     });
@@ -90,15 +93,14 @@ export class SharelockShare extends HTMLElement {
     const key = `${error.code}|${error.attribute}|${error.message}`;
     if (this.#reported.has(key)) return;
     this.#reported.add(key);
-    reportError(this, error);
+    reportError(this.#host, error);
   }
 
-  // The element's own light-DOM content (site owners may put plain links
-  // there) stands in when the core is unavailable or the configuration is
-  // unusable.
+  // The fallback stands in when the core is unavailable or the
+  // configuration is unusable.
   #showFallback(error, log = true) {
-    this.#root.replaceChildren(h('slot'));
-    if (error) reportError(this, error, { log });
+    showFallback(this.#root);
+    if (error) reportError(this.#host, error, { log });
   }
 
   #renderButton(button) {
@@ -147,7 +149,7 @@ export class SharelockShare extends HTMLElement {
   }
 
   #emitShare(button) {
-    this.dispatchEvent(new CustomEvent('sharelock:share', {
+    this.#host.dispatchEvent(new CustomEvent('sharelock:share', {
       bubbles: true,
       composed: true,
       detail: { network: button.network, url: button.sharedUrl, href: button.href },

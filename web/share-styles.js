@@ -5,10 +5,6 @@
 import { sharedSheet } from './theme-styles.js';
 
 const css = `
-:host {
-  /* Reserve one row while the core loads: no layout shift. */
-  min-height: var(--sharelock-button-height);
-}
 .bar {
   display: flex;
   flex-wrap: wrap;

@@ -32,6 +32,12 @@ const css = `
   line-height: 1.2;
 }
 :host([hidden]) { display: none; }
+/* Each widget's box is reserved from the start, while its code and the core
+   load (widget-element.js): no layout shift when it renders. */
+:host(sharelock-share) { min-height: var(--sharelock-button-height); }
+:host(sharelock-countdown) { min-height: 3.5rem; }
+:host(sharelock-countdown[format="compact"]) { min-height: 1.5rem; }
+.placeholder { min-height: 9.5rem; }
 :host([theme="dark"]) {
 ${darkPalette}}
 @media (prefers-color-scheme: dark) {

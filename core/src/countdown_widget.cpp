@@ -208,7 +208,7 @@ Json plan(const Json& request) {
   }
   plan["stockSrc"] = nullptr;
   if (has_string(attributes, "stock-src")) {
-    auto source = same_site_feed_url(page, string_at(attributes, "stock-src"), "stock-src");
+    auto source = same_site_feed_url(string_at(page, "url"), string_at(attributes, "stock-src"), "stock-src");
     if (!source) {
       problems.add(source.error());
     } else {

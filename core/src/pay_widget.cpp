@@ -95,7 +95,7 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
   }
   const auto network = read_pay_network(attributes, problems);
   if (!network) return std::nullopt;
-  auto content = read_share_content(attributes, page, problems);
+  auto content = read_share_content(share_attributes(attributes), page_facts(page), problems);
   if (!content) return std::nullopt;
   // A pay widget's post gets no analytics share reference: its click is
   // counted as an unlock, not a share, so no visit could be attributed to it.

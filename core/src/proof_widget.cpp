@@ -57,7 +57,7 @@ std::optional<Source> read_source(const Json& attributes, const Json& page, bool
     return Source{Source::Kind::kInline, ""};
   }
   if (has_string(attributes, "src")) {
-    auto source = same_site_feed_url(page, string_at(attributes, "src"), "src");
+    auto source = same_site_feed_url(string_at(page, "url"), string_at(attributes, "src"), "src");
     if (!source) {
       problems.fail(source.error());
       return std::nullopt;

@@ -6,7 +6,7 @@
 #include "sharelock/messages.hpp"
 #include "sharelock/share_links.hpp"
 #include "sharelock/url.hpp"
-#include "sharelock/widget_request.hpp"
+#include "sharelock/widget_input.hpp"
 
 namespace sharelock {
 namespace {
@@ -25,10 +25,9 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-std::vector<Network> requested_networks(const Json& attributes, bool native_share,
+std::vector<Network> requested_networks(const AttributeValue& attribute, bool native_share,
                                         Problems& problems) {
-  const std::string list = has_string(attributes, "networks") ? string_at(attributes, "networks")
-                                                              : std::string(kDefaultNetworks);
+  const std::string list = attribute.present ? attribute.value : std::string(kDefaultNetworks);
   std::vector<Network> networks;
   for (const std::string& raw : split_list(list)) {
     const auto network = network_from_name(lower_ascii(raw));
@@ -59,85 +58,69 @@ std::string_view button_kind(Network network) {
   }
 }
 
-Json messages_json(i18n::Lang lang) {
+ShareBarMessages messages_for(i18n::Lang lang) {
   using i18n::Message;
   const auto m = [lang](Message id) { return std::string(i18n::message(lang, id)); };
-  return {{"copied", m(Message::kLinkCopied)},
-          {"copyFailed", m(Message::kCopyFailed)},
-          {"newWindow", m(Message::kNewWindowHint)},
-          {"mastodonPrompt", m(Message::kMastodonPrompt)},
-          {"mastodonPlaceholder", m(Message::kMastodonPlaceholder)},
-          {"mastodonSubmit", m(Message::kMastodonSubmit)},
-          {"mastodonCancel", m(Message::kMastodonCancel)},
-          {"mastodonChooser", m(Message::kMastodonChooser)},
-          {"mastodonChange", m(Message::kMastodonChange)}};
+  return {m(Message::kLinkCopied),       m(Message::kCopyFailed),          m(Message::kNewWindowHint),
+          m(Message::kMastodonPrompt),   m(Message::kMastodonPlaceholder), m(Message::kMastodonSubmit),
+          m(Message::kMastodonCancel),   m(Message::kMastodonChooser),     m(Message::kMastodonChange)};
 }
 
-Json render(const Json& attributes, const Json& page, bool native_share,
-            const std::string& mastodon_host) {
-  Problems problems;
-  const i18n::Lang lang = read_lang(attributes, page);
-  Json response = {{"lang", i18n::lang_code(lang)},
-                   {"label", std::string(i18n::message(lang, i18n::Message::kShareBarLabel))},
-                   {"messages", messages_json(lang)},
-                   {"buttons", Json::array()}};
-  const auto finish = [&]() {
-    response["errors"] = problems.errors;
-    response["fatal"] = problems.fatal;
-    return response;
-  };
-  check_attribute_sizes(attributes, kShareAttributeLimits, problems);
-  check_attribute_sizes(attributes, std::span(&kNetworksLimit, 1), problems);
-  if (problems.fatal) return finish();
+void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& problems) {
+  check_share_attribute_sizes(request.attributes, problems);
+  check_attribute_size(request.networks.value, kNetworksLimit, problems);
+  if (problems.fatal) return;
 
-  const std::optional<ShareContent> content = read_share_content(attributes, page, problems);
-  if (!content) return finish();
-  const std::vector<Network> networks = requested_networks(attributes, native_share, problems);
+  const std::optional<ShareContent> content = read_share_content(request.attributes, request.page, problems);
+  if (!content) return;
+  const std::vector<Network> networks = requested_networks(request.networks, request.native_share, problems);
   if (networks.empty()) {
     problems.fail({"no-networks", "networks", "no network to show; list some, e.g. networks=\"x,bluesky,copy\""});
-    return finish();
+    return;
   }
+  const i18n::Lang lang = read_lang(request.attributes, request.page);
+  const std::string mastodon_host = checked_mastodon_host(request.mastodon_host);
   for (Network network : networks) {
-    const ShareLink share = build_share_link(network, *content, mastodon_host);
-    Json button = {{"network", network_name(network)},
-                   {"kind", button_kind(network)},
-                   {"label", std::string(i18n::network_label(network, lang))},
-                   {"name", i18n::network_accessible_name(network, lang)},
-                   {"href", share.href},
-                   {"sharedUrl", share.shared_url},
-                   {"text", share.text}};
+    ShareLink share = build_share_link(network, *content, mastodon_host);
+    ShareButton button;
+    button.network = network_name(network);
+    button.kind = button_kind(network);
+    button.label = i18n::network_label(network, lang);
+    button.name = i18n::network_accessible_name(network, lang);
+    button.href = std::move(share.href);
+    button.shared_url = std::move(share.shared_url);
+    button.text = std::move(share.text);
     if (network == Network::kMastodon) {
-      button["mastodonHost"] = mastodon_host;
-      button["needsServer"] = mastodon_host.empty();
-      button["chooserHref"] = build_share_link(network, *content).href;
+      button.mastodon_host = mastodon_host;
+      button.needs_server = mastodon_host.empty();
+      button.chooser_href = build_share_link(network, *content).href;
     }
-    response["buttons"].push_back(std::move(button));
+    view.buttons.push_back(std::move(button));
   }
-  return finish();
 }
 
 }  // namespace
 
-std::string render_share_bar(std::string_view request_json) {
+ShareBarView render_share_bar(const ShareBarRequest& request) {
+  const i18n::Lang lang = read_lang(request.attributes, request.page);
+  ShareBarView view;
+  view.lang = i18n::lang_code(lang);
+  view.label = i18n::message(lang, i18n::Message::kShareBarLabel);
+  view.messages = messages_for(lang);
   Problems problems;
-  const Json parsed = parse_request(request_json, problems);
-  if (problems.fatal) {
-    return dump_json({{"buttons", Json::array()}, {"fatal", true}, {"errors", problems.errors}});
-  }
-  const auto native = parsed.find("nativeShare");
-  const bool native_share = native != parsed.end() && native->is_boolean() && native->get<bool>();
-  return dump_json(render(object_at(parsed, "attributes"), object_at(parsed, "page"), native_share,
-                          read_mastodon_host(parsed)));
+  add_buttons(request, view, problems);
+  if (problems.fatal) view.buttons.clear();
+  view.errors = std::move(problems.errors);
+  view.fatal = problems.fatal;
+  return view;
 }
 
-std::string check_mastodon_host(std::string_view request_json) {
-  const Json parsed = Json::parse(request_json, nullptr, false);
-  const i18n::Lang lang = i18n::resolve_lang(string_at(parsed, "lang"), "");
-  const auto host = url::normalize_host_name(string_at(parsed, "input"), "");
+MastodonHostCheck check_mastodon_host(std::string_view input, std::string_view lang) {
+  const auto host = url::normalize_host_name(input, "");
   if (!host) {
-    return dump_json({{"ok", false}, {"message", std::string(i18n::message(lang, i18n::Message::kMastodonInvalid))}});
+    return {false, "", std::string(i18n::message(i18n::resolve_lang(lang, ""), i18n::Message::kMastodonInvalid))};
   }
-  return dump_json({{"ok", true}, {"host", host.value()}});
+  return {true, host.value(), ""};
 }
 
 }  // namespace sharelock

@@ -126,7 +126,7 @@ std::optional<VerifiedConfig> read_config(const Json& request, Problems& problem
   const auto server = read_server(attributes, page, problems);
   if (!server) return std::nullopt;
   config.server = *server;
-  auto content = read_share_content(attributes, page, problems);
+  auto content = read_share_content(share_attributes(attributes), page_facts(page), problems);
   if (!content) return std::nullopt;
   // The verification server checks the post for the item's own link, so a
   // verified post carries no analytics share reference (sl_ref).

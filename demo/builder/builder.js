@@ -39,8 +39,9 @@ const fallback = document.getElementById('snippet-fallback');
 const summary = document.getElementById('problems');
 const baseInput = document.getElementById('base');
 
-let headTags = [];  // the SRI tags of dist/snippet.html, for the files' default path
-let defaultBase = '';
+// The SRI tags for every page and each widget's preloads, for the files'
+// default path (dist/snippets.json, written by the build).
+let generated = { base: '', head: '', widgets: {} };
 let element = null;
 let problems = 0;
 
@@ -89,7 +90,8 @@ function markup() {
 
 function snippet() {
   const base = baseInput.value.trim().replace(/\/?$/, '/');
-  const head = headTags.map((tag) => tag.replaceAll(defaultBase, base)).join('\n');
+  // The widget's own files start downloading with the script, not after it.
+  const head = [generated.widgets[widgetName()], generated.head].join('\n').replaceAll(generated.base, base);
   return `<!-- ${text.head} -->\n${head}\n\n<!-- ${text.body} -->\n${markup()}\n`;
 }
 
@@ -183,11 +185,8 @@ copyButton.addEventListener('click', async () => {
 });
 
 // The hashes of the files this demo serves (written by the build).
-const response = await fetch('/dist/snippet.html');
-const generated = await response.text();
-headTags = generated.split('\n').filter((line) => /^<(link|script)\b/.test(line));
-defaultBase = headTags[0]?.match(/href="([^"]*\/)sharelock-core\.mjs"/)?.[1] ?? '';
-if (!baseInput.value) baseInput.value = defaultBase;
+generated = await (await fetch('/dist/snippets.json')).json();
+if (!baseInput.value) baseInput.value = generated.base;
 showGroups();
 update();
 form.dataset.ready = '';

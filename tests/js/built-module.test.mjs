@@ -1,14 +1,30 @@
-// The built wasm module (dist/sharelock-core.mjs + .wasm), called the way the
-// shim calls it: one JSON string in, one out.
+// The built wasm modules (dist/sharelock-share.{mjs,wasm} and dist/
+// sharelock-core.{mjs,wasm}), called as raw Embind modules: the share bar's
+// calls take and return typed value objects in both; the main module's
+// other calls still take one JSON string and return one.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 const dist = new URL('../../dist/', import.meta.url);
-const { default: createSharelockCore } = await import(new URL('sharelock-core.mjs', dist));
-const core = await createSharelockCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+const create = async (name) => {
+  const { default: factory } = await import(new URL(`${name}.mjs`, dist));
+  return factory({ wasmBinary: await readFile(new URL(`${name}.wasm`, dist)) });
+};
+const shareModule = await create('sharelock-share');
+const core = await create('sharelock-core');
 
-const render = (request) => JSON.parse(core.renderShareBar(JSON.stringify(request)));
+// The value objects the modules register, every field present.
+const attribute = (value) => (typeof value === 'string' ? { present: true, value } : { present: false, value: '' });
+const request = ({ attributes = {}, page = {}, nativeShare = false, mastodonHost = '' }) => ({
+  attributes: Object.fromEntries([['url', 'url'], ['text', 'text'], ['hashtags', 'hashtags'], ['via', 'via'], ['image', 'image'],
+    ['utmCampaign', 'utm-campaign'], ['lang', 'lang']].map(([field, name]) => [field, attribute(attributes[name])])),
+  networks: attribute(attributes.networks),
+  page: { url: '', canonical: '', title: '', ogTitle: '', ogImage: '', lang: '', refSeed: '', ...page },
+  nativeShare,
+  mastodonHost,
+});
+const render = (r) => shareModule.renderShareBar(request(r));
 const page = { url: 'https://shop.example/products/ebook?utm_source=news&fbclid=abc&size=m', title: 'Ebook', lang: 'en' };
 
 test('builds the X intent with text, url, hashtags and via', () => {
@@ -40,10 +56,16 @@ test('refuses a javascript: URL with a typed error naming the attribute', () => 
   assert.equal(view.errors[0].attribute, 'url');
 });
 
-test('answers malformed requests with an error value, not an exception', () => {
-  const view = JSON.parse(core.renderShareBar('{not json'));
-  assert.equal(view.fatal, true);
-  assert.equal(view.errors[0].code, 'invalid-request');
+test('refuses a request of the wrong shape with a TypeError (the shim\'s wrapper turns it into an error value)', () => {
+  assert.throws(() => shareModule.renderShareBar({ attributes: {} }), TypeError);
+  assert.throws(() => shareModule.renderShareBar('{"attributes":{}}'), TypeError);
+  // …and the module still answers afterwards.
+  assert.equal(render({ attributes: { networks: 'x' }, page }).fatal, false);
+});
+
+test('the main module renders the same bar, so a page that loads it for another widget needs no second module', () => {
+  const r = { attributes: { networks: 'x,bluesky,mastodon', text: 'Sale', hashtags: 'books' }, page, mastodonHost: 'mastodon.social' };
+  assert.deepEqual(core.renderShareBar(request(r)), render(r));
 });
 
 test('speaks Spanish when the page does', () => {
@@ -53,12 +75,13 @@ test('speaks Spanish when the page does', () => {
   assert.equal(view.messages.copied, 'Enlace copiado');
 });
 
-test('checks a Mastodon server typed by a shopper', () => {
-  assert.deepEqual(JSON.parse(core.checkMastodonHost(JSON.stringify({ input: '@ana@Mastodon.Social', lang: 'en' }))),
-    { ok: true, host: 'mastodon.social' });
-  const bad = JSON.parse(core.checkMastodonHost(JSON.stringify({ input: 'not a host', lang: 'es' })));
-  assert.equal(bad.ok, false);
-  assert.match(bad.message, /servidor/);
+test('checks a Mastodon server typed by a shopper, in both modules', () => {
+  for (const module of [shareModule, core]) {
+    assert.deepEqual(module.checkMastodonHost('@ana@Mastodon.Social', 'en'), { ok: true, host: 'mastodon.social', message: '' });
+    const bad = module.checkMastodonHost('not a host', 'es');
+    assert.equal(bad.ok, false);
+    assert.match(bad.message, /servidor/);
+  }
 });
 
 test('reports the Unicode version its tables come from', () => {
@@ -83,12 +106,14 @@ test('hostile nesting and a full-size feed fit the small initial memory and stac
   assert.match(full.errors[0].message, /^6000 row\(s\) of the feed were skipped/);
 
   const deepRequest = `{"attributes":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
-  assert.equal(JSON.parse(core.renderShareBar(deepRequest)).fatal, true);
+  assert.equal(JSON.parse(core.describePay(deepRequest)).fatal, true);
 });
 
-test('a fresh core starts with 1 MiB of linear memory, not Emscripten\'s default 16 MiB', async () => {
-  const fresh = await createSharelockCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
-  assert.equal(fresh.HEAP8.length, 1 << 20);
-  JSON.parse(fresh.renderShareBar(JSON.stringify({ attributes: { networks: 'x,email' }, page })));
-  assert.equal(fresh.HEAP8.length, 1 << 20, 'one share bar needs no growth');
+test('a fresh module starts with 1 MiB of linear memory, not Emscripten\'s default 16 MiB', async () => {
+  for (const name of ['sharelock-share', 'sharelock-core']) {
+    const fresh = await create(name);
+    assert.equal(fresh.HEAP8.length, 1 << 20, name);
+    fresh.renderShareBar(request({ attributes: { networks: 'x,email' }, page }));
+    assert.equal(fresh.HEAP8.length, 1 << 20, `${name}: one share bar needs no growth`);
+  }
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { configureCore, loadCore } from '../../web/core-client.js';
+import { loadShareCore } from '../../web/share-core.js';
 
 test('a missing module rejects with code "wasm-unavailable" and logs one line', async (t) => {
   const logged = [];
@@ -14,6 +15,14 @@ test('a missing module rejects with code "wasm-unavailable" and logs one line', 
   await assert.rejects(loadCore());
   assert.equal(logged.length, 1);
   assert.match(logged[0], /^\[sharelock\] .*does-not-exist\.mjs/);
+});
+
+test('the share bar\'s module is looked up next to the configured core, and its absence is the same typed error', async (t) => {
+  const logged = [];
+  t.mock.method(console, 'error', (...args) => logged.push(args.join(' ')));
+  configureCore({ moduleUrl: new URL('../../dist/nowhere/sharelock-core.mjs', import.meta.url) });
+  await assert.rejects(loadShareCore(), (error) => error.code === 'wasm-unavailable' && /nowhere\/sharelock-share\.mjs/.test(error.message));
+  assert.equal(logged.length, 1);
 });
 
 test('importing the entry point in Node touches no DOM', async () => {

@@ -52,11 +52,22 @@ test('the module script-tag build imports in Node without throwing and exports t
   assert.equal(typeof module.configureCore, 'function');
 });
 
-test('the entries do not share an instance by accident: each bundle is self-contained', async () => {
+test('the entries do not share an instance by accident: no chunk is common to two builds, the classic script has none', async () => {
   const { readFile } = await import('node:fs/promises');
-  for (const file of ['index.js', 'sharelock.js', 'sharelock.iife.js']) {
-    const source = await readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
-    // The only module a bundle loads at run time is the wasm glue (by URL).
-    assert.doesNotMatch(source, /\bfrom\s*["']\.\//, `${file} imports a sibling file`);
-  }
+  const read = (file) => readFile(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  // Every file a build may import, following static and dynamic imports.
+  const closure = async (file, seen = new Set()) => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const [, sibling] of (await read(file)).matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["']\.\/([\w.-]+\.js)["']/g)) {
+      await closure(sibling, seen);
+    }
+    return seen;
+  };
+  const npm = await closure('index.js');
+  const script = await closure('sharelock.js');
+  assert.ok(npm.size > 3 && script.size > 3, 'both builds are split into chunks');
+  assert.deepEqual([...npm].filter((file) => script.has(file)), []);
+  // The classic script loads nothing but the wasm glue (by URL).
+  assert.doesNotMatch(await read('sharelock.iife.js'), /\bfrom\s*["']\.\/|\bimport\s*\(\s*["']\.\//);
 });

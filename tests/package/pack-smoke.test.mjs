@@ -46,8 +46,12 @@ after(() => rm(work, { recursive: true, force: true }));
 test('the tarball holds the builds, the core, the types and the snippet, and nothing else of the repository', async () => {
   const { stdout } = await execFile('npm', ['pack', '--dry-run', '--json'], { cwd: root });
   const files = JSON.parse(stdout)[0].files.map((file) => file.path).sort();
+  // Every chunk a page may import (dist/pages.json lists them per widget).
+  const pages = JSON.parse(await readFile(join(root, 'dist', 'pages.json'), 'utf8'));
+  const chunks = [...pages.entry, ...Object.values(pages.widgets).flatMap((widget) => widget.code)].map((file) => `dist/${file}`);
   for (const file of ['dist/index.js', 'dist/sharelock.js', 'dist/sharelock.iife.js', 'dist/sharelock-core.mjs',
-    'dist/sharelock-core.wasm', 'dist/snippet.html', 'types/index.d.ts', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']) {
+    'dist/sharelock-core.wasm', 'dist/sharelock-share.mjs', 'dist/sharelock-share.wasm', 'dist/snippet.html',
+    'dist/pages.json', 'types/index.d.ts', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json', ...chunks]) {
     assert.ok(files.includes(file), `${file} is in the tarball`);
   }
   const stray = files.filter((file) => /^(core|wasm|web|server|e2e|tests|demo|scripts|node_modules)\//.test(file));
@@ -58,7 +62,8 @@ test('Node imports the package by name; every subpath of the exports map resolve
   const script = `
     const m = await import('sharelock');
     const pkg = (await import('sharelock/package.json', { with: { type: 'json' } })).default;
-    const paths = ['sharelock/module', 'sharelock/script', 'sharelock/core', 'sharelock/wasm'].map((s) => import.meta.resolve(s));
+    const paths = ['sharelock/module', 'sharelock/script', 'sharelock/core', 'sharelock/wasm', 'sharelock/share-core',
+      'sharelock/share-wasm'].map((s) => import.meta.resolve(s));
     console.log(JSON.stringify({ exports: Object.keys(m).sort(), version: pkg.version, paths,
       defined: typeof globalThis.customElements, window: typeof globalThis.window }));
     m.defineElements();`;
@@ -67,7 +72,8 @@ test('Node imports the package by name; every subpath of the exports map resolve
   assert.deepEqual(answer.exports, ['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
   assert.equal(answer.version, version);
   assert.deepEqual(answer.paths.map((path) => path.split('/node_modules/sharelock/')[1]),
-    ['dist/sharelock.js', 'dist/sharelock.iife.js', 'dist/sharelock-core.mjs', 'dist/sharelock-core.wasm']);
+    ['dist/sharelock.js', 'dist/sharelock.iife.js', 'dist/sharelock-core.mjs', 'dist/sharelock-core.wasm',
+      'dist/sharelock-share.mjs', 'dist/sharelock-share.wasm']);
   assert.equal(answer.window, 'undefined');
 });
 
@@ -101,7 +107,7 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
   const site = join(work, 'site');
   await mkdir(join(site, 'core'), { recursive: true });
   const require = createRequire(join(app, 'package.json'));
-  for (const subpath of ['core', 'wasm']) {
+  for (const subpath of ['core', 'wasm', 'share-core', 'share-wasm']) {
     const file = require.resolve(`sharelock/${subpath}`);
     await copyFile(file, join(site, 'core', file.split(sep).at(-1)));
   }
@@ -155,7 +161,9 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
       assert.match(popup.url(), /^https:\/\/x\.com\/intent\/tweet\?text=Packed&url=https%3A%2F%2Fshop\.example%2Fp/);
       assert.equal(await tab.locator('body').getAttribute('data-shared'), 'x');
     } else {
-      assert.equal(await tab.evaluate(() => typeof window.Sharelock?.defineElements), 'function');
+      // The module snippet: its share bar came from the share bar's own chunk and core.
+      const loaded = await tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name.split('/').at(-1)));
+      assert.ok(loaded.includes('sharelock-share.wasm') && !loaded.includes('sharelock-core.wasm'), loaded.join(' '));
       const [popup] = await Promise.all([tab.waitForEvent('popup'), x.click()]);
       assert.match(popup.url(), /^https:\/\/x\.com\/intent\/tweet\?/);
     }

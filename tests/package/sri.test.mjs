@@ -3,33 +3,58 @@
 // built files, so a README or snippet left behind by a rebuild fails here.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 const root = new URL('../../', import.meta.url);
 const read = (path, encoding) => readFile(new URL(path, root), encoding);
 const sha384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const version = JSON.parse(await read('package.json', 'utf8')).version;
+const base = `/sharelock/${version}/`;
+const pages = JSON.parse(await read('dist/pages.json', 'utf8'));
+// Every file the module build may import after the entry: chunks and glue.
+const imported = [...new Set([...pages.entry, ...Object.values(pages.widgets).flatMap((w) => [...w.code, w.glue])])]
+  .filter((file) => file !== 'sharelock.js').sort();
 
-/** [{url, integrity}] of every tag with an integrity attribute in `html`. */
-function pinnedTags(html) {
-  return [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].map(([tag]) => ({
-    url: tag.match(/\b(?:src|href)="([^"]+)"/)?.[1],
-    integrity: tag.match(/\bintegrity="([^"]+)"/)?.[1],
-    crossorigin: tag.match(/\bcrossorigin="([^"]+)"/)?.[1],
+/** [{tag, url, integrity, crossorigin, body}] of every <script> and <link> in `html`. */
+function tagsOf(html) {
+  return [...html.matchAll(/<(script|link)\b([^>]*)>(?:([^<]*)<\/script>)?/g)].map(([, tag, attributes, body]) => ({
+    tag,
+    type: attributes.match(/\btype="([^"]+)"/)?.[1],
+    rel: attributes.match(/\brel="([^"]+)"/)?.[1],
+    url: attributes.match(/\b(?:src|href)="([^"]+)"/)?.[1],
+    integrity: attributes.match(/\bintegrity="([^"]+)"/)?.[1],
+    crossorigin: attributes.match(/\bcrossorigin="([^"]+)"/)?.[1],
+    body,
   }));
 }
 
 async function assertPinsBuiltFiles(html, where) {
-  const tags = pinnedTags(html);
-  assert.deepEqual(tags.map((tag) => tag.url?.split('/').at(-1)), ['sharelock-core.mjs', 'sharelock.iife.js'], where);
+  const tags = tagsOf(html);
+  // The entry's own imports are preloaded with their hashes, then the entry
+  // itself; no inline script (a strict CSP would refuse an import map).
+  const script = tags.at(-1);
+  const preloads = tags.slice(0, -1);
+  assert.deepEqual(preloads.map((tag) => tag.url), pages.entry.filter((f) => f !== 'sharelock.js').map((f) => `${base}${f}`), where);
+  assert.ok(preloads.every((tag) => tag.tag === 'link' && tag.rel === 'modulepreload'), `${where}: modulepreload links`);
+  assert.equal(script.type, 'module', `${where}: the entry is a module script`);
+  assert.equal(script.url, `${base}sharelock.js`);
+  assert.ok(tags.every((tag) => !tag.body), `${where}: no inline script`);
   for (const tag of tags) {
-    const file = tag.url.split('/').at(-1);
+    const file = tag.url.slice(base.length);
     assert.equal(tag.integrity, sha384(await read(`dist/${file}`)), `${where}: ${file} hash`);
     assert.equal(tag.crossorigin, 'anonymous', `${where}: ${file} crossorigin`);
-    assert.ok(tag.url.startsWith(`/sharelock/${version}/`), `${where}: ${tag.url} is on the site's own host, at version ${version}`);
   }
 }
+
+test('sharelock.js carries the hash of every file it imports later, and which files each element needs', async () => {
+  const source = await read('dist/sharelock.js', 'utf8');
+  const pins = JSON.parse(source.match(/JSON\.parse\('(\{"files"[^']*)'\)/)[1]);
+  const later = [...imported.filter((file) => !pages.entry.includes(file)), ...pins.widgets['verified-callback']];
+  assert.deepEqual(Object.keys(pins.files).sort(), [...new Set(later)].sort());
+  for (const [file, hash] of Object.entries(pins.files)) assert.equal(hash, sha384(await read(`dist/${file}`)), file);
+  for (const [widget, { code }] of Object.entries(pages.widgets)) assert.deepEqual(pins.widgets[`sharelock-${widget}`], code, widget);
+});
 
 test('README.md gives the snippet with the built files\' sha384', async () => {
   const readme = await read('README.md', 'utf8');
@@ -42,18 +67,48 @@ test('dist/snippet.html gives the same snippet', async () => {
   await assertPinsBuiltFiles(await read('dist/snippet.html', 'utf8'), 'dist/snippet.html');
 });
 
-test('dist/integrity.json lists the hash of every file a page loads', async () => {
-  const { version: listed, integrity } = JSON.parse(await read('dist/integrity.json', 'utf8'));
-  assert.equal(listed, version);
-  for (const file of ['sharelock.iife.js', 'sharelock.js', 'sharelock-core.mjs', 'sharelock-core.wasm']) {
-    assert.equal(integrity[file], sha384(await read(`dist/${file}`)), file);
+test('dist/snippets.json gives the builder the same tags and, per widget, preloads of exactly its files', async () => {
+  const snippets = JSON.parse(await read('dist/snippets.json', 'utf8'));
+  assert.equal(snippets.base, base);
+  await assertPinsBuiltFiles(snippets.head, 'dist/snippets.json');
+  assert.deepEqual(Object.keys(snippets.widgets).sort(), ['countdown', 'pay', 'proof', 'share']);
+  for (const [widget, html] of Object.entries(snippets.widgets)) {
+    const { code, glue, wasm } = pages.widgets[widget];
+    const tags = tagsOf(html);
+    assert.deepEqual(tags.map((tag) => tag.url), [...code, glue, wasm].map((file) => `${base}${file}`), widget);
+    assert.deepEqual(tags.map((tag) => tag.rel), [...code, glue].map(() => 'modulepreload').concat('preload'), widget);
+    assert.match(html, /as="fetch"/, `${widget}: the wasm is preloaded as the fetch the shim makes`);
+    for (const tag of tags) {
+      assert.equal(tag.integrity, sha384(await read(`dist/${tag.url.slice(base.length)}`)), `${widget}: ${tag.url}`);
+      assert.equal(tag.crossorigin, 'anonymous');
+    }
   }
 });
 
-test('every shim bundle checks the wasm against the built wasm\'s hash', async () => {
-  const wasmHash = sha384(await read('dist/sharelock-core.wasm'));
-  for (const file of ['index.js', 'sharelock.js', 'sharelock.iife.js']) {
-    const source = await read(`dist/${file}`, 'utf8');
-    assert.deepEqual([...new Set(source.match(/sha384-[A-Za-z0-9+/=]+/g))], [wasmHash], file);
-  }
+test('dist/integrity.json lists the hash of every file a page loads', async () => {
+  const { version: listed, integrity } = JSON.parse(await read('dist/integrity.json', 'utf8'));
+  assert.equal(listed, version);
+  const expected = ['sharelock.iife.js', 'sharelock.js', ...imported, 'sharelock-core.wasm', 'sharelock-share.wasm'].sort();
+  assert.deepEqual(Object.keys(integrity).sort(), expected);
+  for (const file of expected) assert.equal(integrity[file], sha384(await read(`dist/${file}`)), file);
+});
+
+test('every shim build checks each wasm against the built wasm\'s hash', async () => {
+  const built = { 'sharelock-core.wasm': sha384(await read('dist/sharelock-core.wasm')), 'sharelock-share.wasm': sha384(await read('dist/sharelock-share.wasm')) };
+  const names = await readdir(new URL('dist/', root));
+  const wasmPins = async (files) => {
+    const found = {};
+    for (const file of files) {
+      for (const [, name, hash] of (await read(`dist/${file}`, 'utf8')).matchAll(/"?(sharelock-(?:core|share)\.wasm)"?:"(sha384-[^"]+)"/g)) {
+        (found[name] ??= new Set()).add(hash);
+      }
+    }
+    return Object.fromEntries(Object.entries(found).map(([name, hashes]) => [name, [...hashes]]));
+  };
+  const expected = Object.fromEntries(Object.entries(built).map(([name, hash]) => [name, [hash]]));
+  const scriptTag = [...await (async () => names.filter((name) => /^sharelock(-chunk-[A-Z0-9]+)?\.js$/.test(name)))()];
+  const npm = names.filter((name) => name === 'index.js' || name.startsWith('sharelock-npm-'));
+  assert.deepEqual(await wasmPins(scriptTag), expected, 'the module build (entry and chunks)');
+  assert.deepEqual(await wasmPins(npm), expected, 'the npm build');
+  assert.deepEqual(await wasmPins(['sharelock.iife.js']), expected, 'the classic script');
 });

@@ -1,0 +1,216 @@
+#include "sharelock/widget_input.hpp"
+
+#include "sharelock/analytics.hpp"
+#include "sharelock/post_length.hpp"
+#include "sharelock/unicode.hpp"
+#include "sharelock/url.hpp"
+
+namespace sharelock {
+namespace {
+
+constexpr std::size_t kMaxHashtagBytes = 100;
+constexpr std::size_t kMaxViaLength = 15;
+// A page title used as default text is cut to this many graphemes: no
+// network takes more, and a hostile title must not cost us megabytes.
+constexpr std::size_t kMaxDefaultTextGraphemes = 500;
+
+bool is_ascii_word_char(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// A hashtag as the networks link it: letters, digits and '_' in any
+// script, not only digits. Punctuation and spaces would end the tag early.
+bool is_valid_hashtag(std::string_view tag) {
+  if (tag.empty() || tag.size() > kMaxHashtagBytes || !unicode::is_valid_utf8(tag)) return false;
+  bool has_non_digit = false;
+  for (char32_t c : unicode::decode_utf8(tag)) {
+    if (c < 0x80 && !is_ascii_word_char(c)) return false;
+    if (unicode::is_white_space(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F)) {
+      return false;
+    }
+    // Latin-1 punctuation and symbols (¡ ¿ « » · × ÷ …; ª µ º are letters)
+    // and emoji end a hashtag on every network.
+    if ((c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
+        unicode::is_extended_pictographic(c) || unicode::is_regional_indicator(c)) {
+      return false;
+    }
+    if (c < '0' || c > '9') has_non_digit = true;
+  }
+  return has_non_digit;
+}
+
+bool is_valid_x_handle(std::string_view handle) {
+  if (handle.empty() || handle.size() > kMaxViaLength) return false;
+  for (char c : handle) {
+    if (!is_ascii_word_char(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// An absolute URL, or one relative to the page (which, on a page without
+// an http(s) address such as file://, there is none to be relative to).
+Result<url::HttpUrl> url_attribute(const PageFacts& page, std::string_view name, const std::string& value) {
+  const auto base = url::parse_http_url(page.url, "url");
+  return base ? url::parse_http_url_reference(value, base.value(), name)
+              : url::parse_http_url(value, name);
+}
+
+Result<url::HttpUrl> shared_url(const ShareAttributes& attributes, const PageFacts& page) {
+  if (attributes.url.present) return url_attribute(page, "url", attributes.url.value);
+  const auto base = url::parse_http_url(page.url, "url");
+  if (!page.canonical.empty() && base) {
+    auto resolved = url::parse_http_url_reference(page.canonical, base.value(), "url");
+    if (resolved) return resolved;
+  }
+  if (!base) {
+    return Error{"invalid-url", "url",
+                 "this page has no http(s) address to share; set the url attribute"};
+  }
+  url::HttpUrl stripped = base.value();
+  url::strip_tracking_parameters(stripped);
+  return stripped;
+}
+
+std::string default_text(const PageFacts& page) {
+  const std::string& text = page.og_title.empty() ? page.title : page.og_title;
+  return post_length::shorten(text, kMaxDefaultTextGraphemes, post_length::Measure::kGraphemes);
+}
+
+std::vector<std::string> read_hashtags(const AttributeValue& attribute, Problems& problems) {
+  std::vector<std::string> hashtags;
+  for (std::string tag : split_list(attribute.value)) {
+    if (!tag.empty() && tag.front() == '#') tag.erase(0, 1);
+    if (!is_valid_hashtag(tag)) {
+      problems.add({"invalid-hashtag", "hashtags",
+                    "\"" + tag.substr(0, 40) + "\" is not a hashtag: use letters, digits and _ only"});
+      continue;
+    }
+    hashtags.push_back(tag);
+  }
+  return hashtags;
+}
+
+std::string read_via(const AttributeValue& attribute, Problems& problems) {
+  std::string via = attribute.value;
+  if (!via.empty() && via.front() == '@') via.erase(0, 1);
+  if (via.empty()) return via;
+  if (!is_valid_x_handle(via)) {
+    problems.add({"invalid-via", "via", "\"" + via.substr(0, 40) + "\" is not an X account name"});
+    return {};
+  }
+  return via;
+}
+
+std::string read_image(const AttributeValue& attribute, const PageFacts& page, Problems& problems) {
+  const std::string& value = attribute.present ? attribute.value : page.og_image;
+  if (value.empty()) return {};
+  auto image = url_attribute(page, "image", value);
+  if (!image) {
+    // A broken og:image is the page's business, not the widget's.
+    if (attribute.present) problems.add(image.error());
+    return {};
+  }
+  return image.value().serialize();
+}
+
+}  // namespace
+
+void Problems::add(const Error& error) { errors.push_back(error); }
+
+void Problems::fail(const Error& error) {
+  add(error);
+  fatal = true;
+}
+
+void check_attribute_size(std::string_view value, const AttributeLimit& limit, Problems& problems) {
+  if (value.size() <= limit.max_bytes) return;
+  problems.fail({"attribute-too-long", std::string(limit.name),
+                 "the value is " + std::to_string(value.size()) + " bytes long; at most " +
+                     std::to_string(limit.max_bytes) + " are accepted"});
+}
+
+void check_share_attribute_sizes(const ShareAttributes& attributes, Problems& problems) {
+  const AttributeValue* values[] = {&attributes.url,          &attributes.text, &attributes.hashtags,
+                                    &attributes.via,          &attributes.utm_campaign,
+                                    &attributes.lang,         &attributes.image};
+  static_assert(std::size(values) == std::size(kShareAttributeLimits));
+  for (std::size_t i = 0; i < std::size(values); ++i) {
+    check_attribute_size(values[i]->value, kShareAttributeLimits[i], problems);
+  }
+}
+
+std::optional<ShareContent> read_share_content(const ShareAttributes& attributes, const PageFacts& page,
+                                               Problems& problems) {
+  auto link = shared_url(attributes, page);
+  if (!link) {
+    problems.fail(link.error());
+    return std::nullopt;
+  }
+  ShareContent content;
+  content.url = std::move(link).value();
+  content.text = attributes.text.present ? attributes.text.value : default_text(page);
+  content.hashtags = read_hashtags(attributes.hashtags, problems);
+  content.via = read_via(attributes.via, problems);
+  content.image = read_image(attributes.image, page, problems);
+  content.utm_campaign = attributes.utm_campaign.value;
+  // The page's analytics seed (set by the shim only while first-party
+  // analytics is on): 16–64 base64url characters, else no share reference.
+  if (analytics::is_random_id(page.ref_seed)) content.ref_seed = page.ref_seed;
+  return content;
+}
+
+i18n::Lang read_lang(const ShareAttributes& attributes, const PageFacts& page) {
+  return i18n::resolve_lang(attributes.lang.value, page.lang);
+}
+
+std::string checked_mastodon_host(std::string_view stored) {
+  const auto host = url::normalize_host_name(stored, "");
+  return host ? host.value() : std::string{};
+}
+
+std::optional<std::int64_t> parse_whole_number(std::string_view text, std::int64_t max) {
+  // 18 digits cannot overflow an int64 while accumulating.
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value <= max ? std::optional(value) : std::nullopt;
+}
+
+std::vector<std::string> split_list(std::string_view list) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t end = list.find(',', start);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view item = list.substr(start, end - start);
+    while (!item.empty() && is_space(item.front())) item.remove_prefix(1);
+    while (!item.empty() && is_space(item.back())) item.remove_suffix(1);
+    if (!item.empty()) items.emplace_back(item);
+    start = end + 1;
+  }
+  return items;
+}
+
+Result<std::string> same_site_feed_url(std::string_view page_url, std::string_view value,
+                                       std::string_view attribute) {
+  const auto base = url::parse_http_url(page_url, attribute);
+  auto source = base ? url::parse_http_url_reference(value, base.value(), attribute)
+                     : url::parse_http_url(value, attribute);
+  if (!source) return source.error();
+  if (!base) {
+    return Error{"third-party-feed", std::string(attribute),
+                 "this page has no http(s) address, so no feed can be on the same site as it"};
+  }
+  if (source.value().origin() != base.value().origin()) {
+    return Error{"third-party-feed", std::string(attribute),
+                 "the feed must be on this site (" + base.value().origin() +
+                     "); a request elsewhere would tell that site about the visit before any click"};
+  }
+  return source.value().serialize();
+}
+
+}  // namespace sharelock

@@ -1,0 +1,75 @@
+// One contract, kept once: the TypeScript declarations of the typed wasm
+// calls (types/core.d.ts) against what Embind registers (wasm/*.cpp and
+// wasm/share_values.hpp), against what the built modules expose and what
+// the shim's wrapper (web/share-core.js) hands them. A field added, renamed
+// or dropped on one side fails here.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+
+import { shareAttributes, typedPageFacts } from '../../web/share-core.js';
+
+const root = new URL('../../', import.meta.url);
+const read = (path) => readFile(new URL(path, root), 'utf8');
+
+/**
+ * {Name: [fields]} of every `value_object<T>("Name")` (or `value_object<T>
+ * variable("Name")`): its .field("…")s and register_list_field(…, "…")s, up
+ * to the next registration or the end of the function.
+ */
+function registeredValueObjects(source) {
+  const objects = {};
+  const starts = [...source.matchAll(/value_object<\w+>(?:\s+\w+)?\("(\w+)"\)/g)];
+  starts.forEach((start, i) => {
+    const end = Math.min(starts[i + 1]?.index ?? source.length, source.indexOf('\n}', start.index));
+    const body = source.slice(start.index, end);
+    objects[start[1]] = [...body.matchAll(/\.field\(\s*"(\w+)"|register_list_field<[^>]+>\(\w+, "(\w+)"\)/g)]
+      .map((m) => m[1] ?? m[2]).sort();
+  });
+  return objects;
+}
+
+/** {Name: [fields]} of every `export interface Name { … }` (own fields, not inherited). */
+function declaredInterfaces(source) {
+  const interfaces = {};
+  for (const [, name, body] of source.matchAll(/export interface (\w+)(?: extends \w+)? \{([\s\S]*?)\n\}/g)) {
+    interfaces[name] = [...body.matchAll(/^\s+(\w+)\??(?=[:(])/gm)].map((m) => m[1]).sort();
+  }
+  return interfaces;
+}
+
+const registeredFunctions = (source) => [...source.matchAll(/emscripten::function\("(\w+)"/g)].map((m) => m[1]).sort();
+
+const values = registeredValueObjects(await read('wasm/share_values.hpp'));
+const declared = declaredInterfaces(await read('types/core.d.ts'));
+
+test('every value object Embind registers is declared, field for field', () => {
+  assert.ok(Object.keys(values).length >= 9, `found the registrations: ${Object.keys(values)}`);
+  for (const [name, fields] of Object.entries(values)) {
+    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs wasm/share_values.hpp`);
+  }
+  // And nothing is declared for a value object that is not registered.
+  const records = Object.keys(declared).filter((name) => !name.endsWith('Module'));
+  assert.deepEqual(records.sort(), Object.keys(values).sort());
+});
+
+test('each module\'s calls are declared, and each built module has exactly those', async () => {
+  const share = registeredFunctions(await read('wasm/share_bindings.cpp'));
+  const core = registeredFunctions(await read('wasm/bindings.cpp'));
+  assert.deepEqual(declared.ShareModule, share, 'ShareModule vs wasm/share_bindings.cpp');
+  assert.deepEqual([...declared.CoreModule, ...declared.ShareModule].sort(), core, 'CoreModule (with ShareModule) vs wasm/bindings.cpp');
+  for (const [name, calls] of [['sharelock-share', share], ['sharelock-core', core]]) {
+    const { default: create } = await import(new URL(`dist/${name}.mjs`, root));
+    const module = await create({ wasmBinary: await readFile(new URL(`dist/${name}.wasm`, root)) });
+    for (const call of calls) assert.equal(typeof module[call], 'function', `${name}.${call}`);
+  }
+});
+
+test('the shim\'s wrapper builds exactly the declared request values', () => {
+  const attributes = shareAttributes({ url: 'https://shop.example/', 'utm-campaign': 'spring' });
+  assert.deepEqual(Object.keys(attributes).sort(), declared.ShareAttributes);
+  for (const value of Object.values(attributes)) assert.deepEqual(Object.keys(value).sort(), declared.AttributeValue);
+  assert.deepEqual(attributes.utmCampaign, { present: true, value: 'spring' });
+  assert.deepEqual(attributes.text, { present: false, value: '' });
+  assert.deepEqual(Object.keys(typedPageFacts({ url: 'https://shop.example/' })).sort(), declared.PageFacts);
+});

@@ -1,0 +1,115 @@
+// The typed calls into Sharelock's browser wasm modules, as Embind
+// registers them (wasm/share_values.hpp, wasm/share_bindings.cpp and
+// wasm/bindings.cpp). Internal: widgets reach them through web/share-core.js
+// and web/core-client.js. tests/js/core-types.test.mjs fails when a field or
+// a call here and in the registrations differ.
+
+/** The one error shape of every call, in every module. */
+export interface Error {
+  code: string;
+  attribute: string;
+  message: string;
+}
+
+/** An element attribute: an absent one and an empty one differ. */
+export interface AttributeValue {
+  present: boolean;
+  value: string;
+}
+
+export interface ShareAttributes {
+  url: AttributeValue;
+  text: AttributeValue;
+  hashtags: AttributeValue;
+  via: AttributeValue;
+  image: AttributeValue;
+  utmCampaign: AttributeValue;
+  lang: AttributeValue;
+}
+
+/** What the shim reads from the document, as untrusted as attributes. */
+export interface PageFacts {
+  url: string;
+  canonical: string;
+  title: string;
+  ogTitle: string;
+  ogImage: string;
+  lang: string;
+  refSeed: string;
+}
+
+export interface ShareBarRequest {
+  attributes: ShareAttributes;
+  networks: AttributeValue;
+  page: PageFacts;
+  nativeShare: boolean;
+  mastodonHost: string;
+}
+
+export interface ShareButton {
+  network: string;
+  kind: 'link' | 'mail' | 'copy' | 'native' | 'mastodon';
+  label: string;
+  name: string;
+  href: string;
+  sharedUrl: string;
+  text: string;
+  mastodonHost: string;
+  needsServer: boolean;
+  chooserHref: string;
+}
+
+export interface ShareBarMessages {
+  copied: string;
+  copyFailed: string;
+  newWindow: string;
+  mastodonPrompt: string;
+  mastodonPlaceholder: string;
+  mastodonSubmit: string;
+  mastodonCancel: string;
+  mastodonChooser: string;
+  mastodonChange: string;
+}
+
+export interface ShareBarView {
+  lang: string;
+  label: string;
+  messages: ShareBarMessages;
+  buttons: ShareButton[];
+  errors: Error[];
+  fatal: boolean;
+}
+
+export interface MastodonHostCheck {
+  ok: boolean;
+  host: string;
+  message: string;
+}
+
+/** sharelock-share.mjs: all a page with only share bars loads. */
+export interface ShareModule {
+  renderShareBar(request: ShareBarRequest): ShareBarView;
+  checkMastodonHost(input: string, lang: string): MastodonHostCheck;
+}
+
+/**
+ * sharelock-core.mjs: the share bar's calls too, and the other widgets'
+ * calls, which still take and return JSON text (docs/ABI.md).
+ */
+export interface CoreModule extends ShareModule {
+  describePay(request: string): string;
+  stepPay(request: string): string;
+  planCountdown(request: string): string;
+  countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): string;
+  stockFromFeed(request: string): string;
+  clockSkew(request: string): string;
+  describeProof(request: string): string;
+  proofToastText(request: string): string;
+  proofToastGate(request: string): string;
+  describeVerified(request: string): string;
+  checkVerifiedPost(request: string): string;
+  beginVerified(request: string): string;
+  acceptVerifiedCallback(request: string): string;
+  readUnlockResponse(request: string): string;
+  unicodeVersion(): string;
+}

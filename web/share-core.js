@@ -1,0 +1,73 @@
+// The share bar's calls into wasm: typed, no JSON. Served by its own small
+// module (sharelock-share), or by the main one when the page loads that
+// anyway (wasm-loader.js's shareBarModule). The wrapper turns the element's attributes and the page's facts into the
+// value objects wasm/share_values.hpp registers (every field present, text
+// cleaned), so a widget passes and receives plain objects. types/core.d.ts
+// declares both sides.
+import { cleanText, guarded } from './core-call.js';
+import { loadWasmModule, shareBarModule } from './wasm-loader.js';
+
+const text = (value) => (typeof value === 'string' ? cleanText(value) : '');
+
+/** An attribute as the core reads it: present or not, and its text. */
+function attribute(attributes, name) {
+  const value = attributes?.[name];
+  return typeof value === 'string' ? { present: true, value: cleanText(value) } : { present: false, value: '' };
+}
+
+/** @returns {import('../types/core').ShareAttributes} */
+export function shareAttributes(attributes) {
+  return {
+    url: attribute(attributes, 'url'),
+    text: attribute(attributes, 'text'),
+    hashtags: attribute(attributes, 'hashtags'),
+    via: attribute(attributes, 'via'),
+    image: attribute(attributes, 'image'),
+    utmCampaign: attribute(attributes, 'utm-campaign'),
+    lang: attribute(attributes, 'lang'),
+  };
+}
+
+/** @returns {import('../types/core').PageFacts} */
+export function typedPageFacts(page) {
+  return {
+    url: text(page?.url),
+    canonical: text(page?.canonical),
+    title: text(page?.title),
+    ogTitle: text(page?.ogTitle),
+    ogImage: text(page?.ogImage),
+    lang: text(page?.lang),
+    refSeed: text(page?.refSeed),
+  };
+}
+
+function wrap(raw) {
+  return {
+    /**
+     * @param {{attributes: Record<string, string>, page: object, nativeShare?: boolean, mastodonHost?: string}} request
+     * @returns {import('../types/core').ShareBarView}
+     */
+    renderShareBar: guarded(({ attributes, page, nativeShare, mastodonHost }) => raw.renderShareBar({
+      attributes: shareAttributes(attributes),
+      networks: attribute(attributes, 'networks'),
+      page: typedPageFacts(page),
+      nativeShare: nativeShare === true,
+      mastodonHost: text(mastodonHost),
+    })),
+    /** @returns {import('../types/core').MastodonHostCheck} */
+    checkMastodonHost: guarded(({ input, lang }) => raw.checkMastodonHost(text(input), text(lang)),
+      (error) => ({ ok: false, host: '', message: error.message })),
+  };
+}
+
+let wrapped = null;
+
+/**
+ * The share bar's core, loaded once. Rejects with a SharelockError (code
+ * "wasm-unavailable") when it cannot be loaded.
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
+ */
+export function loadShareCore(options = {}) {
+  wrapped ??= loadWasmModule(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options).then(wrap);
+  return wrapped;
+}

@@ -1,0 +1,205 @@
+// Loads Sharelock's wasm modules, each once per page and only when a widget
+// needs it: sharelock-share.{mjs,wasm} for the share bar, sharelock-core.
+// {mjs,wasm} for the other widgets. Each glue file sits next to its binary,
+// and all of them next to sharelock-core.mjs, which configureCore() locates.
+import { SharelockError } from './errors.js';
+
+// Next to this file by default. The IIFE build has no import.meta (esbuild
+// leaves it empty), so there the script-tag entry (web/auto.js) sets it from
+// document.currentScript before any widget asks.
+let coreUrl = import.meta.url ? new URL('./sharelock-core.mjs', import.meta.url) : null;
+// Each wasm's sha384, fixed when the shim is built (scripts/build-shim.mjs),
+// so the bytes are checked even where no <script integrity> can reach them.
+// Empty in an unbundled web/ (tests in Node).
+let integrity = typeof __SHARELOCK_WASM_INTEGRITY__ === 'object' ? { ...__SHARELOCK_WASM_INTEGRITY__ } : {};
+// The script-tag build's pins (scripts/build-shim.mjs): every chunk and glue
+// file by name with its sha384, and each element's chunks. Empty in the npm
+// build, whose bundler decides where the files go.
+let pins = { files: {}, widgets: {} };
+const preloads = new Map(); // URL → Promise of its verified preload
+const loading = new Map();  // module name → Promise of its Embind module
+const memories = new Map(); // module name → WebAssembly.Memory
+// The server's clock as seen on the first wasm response, for countdowns to
+// correct a wrong device clock: {sentAt, receivedAt, date, age, url}.
+let serverClock = null;
+
+/**
+ * The HTTP Date (and Age) of the first wasm response, with when it was
+ * asked for and arrived; null when it came from the browser's cache, whose
+ * Date is that of the first download (Resource Timing: no bytes transferred).
+ */
+export function serverClockSample() {
+  if (!serverClock) return null;
+  const timing = globalThis.performance?.getEntriesByName?.(serverClock.url).at(-1);
+  if (timing && timing.transferSize === 0 && timing.decodedBodySize > 0) return null;
+  return serverClock;
+}
+
+/**
+ * Bytes of linear memory the loaded wasm modules hold (memory only grows),
+ * or 0 before any is loaded. For benchmarks and leak checks.
+ */
+export function coreMemoryBytes() {
+  let bytes = 0;
+  for (const memory of memories.values()) bytes += memory.buffer.byteLength;
+  return bytes;
+}
+
+/**
+ * Where the wasm glue lives (sharelock-core.mjs; the other modules and every
+ * .wasm are looked up next to it), and the wasm files' expected SRI hashes:
+ * {"sharelock-core.wasm": "sha384-…", "sharelock-share.wasm": "sha384-…"}
+ * for a build of your own, or '' to check nothing (only for files served
+ * from a place you trust). A single hash string is sharelock-core.wasm's.
+ * Only useful before the first widget asks for a module.
+ * @param {{moduleUrl?: string | URL, wasmIntegrity?: string | Record<string, string>}} options
+ */
+export function configureCore(options = {}) {
+  if (options.moduleUrl) coreUrl = new URL(String(options.moduleUrl), globalThis.location?.href);
+  const wanted = options.wasmIntegrity;
+  if (wanted === '') integrity = {};
+  else if (typeof wanted === 'string') integrity = { ...integrity, 'sharelock-core.wasm': wanted };
+  else if (wanted && typeof wanted === 'object') integrity = { ...wanted };
+}
+
+/**
+ * Pins the files a page imports later (set by the script-tag entry).
+ * @param {{files: Record<string, string>, widgets: Record<string, string[]>}} table
+ */
+export function pinFiles(table) {
+  pins = table;
+}
+
+/**
+ * Fetches a pinned module ahead of its import(), with its hash: the browser
+ * keeps the checked module and hands it to the later import() of the same
+ * URL (the way a modulepreload link in the page's head works), or refuses
+ * it. A file without a pin resolves at once; a refused one rejects.
+ * @param {URL} url
+ */
+function preloadPinned(url) {
+  const hash = pins.files[url.pathname.split('/').at(-1)];
+  if (!hash || !globalThis.document) return Promise.resolve();
+  if (!preloads.has(url.href)) {
+    preloads.set(url.href, new Promise((resolve, reject) => {
+      const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href: url.href, integrity: hash });
+      link.crossOrigin = 'anonymous';
+      link.onload = resolve;
+      link.onerror = () => reject(new Error(`${url.href} does not match its integrity hash, or could not be fetched`));
+      document.head.append(link);
+    }));
+  }
+  return preloads.get(url.href);
+}
+
+/**
+ * Before an element's code is imported: its chunks, each checked against
+ * its pin (all at once, not one after another). Nothing to do without pins.
+ * @param {string} element "sharelock-share", …, or "verified-callback"
+ * @param {string | URL} base the URL the chunks are relative to
+ */
+export function preloadElementCode(element, base) {
+  return Promise.all((pins.widgets[element] ?? []).map((file) => preloadPinned(new URL(file, base))));
+}
+
+// Fetches the wasm ourselves, to read the response's Date header on the way
+// (Emscripten's own loader does not expose it). Started together with the
+// glue's import, not after it: on a slow connection the two downloads
+// overlap instead of queueing.
+function fetchWasm(wasmUrl, hash) {
+  const sentAt = Date.now();
+  // With an integrity the browser refuses bytes of any other build.
+  const init = { credentials: 'same-origin', ...(hash ? { integrity: hash } : {}) };
+  return fetch(wasmUrl, init).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${wasmUrl.href}`);
+    serverClock ??= {
+      sentAt,
+      receivedAt: Date.now(),
+      date: response.headers.get('Date') ?? '',
+      age: Number(response.headers.get('Age') ?? 0) || 0,
+      url: response.url,
+    };
+    return response;
+  });
+}
+
+function instantiate(name, wasmResponse, imports, receive, failed) {
+  wasmResponse
+    .then((response) => (response.headers.get('Content-Type')?.startsWith('application/wasm')
+      // Streaming compiles while downloading, but needs application/wasm.
+      ? WebAssembly.instantiateStreaming(response, imports)
+      : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
+    .then(({ instance, module }) => {
+      // Export names are minified: find the memory by its type.
+      const memory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory);
+      if (memory) memories.set(name, memory);
+      receive(instance, module);
+    }, failed);
+  return {};
+}
+
+let shareBarModuleName = null;
+
+/**
+ * Which module serves this page's share bars, decided once: the share bar's
+ * own small one, unless the page also has a widget that needs the main
+ * module, which renders share bars too — one download instead of two.
+ * (Widgets inside other shadow roots are not seen; such a page may fetch
+ * both, and still works.)
+ */
+export function shareBarModule() {
+  shareBarModuleName ??= globalThis.document?.querySelector('sharelock-pay, sharelock-countdown, sharelock-proof')
+    ? 'sharelock-core' : 'sharelock-share';
+  return shareBarModuleName;
+}
+
+/**
+ * The Embind module `name` ("sharelock-core" or "sharelock-share"), loaded
+ * once. Rejects with a SharelockError (code "wasm-unavailable") when it
+ * cannot be loaded: missing file, a CSP without 'wasm-unsafe-eval', an old
+ * browser. Calling it early (before the widget's own code has arrived)
+ * starts both downloads sooner; later calls share them.
+ * @param {string} name
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
+ */
+export function loadWasmModule(name, options = {}) {
+  if (!loading.has(name)) loading.set(name, load(name, options));
+  return loading.get(name);
+}
+
+async function load(name, options) {
+  // sharelock-core's glue is exactly where configureCore() says; the other
+  // modules sit next to it.
+  const glueUrl = coreUrl && (name === 'sharelock-core' ? coreUrl : new URL(`${name}.mjs`, coreUrl));
+  // Emscripten reports through print/printErr; collect them into the one
+  // error we raise instead of letting them spill onto the console.
+  const notes = [];
+  const wasmResponse = options.wasmBinary || !glueUrl
+    ? null
+    : fetchWasm(new URL(`${name}.wasm`, glueUrl), integrity[`${name}.wasm`] ?? '');
+  // If the glue fails first, its error is the one reported.
+  wasmResponse?.catch(() => {});
+  try {
+    if (!glueUrl) throw new Error('its address is unknown: call configureCore({ moduleUrl })');
+    await preloadPinned(glueUrl);
+    const { default: create } = await import(/* @vite-ignore */ glueUrl.href);
+    let failed;
+    const failure = new Promise((_, reject) => { failed = reject; });
+    return await Promise.race([create({
+      locateFile: (file) => new URL(file, glueUrl).href,
+      print: () => {},
+      printErr: (text) => notes.push(text),
+      ...(options.wasmBinary
+        ? { wasmBinary: options.wasmBinary }
+        : { instantiateWasm: (imports, receive) => instantiate(name, wasmResponse, imports, receive, failed) }),
+    }), failure]);
+  } catch (cause) {
+    const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');
+    const error = new SharelockError('wasm-unavailable',
+      `the Sharelock core (${glueUrl?.href ?? `${name}.mjs`}) could not be loaded, so widgets show their fallback content: ${detail}`
+      + ' (its files belong next to the script, or where data-core on the script tag or configureCore({ moduleUrl }) says)');
+    // Said once for the page; each widget still fires its own event.
+    console.error(`[sharelock] ${error.message}`);
+    throw error;
+  }
+}
