@@ -22,10 +22,15 @@ export declare class SharelockError extends Error {
 export declare function defineElements(): void;
 
 export interface CoreOptions {
-  /** URL of sharelock-core.mjs; its .wasm is looked up next to it. Default: next to the module. */
+  /** URL of sharelock-core.mjs; its .wasm, sharelock-share.mjs and .wasm are looked up next to it. Default: next to the module. */
   moduleUrl?: string | URL;
-  /** SRI hash the .wasm must match; default: the hash of the build this shim came with; '' checks nothing. */
-  wasmIntegrity?: string;
+  /**
+   * SRI hashes the .wasm files must match, by file name
+   * ({"sharelock-core.wasm": "sha384-…", "sharelock-share.wasm": "sha384-…"});
+   * one string is sharelock-core.wasm's. Default: the hashes of the build this
+   * shim came with; '' checks nothing.
+   */
+  wasmIntegrity?: string | Record<string, string>;
 }
 
 /** Where the core's files are. Call before defineElements() (or before the first widget connects). */
