@@ -326,8 +326,9 @@ test('bad verified configurations show the fallback with a clear error', async (
   ];
   const body = widgets.map((attributes) => payMarkup(attributes, { template: null, fallback: `<p class="fallback">${attributes.id}</p>` })).join('\n');
   await openTestPage(page, { name: 'verified-config', html: testPage({ body }) });
-  for (const { id } of widgets) await expect(page.locator(`#${id} .fallback`)).toBeVisible();
   await expect.poll(async () => (await recorded(page)).errors.length).toBe(widgets.length);
+  // After the verdicts (the fallback shows while the widget loads, too).
+  for (const { id } of widgets) await expect(page.locator(`#${id} .fallback`)).toBeVisible();
   expect((await recorded(page)).errors).toEqual(expect.arrayContaining([
     { code: 'missing-server', attribute: 'server', target: 'no-server' },
     { code: 'unsafe-url', attribute: 'server', target: 'js-server' },

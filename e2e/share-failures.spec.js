@@ -44,6 +44,9 @@ async function expectFallbackEverywhere(page, consoleErrors) {
   expect(errors).toHaveLength(2);
   expect(errors.every((e) => e.code === 'wasm-unavailable')).toBe(true);
   expect(sharelockErrors(consoleErrors)).toHaveLength(1);
+  // Shown while loading, and still shown once the widgets have given up.
+  await expect(page.locator('#top-fallback')).toBeVisible();
+  await expect(page.locator('#bottom-fallback')).toBeVisible();
 
   await page.locator('#plain').click();
   await expect(page.locator('#out')).toHaveText('plain button works');
@@ -96,6 +99,8 @@ test.describe('hostile attributes never run and never render broken', () => {
 
     await expect.poll(async () => (await recorded(page)).errors)
       .toEqual([{ code: 'unsafe-url', attribute: 'url', target: 'hostile' }]);
+    // The fallback shows while loading too: it is the verdict that keeps it.
+    await expect(page.locator('#fallback')).toBeVisible();
     const logged = sharelockErrors(consoleErrors);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/<sharelock-share\b[^>]*>/);
@@ -149,6 +154,7 @@ test.describe('hostile attributes never run and never render broken', () => {
     await expect(page.locator('#fallback')).toBeVisible();
     await expect.poll(async () => (await recorded(page)).errors)
       .toEqual([{ code: 'invalid-url', attribute: 'url', target: 'bar' }]);
+    await expect(page.locator('#fallback')).toBeVisible();
     expect(sharelockErrors(consoleErrors)).toHaveLength(1);
   });
 
@@ -196,6 +202,7 @@ test.describe('hostile attributes never run and never render broken', () => {
     await expect(page.locator('#bar [data-network]')).toHaveCount(0);
     await expect.poll(async () => (await recorded(page)).errors)
       .toEqual([{ code: 'attribute-too-long', attribute: 'text', target: 'bar' }]);
+    await expect(page.locator('#fallback')).toBeVisible();
     const logged = sharelockErrors(consoleErrors);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toContain('<sharelock-share id="bar">');
@@ -223,6 +230,9 @@ test.describe('attributes changed at run time re-render the bar', () => {
         body: `<sharelock-share id="bar" networks="linkedin" url="javascript:void(0)"><a id="fallback" href="${FALLBACK_X}">Share</a></sharelock-share>`,
       }),
     });
+    // The widget's verdict first (its fallback shows while it loads, too).
+    await expect.poll(async () => (await recorded(page)).errors)
+      .toEqual([{ code: 'unsafe-url', attribute: 'url', target: 'bar' }]);
     await expect(page.locator('#fallback')).toBeVisible();
     await page.locator('#bar').evaluate((element, url) => element.setAttribute('url', url), PAGE_URL);
     await expect(shareButton(page, 'linkedin')).toHaveAttribute('href',
