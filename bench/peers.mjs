@@ -18,6 +18,20 @@ export const CATEGORIES = ['share', 'countdown'];
 export const SHARE_NETWORKS = ['x', 'facebook', 'linkedin', 'whatsapp', 'telegram', 'email'];
 const LABELS = { x: 'X', facebook: 'Facebook', linkedin: 'LinkedIn', whatsapp: 'WhatsApp', telegram: 'Telegram', email: 'Email' };
 
+/**
+ * Sharelock's <head> for a page of `widget`, from the build's dist/
+ * snippets.json with the files at /dist/. The kit page preloads every
+ * widget's code and the main module (which its share bars then use too).
+ */
+function sharelockHead(widget) {
+  const snippets = JSON.parse(readFileSync(join(root, 'dist', 'snippets.json'), 'utf8'));
+  const preloads = widget === 'kit'
+    ? [...new Set(['pay', 'countdown', 'proof', 'share'].flatMap((name) => snippets.widgets[name].split('\n')))]
+      .filter((line) => !line.includes('sharelock-share.'))
+    : snippets.widgets[widget].split('\n');
+  return [...preloads, snippets.head].join('\n').replaceAll(snippets.base, '/dist/');
+}
+
 const productUrl = (i) => `https://shop.example/products/${i}`;
 const productTitle = (i) => `Product ${i} — Lumen &amp; Leaf`;
 const isoSeconds = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -31,8 +45,10 @@ export const LIBRARIES = {
   sharelock: {
     name: 'Sharelock',
     package: null,
-    files: '`dist/sharelock.js` (ES module; it loads `dist/sharelock-core.mjs` and `dist/sharelock-core.wasm` when the first widget connects)',
-    head: '<script type="module" src="/dist/sharelock.js"></script>',
+    files: '`dist/sharelock.js` (ES module) and its chunks; a widget\'s own chunk and wasm module (`sharelock-share` for share bars, `sharelock-core` for the others) load when the first such widget connects',
+    // What a site owner pastes from the snippet builder for that widget:
+    // the snippet, plus preloads of the widget's chunks, glue and wasm.
+    head: (widget) => sharelockHead(widget),
     widgets: {
       share: {
         item: (i) => `<sharelock-share class="bench-item" networks="${SHARE_NETWORKS.join(',')}" url="${productUrl(i)}" text="${productTitle(i)}"></sharelock-share>`,

@@ -67,7 +67,7 @@ export function widgetPage({ lib, widget, n, layout = 'natural' }) {
 <title>bench: ${n} × ${lib} ${widget ?? ''} (${layout})</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/bench/bench.css">
-${library?.head ?? ''}
+${(typeof library?.head === 'function' ? library.head(widget) : library?.head) ?? ''}
 </head>
 <body class="layout-${layout}">
 <div id="grid">
