@@ -1,5 +1,5 @@
 // The typed calls into Sharelock's browser wasm modules, as Embind
-// registers them (wasm/share_values.hpp, wasm/share_bindings.cpp and
+// registers them (wasm/*values.hpp, wasm/share_bindings.cpp and
 // wasm/bindings.cpp). Internal: widgets reach them through web/share-core.js
 // and web/core-client.js. tests/js/core-types.test.mjs fails when a field or
 // a call here and in the registrations differ.
@@ -86,6 +86,20 @@ export interface MastodonHostCheck {
   message: string;
 }
 
+export interface CountdownPart {
+  unit: 'days' | 'hours' | 'minutes' | 'seconds';
+  value: string;
+  label: string;
+}
+
+/** "ended" has no parts and empty texts. */
+export interface CountdownView {
+  phase: 'upcoming' | 'running' | 'ended';
+  parts: CountdownPart[];
+  text: string;
+  spoken: string;
+}
+
 /** sharelock-share.mjs: all a page with only share bars loads. */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
@@ -100,7 +114,7 @@ export interface CoreModule extends ShareModule {
   describePay(request: string): string;
   stepPay(request: string): string;
   planCountdown(request: string): string;
-  countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): string;
+  countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): CountdownView;
   stockFromFeed(request: string): string;
   clockSkew(request: string): string;
   describeProof(request: string): string;

@@ -11,6 +11,7 @@
 #include "sharelock/countdown_widget.hpp"
 #include "sharelock/pay_widget.hpp"
 #include "sharelock/proof_widget.hpp"
+#include "countdown_values.hpp"
 #include "share_values.hpp"
 #include "sharelock/share_bar.hpp"
 #include "sharelock/unicode.hpp"
@@ -47,6 +48,7 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   sharelock::bindings::register_mastodon_host_check();
   sharelock::bindings::register_share_bar();
   emscripten::function("renderShareBar", &sharelock::render_share_bar);
+  sharelock::bindings::register_countdown_view();
   emscripten::function("checkMastodonHost", &check_mastodon_host);
   emscripten::function("describePay", &describe_pay);
   emscripten::function("stepPay", &step_pay);

@@ -1,47 +1,16 @@
 // Embind registrations of the share bar's typed values (core/include/
 // sharelock/share_bar.hpp), for the modules that bind its calls. JS sees
-// plain objects with camelCase fields, and lists as plain arrays:
-// register_vector would hand JS class handles to delete() and cost the
-// share bar's page 4 KB brotli of class machinery (glue and RTTI) for it.
+// plain objects with camelCase fields, and lists as plain arrays (values.hpp).
 // types/core.d.ts declares the same shapes; tests/js/core-types.test.mjs
 // holds the two together.
 #pragma once
 
 #include <emscripten/bind.h>
-#include <emscripten/val.h>
 
-#include <cstddef>
-#include <vector>
-
-#include "sharelock/error.hpp"
 #include "sharelock/share_bar.hpp"
+#include "values.hpp"
 
 namespace sharelock::bindings {
-
-// A list of registered values, as a JS array of plain objects.
-template <typename T>
-emscripten::val list_of(const std::vector<T>& items) {
-  emscripten::val list = emscripten::val::array();
-  for (std::size_t i = 0; i < items.size(); ++i) list.set(i, items[i]);
-  return list;
-}
-
-// A list field of a value that only ever goes to JS: Embind's value_object
-// wants a setter for every field, and JS never hands such a value back.
-template <typename Value, typename T, std::vector<T> Value::*member>
-void register_list_field(emscripten::value_object<Value>& object, const char* name) {
-  object.field(
-      name, +[](const Value& value) { return list_of(value.*member); },
-      +[](Value&, emscripten::val) {});
-}
-
-// The one error shape of every call, in every module.
-inline void register_error() {
-  emscripten::value_object<Error>("Error")
-      .field("code", &Error::code)
-      .field("attribute", &Error::attribute)
-      .field("message", &Error::message);
-}
 
 inline void register_mastodon_host_check() {
   emscripten::value_object<MastodonHostCheck>("MastodonHostCheck")

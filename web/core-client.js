@@ -19,9 +19,12 @@ function wrap(raw) {
     /** @returns {{fatal: boolean, errors: object[], state?: object, effects?: object[], view?: object}} */
     stepPay: call('stepPay'),
     planCountdown: call('planCountdown'),
-    /** Every second per visible countdown: plain numbers in, so no JSON on the way in. */
+    /**
+     * Every second per visible countdown: typed both ways, no JSON.
+     * @returns {import('../types/core').CountdownView}
+     */
     countdownView: (endsAt, opensAt, now, lang, format) =>
-      JSON.parse(raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format)),
+      raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format),
     stockFromFeed: call('stockFromFeed'),
     clockSkew: call('clockSkew'),
     /** @returns {{fatal: boolean, errors: object[], need?: {fetch: string, credentials: RequestCredentials, attribute: string}, kind?: string, show?: boolean}} */

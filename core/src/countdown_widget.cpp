@@ -227,33 +227,34 @@ std::string plan_countdown(std::string_view request_json) {
   return dump_json(plan(request));
 }
 
-std::string countdown_view(double ends_at, double opens_at, double now, const std::string& lang_tag,
-                           const std::string& format) {
+CountdownView countdown_view(double ends_at, double opens_at, double now, const std::string& lang_tag,
+                             const std::string& format) {
   const i18n::Lang lang = i18n::resolve_lang(lang_tag, "");
   const bool upcoming = !std::isnan(opens_at) && now < opens_at;
   const double target = upcoming ? opens_at : ends_at;
   const double left = target - now;
+  CountdownView view;
   // NaN or infinity (a missing number on the JavaScript side) has nothing to
   // count to, and converting it to an integer would be undefined behaviour.
-  if (!std::isfinite(left) || (!upcoming && left <= 0)) return R"({"phase":"ended"})";
+  if (!std::isfinite(left) || (!upcoming && left <= 0)) {
+    view.phase = "ended";
+    return view;
+  }
   constexpr double kMaxLeft = 1e15;  // ~31 700 years; keeps the conversion in range
   const countdown::Remaining remaining =
       countdown::decompose(static_cast<std::int64_t>(std::ceil(std::min(left, kMaxLeft))));
-  Json parts = Json::array();
   const auto part = [&](const char* unit, countdown::Unit u, std::int64_t value, bool pad) {
-    parts.push_back({{"unit", unit},
-                     {"value", (pad && value < 10 ? "0" : "") + std::to_string(value)},
-                     {"label", std::string(countdown::unit_label(u, value, lang))}});
+    view.parts.push_back({unit, (pad && value < 10 ? "0" : "") + std::to_string(value),
+                          std::string(countdown::unit_label(u, value, lang))});
   };
   if (remaining.days > 0) part("days", countdown::Unit::kDay, remaining.days, false);
   part("hours", countdown::Unit::kHour, remaining.hours, true);
   part("minutes", countdown::Unit::kMinute, remaining.minutes, true);
   part("seconds", countdown::Unit::kSecond, remaining.seconds, true);
-  return dump_json({{"phase", upcoming ? "upcoming" : "running"},
-                    {"parts", parts},
-                    {"text", format == "compact" ? countdown::compact_text(remaining, lang)
-                                                 : countdown::full_text(remaining, lang)},
-                    {"spoken", countdown::spoken_text(remaining, lang)}});
+  view.phase = upcoming ? "upcoming" : "running";
+  view.text = format == "compact" ? countdown::compact_text(remaining, lang) : countdown::full_text(remaining, lang);
+  view.spoken = countdown::spoken_text(remaining, lang);
+  return view;
 }
 
 std::string stock_from_feed(std::string_view request_json) {

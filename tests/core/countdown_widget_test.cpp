@@ -55,9 +55,21 @@ std::vector<std::string> error_codes(const json& response) {
   return codes;
 }
 
+// The typed view as JSON, for comparisons: an ended view is {"phase": "ended"}
+// once its other fields are checked to be empty.
+json view_json(const sharelock::CountdownView& shown) {
+  if (shown.phase == "ended") {
+    EXPECT_TRUE(shown.parts.empty() && shown.text.empty() && shown.spoken.empty());
+    return {{"phase", "ended"}};
+  }
+  json parts = json::array();
+  for (const auto& part : shown.parts) parts.push_back({{"unit", part.unit}, {"value", part.value}, {"label", part.label}});
+  return {{"phase", shown.phase}, {"parts", parts}, {"text", shown.text}, {"spoken", shown.spoken}};
+}
+
 json view(std::int64_t ends_at, double opens_at, std::int64_t now, const std::string& lang = "en",
           const std::string& format = "full") {
-  return json::parse(countdown_view(static_cast<double>(ends_at), opens_at, static_cast<double>(now), lang, format));
+  return view_json(countdown_view(static_cast<double>(ends_at), opens_at, static_cast<double>(now), lang, format));
 }
 
 // ---- fixed deadlines ------------------------------------------------------
@@ -540,7 +552,7 @@ TEST(CountdownView, TheLastSecondAndTheEnd) {
   EXPECT_EQ(last["phase"], "running");
   EXPECT_EQ(last["text"], "00:00:01");
   EXPECT_EQ(last["spoken"], "1 minute");
-  const json fraction = json::parse(countdown_view(1000.5, kNoStart, 1000.0, "en", "compact"));
+  const json fraction = view_json(countdown_view(1000.5, kNoStart, 1000.0, "en", "compact"));
   EXPECT_EQ(fraction["text"], "00:00:01");
   EXPECT_EQ(view(kNow, kNoStart, kNow), json({{"phase", "ended"}}));
   EXPECT_EQ(view(kNow, kNoStart, kNow + 1), json({{"phase", "ended"}}));
@@ -565,11 +577,11 @@ TEST(CountdownView, UpcomingCountsToTheOpening) {
 TEST(CountdownView, NoNumberToCountToMeansEnded) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
-  EXPECT_EQ(json::parse(countdown_view(nan, kNoStart, static_cast<double>(kNow), "en", "full")),
+  EXPECT_EQ(view_json(countdown_view(nan, kNoStart, static_cast<double>(kNow), "en", "full")),
             json({{"phase", "ended"}}));
-  EXPECT_EQ(json::parse(countdown_view(static_cast<double>(kNow), kNoStart, nan, "en", "full")),
+  EXPECT_EQ(view_json(countdown_view(static_cast<double>(kNow), kNoStart, nan, "en", "full")),
             json({{"phase", "ended"}}));
-  EXPECT_EQ(json::parse(countdown_view(inf, kNoStart, static_cast<double>(kNow), "en", "full")),
+  EXPECT_EQ(view_json(countdown_view(inf, kNoStart, static_cast<double>(kNow), "en", "full")),
             json({{"phase", "ended"}}));
 }
 

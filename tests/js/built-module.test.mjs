@@ -117,3 +117,13 @@ test('a fresh module starts with 1 MiB of linear memory, not Emscripten\'s defau
     assert.equal(fresh.HEAP8.length, 1 << 20, `${name}: one share bar needs no growth`);
   }
 });
+
+test('the countdown\'s view is a typed value: plain numbers in, no JSON either way', () => {
+  const now = Date.parse('2026-12-01T10:00:00Z');
+  const view = core.countdownView(now + ((26 * 60 + 4) * 60 + 5) * 1000, Number.NaN, now, 'es', 'compact');
+  assert.deepEqual(view.parts.map((part) => [part.unit, part.value]), [['days', '1'], ['hours', '02'], ['minutes', '04'], ['seconds', '05']]);
+  assert.equal(view.phase, 'running');
+  assert.equal(view.parts[0].label, 'día');
+  assert.equal(view.text, '1 d 02:04:05');
+  assert.deepEqual(core.countdownView(now, Number.NaN, now + 1, 'en', 'full'), { phase: 'ended', parts: [], text: '', spoken: '' });
+});

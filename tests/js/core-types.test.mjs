@@ -1,6 +1,6 @@
 // One contract, kept once: the TypeScript declarations of the typed wasm
 // calls (types/core.d.ts) against what Embind registers (wasm/*.cpp and
-// wasm/share_values.hpp), against what the built modules expose and what
+// wasm/*values.hpp), against what the built modules expose and what
 // the shim's wrapper (web/share-core.js) hands them. A field added, renamed
 // or dropped on one side fails here.
 import assert from 'node:assert/strict';
@@ -40,13 +40,14 @@ function declaredInterfaces(source) {
 
 const registeredFunctions = (source) => [...source.matchAll(/emscripten::function\("(\w+)"/g)].map((m) => m[1]).sort();
 
-const values = registeredValueObjects(await read('wasm/share_values.hpp'));
+const values = Object.assign({}, ...await Promise.all(['values.hpp', 'share_values.hpp', 'countdown_values.hpp']
+  .map(async (file) => registeredValueObjects(await read(`wasm/${file}`)))));
 const declared = declaredInterfaces(await read('types/core.d.ts'));
 
 test('every value object Embind registers is declared, field for field', () => {
-  assert.ok(Object.keys(values).length >= 9, `found the registrations: ${Object.keys(values)}`);
+  assert.ok(Object.keys(values).length >= 11, `found the registrations: ${Object.keys(values)}`);
   for (const [name, fields] of Object.entries(values)) {
-    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs wasm/share_values.hpp`);
+    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs wasm/*values.hpp`);
   }
   // And nothing is declared for a value object that is not registered.
   const records = Object.keys(declared).filter((name) => !name.endsWith('Module'));

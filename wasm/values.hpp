@@ -1,0 +1,44 @@
+// What every module's typed values share: the one error shape, and lists.
+// JS sees value objects as plain objects with camelCase fields, and lists as
+// plain arrays of them: register_vector would hand JS class handles to
+// delete(), and its class machinery (glue and RTTI) cost the share bar's
+// page 4.2 KB brotli. types/core.d.ts declares every shape;
+// tests/js/core-types.test.mjs holds the two together.
+#pragma once
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "sharelock/error.hpp"
+
+namespace sharelock::bindings {
+
+// A list of registered values, as a JS array of plain objects.
+template <typename T>
+emscripten::val list_of(const std::vector<T>& items) {
+  emscripten::val list = emscripten::val::array();
+  for (std::size_t i = 0; i < items.size(); ++i) list.set(i, items[i]);
+  return list;
+}
+
+// A list field of a value that only ever goes to JS: Embind's value_object
+// wants a setter for every field, and JS never hands such a value back.
+template <typename Value, typename T, std::vector<T> Value::*member>
+void register_list_field(emscripten::value_object<Value>& object, const char* name) {
+  object.field(
+      name, +[](const Value& value) { return list_of(value.*member); },
+      +[](Value&, emscripten::val) {});
+}
+
+// The one error shape of every call, in every module.
+inline void register_error() {
+  emscripten::value_object<Error>("Error")
+      .field("code", &Error::code)
+      .field("attribute", &Error::attribute)
+      .field("message", &Error::message);
+}
+
+}  // namespace sharelock::bindings
