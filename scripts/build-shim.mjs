@@ -40,12 +40,13 @@ await mkdir(dist, { recursive: true });
 for (const name of await readdir(dist)) {
   if (CHUNK_PATTERN.test(name)) await rm(new URL(name, dist));
 }
+const hashOf = async (file) => sriHash(await readFile(new URL(file, dist)));
 const wasmIntegrity = {};
 for (const name of WASM_MODULES) {
   for (const file of [`${name}.mjs`, `${name}.wasm`]) {
     await copyFile(new URL(`../build/wasm/wasm/${file}`, import.meta.url), new URL(file, dist));
   }
-  wasmIntegrity[`${name}.wasm`] = sriHash(await readFile(new URL(`${name}.wasm`, dist)));
+  wasmIntegrity[`${name}.wasm`] = await hashOf(`${name}.wasm`);
 }
 
 const common = {
@@ -110,7 +111,6 @@ function pagesOf(metafile) {
   return { entry, widgets, callback, chunks: Object.keys(outputs).filter((path) => path.endsWith('.js')).map((path) => path.slice(5)).sort() };
 }
 
-const hashOf = async (file) => sriHash(await readFile(new URL(file, dist)));
 const first = pagesOf((await buildModules({ files: {}, widgets: {} })).metafile);
 const glueFiles = WASM_MODULES.map((name) => `${name}.mjs`);
 const files = {};

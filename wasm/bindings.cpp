@@ -1,8 +1,8 @@
 // The main browser module (sharelock-core.mjs + .wasm): pay, countdown,
 // proof and verified pay, and the share bar for pages that have one of
-// those as well. Most calls
-// still take and return JSON text (docs/ABI.md says which are typed); the
-// share bar has its own module (share_bindings.cpp). No logic lives here,
+// those as well. Most calls still take and return JSON text (docs/ABI.md
+// says which are typed); the share bar has its own module
+// (share_bindings.cpp). No logic lives here,
 // and since the core never throws, no exception can cross into JavaScript.
 #include <emscripten/bind.h>
 
@@ -13,16 +13,11 @@
 #include "sharelock/proof_widget.hpp"
 #include "countdown_values.hpp"
 #include "share_values.hpp"
-#include "sharelock/share_bar.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/verified_pay.hpp"
 
 namespace {
 
-// Verified pay asks for the shopper's Mastodon server too.
-sharelock::MastodonHostCheck check_mastodon_host(const std::string& input, const std::string& lang) {
-  return sharelock::check_mastodon_host(input, lang);
-}
 std::string describe_pay(const std::string& request) { return sharelock::describe_pay(request); }
 std::string step_pay(const std::string& request) { return sharelock::step_pay(request); }
 std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
@@ -43,13 +38,10 @@ std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeV
 EMSCRIPTEN_BINDINGS(sharelock) {
   // The share bar too, typed as in its own module: a page that loads this
   // module for another widget renders its share bars with it instead of
-  // fetching sharelock-share as well (web/share-core.js).
-  sharelock::bindings::register_error();
-  sharelock::bindings::register_mastodon_host_check();
-  sharelock::bindings::register_share_bar();
-  emscripten::function("renderShareBar", &sharelock::render_share_bar);
+  // fetching sharelock-share as well (web/share-core.js). Verified pay asks
+  // for the shopper's Mastodon server with checkMastodonHost.
+  sharelock::bindings::register_share_bar_calls();
   sharelock::bindings::register_countdown_view();
-  emscripten::function("checkMastodonHost", &check_mastodon_host);
   emscripten::function("describePay", &describe_pay);
   emscripten::function("stepPay", &step_pay);
   emscripten::function("planCountdown", &plan_countdown);

@@ -7,6 +7,8 @@
 
 #include <emscripten/bind.h>
 
+#include <string>
+
 #include "sharelock/share_bar.hpp"
 #include "values.hpp"
 
@@ -74,6 +76,21 @@ inline void register_share_bar() {
       .field("fatal", &ShareBarView::fatal);
   register_list_field<ShareBarView, ShareButton, &ShareBarView::buttons>(view, "buttons");
   register_list_field<ShareBarView, Error, &ShareBarView::errors>(view, "errors");
+}
+
+// Embind binds std::string, not std::string_view (TOOLCHAIN.md).
+inline MastodonHostCheck check_mastodon_host_binding(const std::string& input, const std::string& lang) {
+  return check_mastodon_host(input, lang);
+}
+
+// The share bar's calls and every value they take or return, the same in
+// both modules that serve a share bar: its own and the main one.
+inline void register_share_bar_calls() {
+  register_error();
+  register_mastodon_host_check();
+  register_share_bar();
+  emscripten::function("renderShareBar", &render_share_bar);
+  emscripten::function("checkMastodonHost", &check_mastodon_host_binding);
 }
 
 }  // namespace sharelock::bindings

@@ -2,7 +2,8 @@
 // pay. Loaded lazily, once per page, and wrapped so widgets pass and receive
 // plain objects. Most of its calls still cross as JSON text; the typed ones
 // say so (docs/ABI.md). The share bar has its own module (share-core.js).
-import { cleanDeep, cleanText, guarded } from './core-call.js';
+import { cleanDeep, guarded } from './core-call.js';
+import { shareBarCalls } from './share-core.js';
 import { loadWasmModule } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
@@ -10,10 +11,9 @@ export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader
 function wrap(raw) {
   const call = (name) => guarded((request) => JSON.parse(raw[name](JSON.stringify(cleanDeep(request)))));
   return {
+    // Typed: renderShareBar, and checkMastodonHost for verified pay.
+    ...shareBarCalls(raw),
     unicodeVersion: () => raw.unicodeVersion(),
-    /** Typed: two strings in, {ok, host, message} out. */
-    checkMastodonHost: guarded(({ input, lang }) => raw.checkMastodonHost(cleanText(String(input ?? '')), String(lang ?? '')),
-      (error) => ({ ok: false, host: '', message: error.message })),
     /** @returns {{fatal: boolean, errors: object[], item?: string, lang?: string, keys?: {unlock: string, snooze: string, pending: string}}} */
     describePay: call('describePay'),
     /** @returns {{fatal: boolean, errors: object[], state?: object, effects?: object[], view?: object}} */

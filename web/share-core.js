@@ -1,9 +1,10 @@
 // The share bar's calls into wasm: typed, no JSON. Served by its own small
 // module (sharelock-share), or by the main one when the page loads that
-// anyway (wasm-loader.js's shareBarModule). The wrapper turns the element's attributes and the page's facts into the
-// value objects wasm/share_values.hpp registers (every field present, text
-// cleaned), so a widget passes and receives plain objects. types/core.d.ts
-// declares both sides.
+// anyway (wasm-loader.js's shareBarModule), whose client (core-client.js)
+// uses the same wrapper. It turns the element's attributes and the page's
+// facts into the value objects wasm/share_values.hpp registers (every field
+// present, text cleaned), so a widget passes and receives plain objects.
+// types/core.d.ts declares both sides.
 import { cleanText, guarded } from './core-call.js';
 import { loadWasmModule, shareBarModule } from './wasm-loader.js';
 
@@ -41,7 +42,12 @@ export function typedPageFacts(page) {
   };
 }
 
-function wrap(raw) {
+/**
+ * The share bar's calls of a module that registers them (either module),
+ * with plain objects in and out.
+ * @param {import('../types/core').ShareModule} raw
+ */
+export function shareBarCalls(raw) {
   return {
     /**
      * @param {{attributes: Record<string, string>, page: object, nativeShare?: boolean, mastodonHost?: string}} request
@@ -54,7 +60,10 @@ function wrap(raw) {
       nativeShare: nativeShare === true,
       mastodonHost: text(mastodonHost),
     })),
-    /** @returns {import('../types/core').MastodonHostCheck} */
+    /**
+     * The share bar's picker, and verified pay's.
+     * @returns {import('../types/core').MastodonHostCheck}
+     */
     checkMastodonHost: guarded(({ input, lang }) => raw.checkMastodonHost(text(input), text(lang)),
       (error) => ({ ok: false, host: '', message: error.message })),
   };
@@ -68,6 +77,6 @@ let wrapped = null;
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadShareCore(options = {}) {
-  wrapped ??= loadWasmModule(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options).then(wrap);
+  wrapped ??= loadWasmModule(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options).then(shareBarCalls);
   return wrapped;
 }
