@@ -100,6 +100,25 @@ export interface CountdownView {
   spoken: string;
 }
 
+/**
+ * JSON the core reads or writes (stored records, feed bodies, the server's
+ * answers), parsed by JSON.parse and flattened depth first
+ * (web/json-document.js; core/include/sharelock/json_document.hpp).
+ */
+export interface JsonNode {
+  key: string;
+  kind: 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+  number: number;
+  text: string;
+  /** index one past this node's last descendant */
+  end: number;
+}
+
+export interface JsonDocument {
+  valid: boolean;
+  nodes: JsonNode[];
+}
+
 /** sharelock-share.mjs: all a page with only share bars loads. */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sharelock/error.hpp"
+#include "sharelock/json_document.hpp"
 
 namespace sharelock::bindings {
 
@@ -31,6 +32,28 @@ void register_list_field(emscripten::value_object<Value>& object, const char* na
   object.field(
       name, +[](const Value& value) { return list_of(value.*member); },
       +[](Value&, emscripten::val) {});
+}
+
+// A list field of a value that JS also hands in: the plain array becomes
+// the vector (each element converted as its registered value).
+template <typename Value, typename T, std::vector<T> Value::*member>
+void register_list_field_both_ways(emscripten::value_object<Value>& object, const char* name) {
+  object.field(
+      name, +[](const Value& value) { return list_of(value.*member); },
+      +[](Value& value, emscripten::val list) { value.*member = emscripten::vecFromJSArray<T>(list); });
+}
+
+// JSON read or written by the core, as web/json-document.js flattens it.
+inline void register_json_document() {
+  emscripten::value_object<JsonNode>("JsonNode")
+      .field("key", &JsonNode::key)
+      .field("kind", &JsonNode::kind)
+      .field("number", &JsonNode::number)
+      .field("text", &JsonNode::text)
+      .field("end", &JsonNode::end);
+  emscripten::value_object<JsonDocument> document("JsonDocument");
+  document.field("valid", &JsonDocument::valid);
+  register_list_field_both_ways<JsonDocument, JsonNode, &JsonDocument::nodes>(document, "nodes");
 }
 
 // The one error shape of every call, in every module.

@@ -4,7 +4,7 @@
 // the shim's wrapper (web/share-core.js) hands them. A field added, renamed
 // or dropped on one side fails here.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { shareAttributes, typedPageFacts } from '../../web/share-core.js';
@@ -23,7 +23,7 @@ function registeredValueObjects(source) {
   starts.forEach((start, i) => {
     const end = Math.min(starts[i + 1]?.index ?? source.length, source.indexOf('\n}', start.index));
     const body = source.slice(start.index, end);
-    objects[start[1]] = [...body.matchAll(/\.field\(\s*"(\w+)"|register_list_field<[^>]+>\(\w+, "(\w+)"\)/g)]
+    objects[start[1]] = [...body.matchAll(/\.field\(\s*"(\w+)"|register_list_field\w*<[^>]+>\(\w+, "(\w+)"\)/g)]
       .map((m) => m[1] ?? m[2]).sort();
   });
   return objects;
@@ -40,8 +40,8 @@ function declaredInterfaces(source) {
 
 const registeredFunctions = (source) => [...source.matchAll(/emscripten::function\("(\w+)"/g)].map((m) => m[1]).sort();
 
-const values = Object.assign({}, ...await Promise.all(['values.hpp', 'share_values.hpp', 'countdown_values.hpp']
-  .map(async (file) => registeredValueObjects(await read(`wasm/${file}`)))));
+const valueFiles = (await readdir(new URL('wasm/', root))).filter((file) => file.endsWith('values.hpp'));
+const values = Object.assign({}, ...await Promise.all(valueFiles.map(async (file) => registeredValueObjects(await read(`wasm/${file}`)))));
 const declared = declaredInterfaces(await read('types/core.d.ts'));
 
 test('every value object Embind registers is declared, field for field', () => {

@@ -1,0 +1,107 @@
+#include "sharelock/json_document.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace sharelock {
+
+namespace {
+
+// 2^53: beyond it a JavaScript number no longer holds every whole number.
+constexpr double kMaxExactWhole = 9007199254740992.0;
+
+// A node's `end` from JavaScript is untrusted: kept past the node itself
+// and within the document, so a walk always moves forward and stays inside.
+std::size_t end_of(const JsonDocument& document, std::size_t index) {
+  const auto end = document.nodes[index].end;
+  if (end <= 0 || static_cast<std::size_t>(end) <= index) return index + 1;
+  return std::min(static_cast<std::size_t>(end), document.nodes.size());
+}
+
+}  // namespace
+
+JsonView::JsonView(const JsonDocument& document)
+    : JsonView(document.valid && !document.nodes.empty() ? &document : nullptr, 0) {}
+
+JsonView::JsonView(const JsonDocument* document, std::size_t index)
+    : document_(document),
+      node_(document != nullptr && index < document->nodes.size() ? &document->nodes[index] : nullptr),
+      index_(index) {}
+
+std::vector<JsonView> JsonView::children() const {
+  std::vector<JsonView> result;
+  if (!is_object() && !is_array()) return result;
+  const std::size_t end = end_of(*document_, index_);
+  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child)) {
+    result.push_back(JsonView(document_, child));
+  }
+  return result;
+}
+
+std::size_t JsonView::size() const { return children().size(); }
+
+JsonView JsonView::operator[](std::string_view key) const {
+  JsonView found(nullptr, 0);
+  if (!is_object()) return found;
+  for (const JsonView& member : children()) {
+    if (member.key() == key) found = member;
+  }
+  return found;
+}
+
+std::optional<std::string_view> JsonView::string() const {
+  if (!is("string")) return std::nullopt;
+  return std::string_view(node_->text);
+}
+
+std::optional<bool> JsonView::boolean() const {
+  if (!is("boolean")) return std::nullopt;
+  return node_->number != 0;
+}
+
+std::optional<double> JsonView::number() const {
+  if (!is("number") || !std::isfinite(node_->number)) return std::nullopt;
+  return node_->number;
+}
+
+std::optional<std::int64_t> JsonView::whole_number() const {
+  const auto value = number();
+  if (!value || std::trunc(*value) != *value || std::fabs(*value) > kMaxExactWhole) return std::nullopt;
+  return static_cast<std::int64_t>(*value);
+}
+
+std::string_view JsonView::key() const { return node_ != nullptr ? std::string_view(node_->key) : ""; }
+
+JsonObjectWriter::JsonObjectWriter() {
+  document_.valid = true;
+  document_.nodes.push_back({"", "object", 0, "", 1});
+}
+
+JsonObjectWriter& JsonObjectWriter::add_string(std::string key, std::string_view text) {
+  document_.nodes.push_back({std::move(key), "string", 0, std::string(text), 0});
+  return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::add_number(std::string key, std::int64_t number) {
+  document_.nodes.push_back({std::move(key), "number", static_cast<double>(number), "", 0});
+  return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::add_boolean(std::string key, bool value) {
+  document_.nodes.push_back({std::move(key), "boolean", value ? 1.0 : 0.0, "", 0});
+  return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::add_null(std::string key) {
+  document_.nodes.push_back({std::move(key), "null", 0, "", 0});
+  return *this;
+}
+
+JsonDocument JsonObjectWriter::done() {
+  const auto count = static_cast<std::int32_t>(document_.nodes.size());
+  for (std::int32_t i = 0; i < count; ++i) document_.nodes[static_cast<std::size_t>(i)].end = i == 0 ? count : i + 1;
+  return std::move(document_);
+}
+
+}  // namespace sharelock
