@@ -17,6 +17,12 @@ export interface AttributeValue {
   value: string;
 }
 
+/** One attribute an element has (absent ones are not in the list). */
+export interface Attribute {
+  name: string;
+  value: string;
+}
+
 export interface ShareAttributes {
   url: AttributeValue;
   text: AttributeValue;

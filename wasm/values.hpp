@@ -14,6 +14,7 @@
 
 #include "sharelock/error.hpp"
 #include "sharelock/json_document.hpp"
+#include "sharelock/widget_input.hpp"
 
 namespace sharelock::bindings {
 
@@ -54,6 +55,13 @@ inline void register_json_document() {
   emscripten::value_object<JsonDocument> document("JsonDocument");
   document.field("valid", &JsonDocument::valid);
   register_list_field_both_ways<JsonDocument, JsonNode, &JsonDocument::nodes>(document, "nodes");
+}
+
+// An element's attributes as a list (sharelock/widget_input.hpp).
+inline void register_attribute() {
+  emscripten::value_object<Attribute>("Attribute")
+      .field("name", &Attribute::name)
+      .field("value", &Attribute::value);
 }
 
 // The one error shape of every call, in every module.

@@ -5,16 +5,9 @@
 // facts into the value objects wasm/share_values.hpp registers (every field
 // present, text cleaned), so a widget passes and receives plain objects.
 // types/core.d.ts declares both sides.
-import { cleanText, guarded } from './core-call.js';
+import { guarded } from './core-call.js';
+import { attribute, text, typedPageFacts } from './core-values.js';
 import { loadWasmModule, shareBarModule } from './wasm-loader.js';
-
-const text = (value) => (typeof value === 'string' ? cleanText(value) : '');
-
-/** An attribute as the core reads it: present or not, and its text. */
-function attribute(attributes, name) {
-  const value = attributes?.[name];
-  return typeof value === 'string' ? { present: true, value: cleanText(value) } : { present: false, value: '' };
-}
 
 /** @returns {import('../types/core').ShareAttributes} */
 export function shareAttributes(attributes) {
@@ -26,19 +19,6 @@ export function shareAttributes(attributes) {
     image: attribute(attributes, 'image'),
     utmCampaign: attribute(attributes, 'utm-campaign'),
     lang: attribute(attributes, 'lang'),
-  };
-}
-
-/** @returns {import('../types/core').PageFacts} */
-export function typedPageFacts(page) {
-  return {
-    url: text(page?.url),
-    canonical: text(page?.canonical),
-    title: text(page?.title),
-    ogTitle: text(page?.ogTitle),
-    ogImage: text(page?.ogImage),
-    lang: text(page?.lang),
-    refSeed: text(page?.refSeed),
   };
 }
 

@@ -163,6 +163,32 @@ i18n::Lang read_lang(const ShareAttributes& attributes, const PageFacts& page) {
   return i18n::resolve_lang(attributes.lang.value, page.lang);
 }
 
+AttributeValue attribute_at(const Attributes& attributes, std::string_view name) {
+  AttributeValue found;
+  for (const Attribute& attribute : attributes) {
+    if (attribute.name == name) found = {true, attribute.value};
+  }
+  return found;
+}
+
+ShareAttributes share_attributes(const Attributes& attributes) {
+  return {attribute_at(attributes, "url"),      attribute_at(attributes, "text"),
+          attribute_at(attributes, "hashtags"), attribute_at(attributes, "via"),
+          attribute_at(attributes, "image"),    attribute_at(attributes, "utm-campaign"),
+          attribute_at(attributes, "lang")};
+}
+
+void check_attribute_sizes(const Attributes& attributes, std::span<const AttributeLimit> limits,
+                           Problems& problems) {
+  for (const AttributeLimit& limit : limits) {
+    check_attribute_size(attribute_at(attributes, limit.name).value, limit, problems);
+  }
+}
+
+i18n::Lang read_lang(const Attributes& attributes, const PageFacts& page) {
+  return i18n::resolve_lang(attribute_at(attributes, "lang").value, page.lang);
+}
+
 std::string checked_mastodon_host(std::string_view stored) {
   const auto host = url::normalize_host_name(stored, "");
   return host ? host.value() : std::string{};

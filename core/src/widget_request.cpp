@@ -61,6 +61,15 @@ ShareAttributes share_attributes(const Json& attributes) {
           attribute_at(attributes, "lang")};
 }
 
+Attributes attribute_list(const Json& attributes) {
+  Attributes list;
+  if (!attributes.is_object()) return list;
+  for (const auto& [name, value] : attributes.items()) {
+    if (value.is_string()) list.push_back({name, value.get<std::string>()});
+  }
+  return list;
+}
+
 PageFacts page_facts(const Json& page) {
   return {string_at(page, "url"),     string_at(page, "canonical"), string_at(page, "title"),
           string_at(page, "ogTitle"), string_at(page, "ogImage"),   string_at(page, "lang"),

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { shareAttributes, typedPageFacts } from '../../web/share-core.js';
+import { attributeList, typedPageFacts } from '../../web/core-values.js';
+import { shareAttributes } from '../../web/share-core.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFile(new URL(path, root), 'utf8');
@@ -75,4 +76,7 @@ test('the shim\'s wrapper builds exactly the declared request values', () => {
   assert.deepEqual(attributes.utmCampaign, { present: true, value: 'spring' });
   assert.deepEqual(attributes.text, { present: false, value: '' });
   assert.deepEqual(Object.keys(typedPageFacts({ url: 'https://shop.example/' })).sort(), declared.PageFacts);
+  const list = attributeList({ item: 'ebook', wait: 8, lang: 'de' });
+  assert.deepEqual(list, [{ name: 'item', value: 'ebook' }, { name: 'lang', value: 'de' }]);
+  for (const value of list) assert.deepEqual(Object.keys(value).sort(), declared.Attribute);
 });

@@ -27,6 +27,19 @@ struct AttributeValue {
   std::string value;
 };
 
+// One attribute the element has, as the DOM has it; an absent attribute is
+// not in the list. The widgets whose attributes vary most (pay, countdown,
+// proof, verified pay) take the element's attributes as such a list and
+// read them by name here, so one registration serves every widget.
+struct Attribute {
+  std::string name;
+  std::string value;
+};
+using Attributes = std::vector<Attribute>;
+
+// The attribute `name` (the last one, if the list repeats it).
+AttributeValue attribute_at(const Attributes& attributes, std::string_view name);
+
 // The attributes that say what to share, read by every widget that shares.
 struct ShareAttributes {
   AttributeValue url;
@@ -86,6 +99,12 @@ std::optional<ShareContent> read_share_content(const ShareAttributes& attributes
                                                Problems& problems);
 
 i18n::Lang read_lang(const ShareAttributes& attributes, const PageFacts& page);
+
+// The same, for a widget whose attributes come as a list.
+ShareAttributes share_attributes(const Attributes& attributes);
+void check_attribute_sizes(const Attributes& attributes, std::span<const AttributeLimit> limits,
+                           Problems& problems);
+i18n::Lang read_lang(const Attributes& attributes, const PageFacts& page);
 
 // A remembered Mastodon server, re-checked: device storage is as untrusted
 // as attributes. Empty when absent or invalid.

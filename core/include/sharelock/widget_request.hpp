@@ -46,6 +46,8 @@ Json parse_request(std::string_view request_json, Problems& problems);
 // is a string.
 AttributeValue attribute_at(const Json& attributes, std::string_view key);
 ShareAttributes share_attributes(const Json& attributes);
+// The string members of a JSON object of attributes, as the typed list.
+Attributes attribute_list(const Json& attributes);
 // {"url", "canonical", "title", "ogTitle", "ogImage", "lang", "refSeed"}.
 PageFacts page_facts(const Json& page);
 
