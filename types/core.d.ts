@@ -125,6 +125,100 @@ export interface JsonDocument {
   nodes: JsonNode[];
 }
 
+/** <sharelock-pay>'s input to every call. */
+export interface PayWidgetInput {
+  attributes: Attribute[];
+  page: PageFacts;
+  mastodonHost: string;
+}
+
+export interface PayKeys {
+  unlock: string;
+  snooze: string;
+  pending: string;
+}
+
+export interface PayDescription {
+  fatal: boolean;
+  errors: Error[];
+  item: string;
+  lang: string;
+  keys: PayKeys;
+}
+
+/** The machine's state, kept by the widget between steps and handed back. */
+export interface PayState {
+  phase: string;
+  openedAt: number;
+  sameTab: boolean;
+  collapsed: boolean;
+  closed: boolean;
+  notice: string;
+}
+
+/** The records under PayKeys, as stored (not valid when absent). */
+export interface PayStoredRecords {
+  unlockLocal: JsonDocument;
+  unlockSession: JsonDocument;
+  snoozeLocal: JsonDocument;
+  snoozeSession: JsonDocument;
+  pending: JsonDocument;
+}
+
+export interface PayStepRequest {
+  widget: PayWidgetInput;
+  now: number;
+  event: string;
+  state: PayState;
+  stored: PayStoredRecords;
+}
+
+export interface PayEffect {
+  type: 'open-window' | 'navigate' | 'watch-window' | 'store' | 'remove' | 'reveal' | 'announce' | 'emit-unlock' | 'emit-cancel';
+  area: 'local' | 'session';
+  key: string;
+  url: string;
+  record: JsonDocument;
+  focus: boolean;
+}
+
+export interface PayMessages {
+  waiting: string;
+  cancel: string;
+  notNow: string;
+  expand: string;
+  unlocked: string;
+  copyCode: string;
+  codeCopied: string;
+  copyFailed: string;
+  closed: string;
+  newWindow: string;
+}
+
+export interface PayView {
+  lang: string;
+  phase: 'locked' | 'waiting' | 'unlocked';
+  collapsed: boolean;
+  closed: boolean;
+  item: string;
+  network: string;
+  mode: string;
+  href: string;
+  title: string;
+  buttonLabel: string;
+  hint: string;
+  notice: string;
+  messages: PayMessages;
+}
+
+export interface PayStep {
+  fatal: boolean;
+  errors: Error[];
+  state: PayState;
+  effects: PayEffect[];
+  view: PayView;
+}
+
 /** sharelock-share.mjs: all a page with only share bars loads. */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
@@ -136,8 +230,8 @@ export interface ShareModule {
  * calls, which still take and return JSON text (docs/ABI.md).
  */
 export interface CoreModule extends ShareModule {
-  describePay(request: string): string;
-  stepPay(request: string): string;
+  describePay(input: PayWidgetInput): PayDescription;
+  stepPay(request: PayStepRequest): PayStep;
   planCountdown(request: string): string;
   countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): CountdownView;
   stockFromFeed(request: string): string;

@@ -9,17 +9,15 @@
 #include <string>
 
 #include "sharelock/countdown_widget.hpp"
-#include "sharelock/pay_widget.hpp"
 #include "sharelock/proof_widget.hpp"
 #include "countdown_values.hpp"
+#include "pay_values.hpp"
 #include "share_values.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/verified_pay.hpp"
 
 namespace {
 
-std::string describe_pay(const std::string& request) { return sharelock::describe_pay(request); }
-std::string step_pay(const std::string& request) { return sharelock::step_pay(request); }
 std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
 std::string stock_from_feed(const std::string& request) { return sharelock::stock_from_feed(request); }
 std::string clock_skew(const std::string& request) { return sharelock::clock_skew(request); }
@@ -41,9 +39,11 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   // fetching sharelock-share as well (web/share-core.js). Verified pay asks
   // for the shopper's Mastodon server with checkMastodonHost.
   sharelock::bindings::register_share_bar_calls();
+  // What the other widgets' values share, registered once.
+  sharelock::bindings::register_attribute();
+  sharelock::bindings::register_json_document();
   sharelock::bindings::register_countdown_view();
-  emscripten::function("describePay", &describe_pay);
-  emscripten::function("stepPay", &step_pay);
+  sharelock::bindings::register_pay_calls();
   emscripten::function("planCountdown", &plan_countdown);
   emscripten::function("countdownView", &sharelock::countdown_view);
   emscripten::function("stockFromFeed", &stock_from_feed);

@@ -3,6 +3,7 @@
 // plain objects. Most of its calls still cross as JSON text; the typed ones
 // say so (docs/ABI.md). The share bar has its own module (share-core.js).
 import { cleanDeep, guarded } from './core-call.js';
+import { payCalls } from './pay-calls.js';
 import { shareBarCalls } from './share-core.js';
 import { loadWasmModule } from './wasm-loader.js';
 
@@ -11,13 +12,10 @@ export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader
 function wrap(raw) {
   const call = (name) => guarded((request) => JSON.parse(raw[name](JSON.stringify(cleanDeep(request)))));
   return {
-    // Typed: renderShareBar, and checkMastodonHost for verified pay.
+    // Typed: renderShareBar, and checkMastodonHost for verified pay; pay.
     ...shareBarCalls(raw),
     unicodeVersion: () => raw.unicodeVersion(),
-    /** @returns {{fatal: boolean, errors: object[], item?: string, lang?: string, keys?: {unlock: string, snooze: string, pending: string}}} */
-    describePay: call('describePay'),
-    /** @returns {{fatal: boolean, errors: object[], state?: object, effects?: object[], view?: object}} */
-    stepPay: call('stepPay'),
+    ...payCalls(raw),
     planCountdown: call('planCountdown'),
     /**
      * Every second per visible countdown: typed both ways, no JSON.

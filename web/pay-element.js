@@ -7,6 +7,7 @@ import { copyText } from './clipboard.js';
 import { loadCore } from './core-client.js';
 import { MASTODON_KEY } from './mastodon-host.js';
 import { coalesced, h, presentAttributes } from './dom.js';
+import { jsonText } from './json-document.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { payStyles } from './pay-styles.js';
@@ -188,18 +189,18 @@ export class PayWidget {
   #apply(effect) {
     switch (effect.type) {
       case 'open-window':
-        this.#shareWindow = openShareWindow(effect.value);
+        this.#shareWindow = openShareWindow(effect.url);
         this.#step(this.#shareWindow ? 'popup-opened' : 'popup-blocked');
         break;
       case 'navigate':
-        location.assign(effect.value);
+        location.assign(effect.url);
         break;
       case 'watch-window':
         this.#watchShareWindow();
         break;
       case 'store':
         // Storage off or full: the unlock still holds for this page view.
-        writeStored(effect.key, effect.value, effect.area);
+        writeStored(effect.key, jsonText(effect.record), effect.area);
         break;
       case 'remove':
         removeStored(effect.key, effect.area);

@@ -1,13 +1,11 @@
 #include "sharelock/pay_machine.hpp"
 
-#include <nlohmann/json.hpp>
-
 namespace sharelock::pay {
 namespace {
 
 using Type = Effect::Type;
 
-Effect effect(Type type) { return Effect{type, Area::kLocal, {}, {}, false}; }
+Effect effect(Type type) { return Effect{type, Area::kLocal, {}, {}, {}, false}; }
 
 // A same-tab share, or a mail, is recorded in sessionStorage while it runs.
 bool has_pending_record(const Config& config, const State& state) {
@@ -21,9 +19,9 @@ std::optional<Effect> store_for(const Retention& retention, const std::string& k
     case Retention::Kind::kNone:
       return std::nullopt;
     case Retention::Kind::kSession:
-      return Effect{Type::kStore, Area::kSession, key, encode_until(std::nullopt), false};
+      return Effect{Type::kStore, Area::kSession, key, {}, encode_until(std::nullopt), false};
     case Retention::Kind::kFor:
-      return Effect{Type::kStore, Area::kLocal, key, encode_until(now + retention.millis), false};
+      return Effect{Type::kStore, Area::kLocal, key, {}, encode_until(now + retention.millis), false};
   }
   return std::nullopt;
 }
@@ -34,7 +32,7 @@ Step unlock(const Config& config, const State& state, std::int64_t now) {
     result.effects.push_back(*store);
   }
   if (has_pending_record(config, state)) {
-    result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
+    result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, {}, false});
   }
   Effect reveal = effect(Type::kReveal);
   reveal.focus = true;
@@ -47,7 +45,7 @@ Step unlock(const Config& config, const State& state, std::int64_t now) {
 Step relock(const Config& config, const State& state, Notice notice) {
   Step result{State{Phase::kLocked, 0, false, false, notice}, {}};
   if (has_pending_record(config, state)) {
-    result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
+    result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, {}, false});
   }
   result.effects.push_back(effect(Type::kEmitCancel));
   return result;
@@ -79,34 +77,35 @@ std::string unlock_key(const std::string& item) { return "sharelock:unlock:" + i
 std::string snooze_key(const std::string& item) { return "sharelock:snooze:" + item; }
 std::string pending_key(const std::string& item) { return "sharelock:pending:" + item; }
 
-std::string encode_until(std::optional<std::int64_t> until) {
-  return until ? R"({"v":1,"until":)" + std::to_string(*until) + "}" : R"({"v":1,"until":null})";
-}
-
-std::string encode_pending(std::int64_t opened_at) {
-  return R"({"v":1,"openedAt":)" + std::to_string(opened_at) + "}";
-}
-
-bool is_live_record(const std::string& record, std::int64_t now) {
-  const auto parsed = nlohmann::json::parse(record, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) return false;
-  const auto version = parsed.find("v");
-  const auto until = parsed.find("until");
-  if (version == parsed.end() || *version != 1 || until == parsed.end()) return false;
-  if (until->is_null()) return true;
-  return until->is_number_integer() && until->get<std::int64_t>() > now;
-}
-
-std::optional<std::int64_t> decode_pending(const std::string& record) {
-  const auto parsed = nlohmann::json::parse(record, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
-  const auto version = parsed.find("v");
-  const auto opened_at = parsed.find("openedAt");
-  if (version == parsed.end() || *version != 1 || opened_at == parsed.end() ||
-      !opened_at->is_number_integer() || opened_at->get<std::int64_t>() < 0) {
-    return std::nullopt;
+JsonDocument encode_until(std::optional<std::int64_t> until) {
+  JsonObjectWriter record;
+  record.add_number("v", 1);
+  if (until) {
+    record.add_number("until", *until);
+  } else {
+    record.add_null("until");
   }
-  return opened_at->get<std::int64_t>();
+  return record.done();
+}
+
+JsonDocument encode_pending(std::int64_t opened_at) {
+  return JsonObjectWriter().add_number("v", 1).add_number("openedAt", opened_at).done();
+}
+
+bool is_live_record(const JsonDocument& record, std::int64_t now) {
+  const JsonView root(record);
+  const JsonView until = root["until"];
+  if (root["v"].whole_number() != 1 || !until.exists()) return false;
+  if (until.is_null()) return true;
+  const auto expires = until.whole_number();
+  return expires && *expires > now;
+}
+
+std::optional<std::int64_t> decode_pending(const JsonDocument& record) {
+  const JsonView root(record);
+  const auto opened_at = root["openedAt"].whole_number();
+  if (root["v"].whole_number() != 1 || !opened_at || *opened_at < 0) return std::nullopt;
+  return opened_at;
 }
 
 Step step(const Config& config, const State& state, Event event, std::int64_t now,
@@ -118,7 +117,7 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
   if (event == Event::kOfferClosed) {
     Step result{State{Phase::kLocked, 0, false, false, Notice::kNone, true}, {}};
     if (has_pending_record(config, state)) {
-      result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, false});
+      result.effects.push_back({Type::kRemove, Area::kSession, pending_key(config.item), {}, {}, false});
     }
     return result;
   }
@@ -135,15 +134,15 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
         // mailto: hands over to the mail program; there is no window to
         // watch, only the shopper's return. A web mail handler may take the
         // tab away, so the attempt is kept like a same-tab share.
-        Effect remember{Type::kStore, Area::kSession, pending_key(config.item), encode_pending(now), false};
+        Effect remember{Type::kStore, Area::kSession, pending_key(config.item), {}, encode_pending(now), false};
         Effect mail = effect(Type::kNavigate);
-        mail.value = config.href;
+        mail.url = config.href;
         return Step{State{Phase::kWaiting, now, false, false, Notice::kNone}, {remember, mail}};
       }
       // A second click while waiting starts over: the shopper may have
       // closed the share window without us noticing.
       Effect open = effect(Type::kOpenWindow);
-      open.value = config.href;
+      open.url = config.href;
       return Step{next, {open}};
     }
     case Event::kPopupOpened:
@@ -151,9 +150,9 @@ Step step(const Config& config, const State& state, Event event, std::int64_t no
       return Step{next, {effect(Type::kWatchWindow)}};
     case Event::kPopupBlocked: {
       next = State{Phase::kWaiting, now, true, false, Notice::kNone};
-      Effect remember{Type::kStore, Area::kSession, pending_key(config.item), encode_pending(now), false};
+      Effect remember{Type::kStore, Area::kSession, pending_key(config.item), {}, encode_pending(now), false};
       Effect navigate = effect(Type::kNavigate);
-      navigate.value = config.href;
+      navigate.url = config.href;
       return Step{next, {remember, navigate}};
     }
     case Event::kWindowClosed:

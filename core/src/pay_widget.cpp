@@ -9,7 +9,7 @@
 #include "sharelock/pay_messages.hpp"
 #include "sharelock/retention.hpp"
 #include "sharelock/url.hpp"
-#include "sharelock/widget_request.hpp"
+#include "sharelock/widget_input.hpp"
 
 namespace sharelock {
 namespace {
@@ -32,8 +32,9 @@ struct PayConfig {
   i18n::Lang lang = i18n::Lang::kEn;
 };
 
-std::optional<Network> read_pay_network(const Json& attributes, Problems& problems) {
-  std::string name = has_string(attributes, "network") ? string_at(attributes, "network") : "x";
+std::optional<Network> read_pay_network(const Attributes& attributes, Problems& problems) {
+  const AttributeValue attribute = attribute_at(attributes, "network");
+  std::string name = attribute.present ? attribute.value : "x";
   for (char& c : name) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   const auto network = network_from_name(name);
   if (network == Network::kFacebook) {
@@ -52,9 +53,10 @@ std::optional<Network> read_pay_network(const Json& attributes, Problems& proble
   return std::nullopt;
 }
 
-std::int64_t read_wait_millis(const Json& attributes, Problems& problems) {
-  if (!has_string(attributes, "wait")) return kDefaultWaitSeconds * 1000;
-  const std::string text = string_at(attributes, "wait");
+std::int64_t read_wait_millis(const Attributes& attributes, Problems& problems) {
+  const AttributeValue wait = attribute_at(attributes, "wait");
+  if (!wait.present) return kDefaultWaitSeconds * 1000;
+  const std::string& text = wait.value;
   std::int64_t seconds = 0;
   bool valid = !text.empty() && text.size() <= 3;
   for (char c : text) {
@@ -69,10 +71,11 @@ std::int64_t read_wait_millis(const Json& attributes, Problems& problems) {
   return seconds * 1000;
 }
 
-Retention read_retention(const Json& attributes, std::string_view name, Retention fallback,
+Retention read_retention(const Attributes& attributes, std::string_view name, Retention fallback,
                          Problems& problems) {
-  if (!has_string(attributes, name)) return fallback;
-  auto parsed = parse_retention(string_at(attributes, name), name);
+  const AttributeValue attribute = attribute_at(attributes, name);
+  if (!attribute.present) return fallback;
+  auto parsed = parse_retention(attribute.value, name);
   if (!parsed) {
     problems.add(parsed.error());
     return fallback;
@@ -80,14 +83,15 @@ Retention read_retention(const Json& attributes, std::string_view name, Retentio
   return parsed.value();
 }
 
-std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
-  const Json& attributes = object_at(request, "attributes");
-  const Json& page = object_at(request, "page");
+std::optional<PayConfig> read_config(const PayWidgetInput& input, Problems& problems) {
+  const Attributes& attributes = input.attributes;
+  const PageFacts& page = input.page;
   check_attribute_sizes(attributes, kShareAttributeLimits, problems);
   check_attribute_sizes(attributes, kPayLimits, problems);
   if (problems.fatal) return std::nullopt;
 
-  const std::string mode = has_string(attributes, "mode") ? string_at(attributes, "mode") : "intent";
+  const AttributeValue mode_attribute = attribute_at(attributes, "mode");
+  const std::string mode = mode_attribute.present ? mode_attribute.value : "intent";
   if (mode != "intent") {
     problems.fail({"invalid-mode", "mode",
                    "\"" + mode + "\" is not an available mode; this version offers mode=\"intent\""});
@@ -95,7 +99,7 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
   }
   const auto network = read_pay_network(attributes, problems);
   if (!network) return std::nullopt;
-  auto content = read_share_content(share_attributes(attributes), page_facts(page), problems);
+  auto content = read_share_content(share_attributes(attributes), page, problems);
   if (!content) return std::nullopt;
   // A pay widget's post gets no analytics share reference: its click is
   // counted as an unlock, not a share, so no visit could be attributed to it.
@@ -105,8 +109,8 @@ std::optional<PayConfig> read_config(const Json& request, Problems& problems) {
   config.lang = read_lang(attributes, page);
   pay::Config& machine = config.machine;
   machine.network = *network;
-  machine.href = build_share_link(*network, *content, read_mastodon_host(request)).href;
-  std::string item = string_at(attributes, "item");
+  machine.href = build_share_link(*network, *content, checked_mastodon_host(input.mastodon_host)).href;
+  std::string item = attribute_at(attributes, "item").value;
   if (item.empty()) {
     // The page, not a place on it: /ebook#reviews unlocks /ebook too.
     url::HttpUrl page_item = content->url;
@@ -143,134 +147,103 @@ std::string name_of(const std::array<std::string_view, N>& names, Enum value) {
   return std::string(names[static_cast<std::size_t>(value)]);
 }
 
-std::int64_t integer_at(const Json& object, std::string_view key) {
-  if (!object.is_object()) return 0;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
-bool boolean_at(const Json& object, std::string_view key) {
-  if (!object.is_object()) return false;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-
-// The state the shim hands back is echoed JSON: read it as untrusted too.
-pay::State read_state(const Json& request) {
-  const auto it = request.find("state");
-  if (it == request.end() || !it->is_object()) return {};
-  const Json& state = *it;
+// The state the shim hands back is echoed from the page: read it as
+// untrusted too.
+pay::State read_state(const PayState& state) {
   pay::State result;
-  result.phase = enum_from<pay::Phase>(kPhaseNames, string_at(state, "phase")).value_or(pay::Phase::kLocked);
-  result.opened_at = std::max<std::int64_t>(0, integer_at(state, "openedAt"));
-  result.same_tab = boolean_at(state, "sameTab");
-  result.collapsed = boolean_at(state, "collapsed");
-  result.closed = boolean_at(state, "closed");
-  result.notice = enum_from<pay::Notice>(kNoticeNames, string_at(state, "notice")).value_or(pay::Notice::kNone);
+  result.phase = enum_from<pay::Phase>(kPhaseNames, state.phase).value_or(pay::Phase::kLocked);
+  result.opened_at = std::max<std::int64_t>(0, whole_millis(state.opened_at));
+  result.same_tab = state.same_tab;
+  result.collapsed = state.collapsed;
+  result.closed = state.closed;
+  result.notice = enum_from<pay::Notice>(kNoticeNames, state.notice).value_or(pay::Notice::kNone);
   return result;
 }
 
-pay::Memory read_memory(const Json& request, std::int64_t now) {
-  const Json& stored = object_at(request, "stored");
+pay::Memory read_memory(const PayStoredRecords& stored, std::int64_t now) {
   pay::Memory memory;
-  memory.unlocked = pay::is_live_record(string_at(stored, "unlockLocal"), now) ||
-                    pay::is_live_record(string_at(stored, "unlockSession"), now);
-  memory.snoozed = pay::is_live_record(string_at(stored, "snoozeLocal"), now) ||
-                   pay::is_live_record(string_at(stored, "snoozeSession"), now);
-  memory.pending_opened_at = pay::decode_pending(string_at(stored, "pending"));
+  memory.unlocked = pay::is_live_record(stored.unlock_local, now) || pay::is_live_record(stored.unlock_session, now);
+  memory.snoozed = pay::is_live_record(stored.snooze_local, now) || pay::is_live_record(stored.snooze_session, now);
+  memory.pending_opened_at = pay::decode_pending(stored.pending);
   return memory;
 }
 
-Json state_json(const pay::State& state) {
-  return {{"phase", name_of(kPhaseNames, state.phase)},
-          {"openedAt", state.opened_at},
-          {"sameTab", state.same_tab},
-          {"collapsed", state.collapsed},
-          {"closed", state.closed},
-          {"notice", name_of(kNoticeNames, state.notice)}};
+PayState state_value(const pay::State& state) {
+  return {name_of(kPhaseNames, state.phase), static_cast<double>(state.opened_at), state.same_tab,
+          state.collapsed, state.closed, name_of(kNoticeNames, state.notice)};
 }
 
-Json effect_json(const pay::Effect& effect) {
-  return {{"type", name_of(kEffectNames, effect.type)},
-          {"area", effect.area == pay::Area::kSession ? "session" : "local"},
-          {"key", effect.key},
-          {"value", effect.value},
-          {"focus", effect.focus}};
+PayEffect effect_value(const pay::Effect& effect) {
+  return {name_of(kEffectNames, effect.type), effect.area == pay::Area::kSession ? "session" : "local",
+          effect.key, effect.url, effect.record, effect.focus};
 }
 
-Json view_json(const PayConfig& config, const pay::State& state) {
+PayView view_value(const PayConfig& config, const pay::State& state) {
   using pay::PayMessage;
   const i18n::Lang lang = config.lang;
   const auto m = [lang](PayMessage id) { return std::string(pay::pay_message(lang, id)); };
-  std::string notice;
-  if (state.notice == pay::Notice::kTooFast) notice = m(PayMessage::kTooFast);
-  if (state.notice == pay::Notice::kCancelled) notice = m(PayMessage::kCancelled);
-  return {{"lang", i18n::lang_code(lang)},
-          {"phase", name_of(kPhaseNames, state.phase)},
-          {"collapsed", state.collapsed},
-          {"closed", state.closed},
-          {"item", config.machine.item},
-          {"network", network_name(config.machine.network)},
-          {"mode", "intent"},
-          {"href", config.machine.href},
-          {"title", m(PayMessage::kTitle)},
-          {"buttonLabel", pay::button_label(config.machine.network, lang)},
-          {"hint", pay::hint(config.machine.network, lang)},
-          {"notice", notice},
-          {"messages",
-           {{"waiting", m(PayMessage::kWaiting)},
-            {"cancel", m(PayMessage::kCancel)},
-            {"notNow", m(PayMessage::kNotNow)},
-            {"expand", m(PayMessage::kExpand)},
-            {"unlocked", m(PayMessage::kUnlocked)},
-            {"copyCode", m(PayMessage::kCopyCode)},
-            {"codeCopied", m(PayMessage::kCodeCopied)},
-            {"copyFailed", m(PayMessage::kCopyFailed)},
-            {"closed", m(PayMessage::kClosed)},
-            {"newWindow", std::string(i18n::message(lang, i18n::Message::kNewWindowHint))}}}};
+  PayView view;
+  view.lang = i18n::lang_code(lang);
+  view.phase = name_of(kPhaseNames, state.phase);
+  view.collapsed = state.collapsed;
+  view.closed = state.closed;
+  view.item = config.machine.item;
+  view.network = network_name(config.machine.network);
+  view.mode = "intent";
+  view.href = config.machine.href;
+  view.title = m(PayMessage::kTitle);
+  view.button_label = pay::button_label(config.machine.network, lang);
+  view.hint = pay::hint(config.machine.network, lang);
+  if (state.notice == pay::Notice::kTooFast) view.notice = m(PayMessage::kTooFast);
+  if (state.notice == pay::Notice::kCancelled) view.notice = m(PayMessage::kCancelled);
+  view.messages = {m(PayMessage::kWaiting),    m(PayMessage::kCancel),     m(PayMessage::kNotNow),
+                   m(PayMessage::kExpand),     m(PayMessage::kUnlocked),   m(PayMessage::kCopyCode),
+                   m(PayMessage::kCodeCopied), m(PayMessage::kCopyFailed), m(PayMessage::kClosed),
+                   std::string(i18n::message(lang, i18n::Message::kNewWindowHint))};
+  return view;
 }
 
 }  // namespace
 
-std::string describe_pay(std::string_view request_json) {
+PayDescription describe_pay(const PayWidgetInput& input) {
   Problems problems;
-  const Json request = parse_request(request_json, problems);
-  const auto config = problems.fatal ? std::nullopt : read_config(request, problems);
-  Json response = {{"fatal", problems.fatal}, {"errors", problems.errors}};
+  const auto config = read_config(input, problems);
+  PayDescription description{problems.fatal, problems.errors, {}, {}, {}};
   if (config) {
     const std::string& item = config->machine.item;
-    response["item"] = item;
-    response["lang"] = i18n::lang_code(config->lang);
-    response["keys"] = {{"unlock", pay::unlock_key(item)},
-                        {"snooze", pay::snooze_key(item)},
-                        {"pending", pay::pending_key(item)}};
+    description.item = item;
+    description.lang = i18n::lang_code(config->lang);
+    description.keys = {pay::unlock_key(item), pay::snooze_key(item), pay::pending_key(item)};
   }
-  return dump_json(response);
+  return description;
 }
 
-std::string step_pay(std::string_view request_json) {
+PayStep step_pay(const PayStepRequest& request) {
   Problems problems;
-  const Json request = parse_request(request_json, problems);
-  const auto config = problems.fatal ? std::nullopt : read_config(request, problems);
-  if (!config) return dump_json({{"fatal", true}, {"errors", problems.errors}});
-
-  const auto event = enum_from<pay::Event>(kEventNames, string_at(request, "event"));
+  const auto config = read_config(request.widget, problems);
+  PayStep answer;
+  if (!config) {
+    answer.fatal = true;
+    answer.errors = problems.errors;
+    return answer;
+  }
+  const auto event = enum_from<pay::Event>(kEventNames, request.event);
   if (!event) {
-    problems.fail({"invalid-request", "", "unknown event \"" + string_at(request, "event").substr(0, 30) + "\""});
-    return dump_json({{"fatal", true}, {"errors", problems.errors}});
+    problems.fail({"invalid-request", "", "unknown event \"" + request.event.substr(0, 30) + "\""});
+    answer.fatal = true;
+    answer.errors = problems.errors;
+    return answer;
   }
   // Instants before 1970 are not real here; clamping keeps `now - opened_at`
   // far from overflow whatever a page or storage hands in.
-  const std::int64_t now = std::max<std::int64_t>(0, integer_at(request, "now"));
-  const pay::Step step = pay::step(config->machine, read_state(request), *event, now,
-                                   read_memory(request, now));
-  Json effects = Json::array();
-  for (const pay::Effect& effect : step.effects) effects.push_back(effect_json(effect));
-  return dump_json({{"fatal", false},
-                    {"errors", problems.errors},
-                    {"state", state_json(step.state)},
-                    {"effects", effects},
-                    {"view", view_json(*config, step.state)}});
+  const std::int64_t now = std::max<std::int64_t>(0, whole_millis(request.now));
+  const pay::Step step = pay::step(config->machine, read_state(request.state), *event, now,
+                                   read_memory(request.stored, now));
+  answer.errors = problems.errors;
+  answer.state = state_value(step.state);
+  for (const pay::Effect& effect : step.effects) answer.effects.push_back(effect_value(effect));
+  answer.view = view_value(*config, step.state);
+  return answer;
 }
 
 }  // namespace sharelock

@@ -189,6 +189,13 @@ i18n::Lang read_lang(const Attributes& attributes, const PageFacts& page) {
   return i18n::resolve_lang(attribute_at(attributes, "lang").value, page.lang);
 }
 
+std::int64_t whole_millis(double value) {
+  constexpr double kMaxDateMillis = 8.64e15;
+  if (!(value >= -kMaxDateMillis && value <= kMaxDateMillis)) return 0;  // NaN too
+  const auto whole = static_cast<std::int64_t>(value);
+  return static_cast<double>(whole) == value ? whole : 0;
+}
+
 std::string checked_mastodon_host(std::string_view stored) {
   const auto host = url::normalize_host_name(stored, "");
   return host ? host.value() : std::string{};

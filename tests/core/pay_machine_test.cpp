@@ -2,10 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "json_document_json.hpp"
+
 namespace sharelock::pay {
 namespace {
 
 using Type = Effect::Type;
+using sharelock::testing::json_document;
+using sharelock::testing::json_text;
 
 constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
 constexpr std::int64_t kT0 = 1'764'000'000'000;  // an instant in 2025, in ms
@@ -40,7 +44,7 @@ TEST(PayMachine, ClickAsksTheShimToOpenTheShareWindow) {
   EXPECT_EQ(step.state.phase, Phase::kLocked);
   ASSERT_EQ(step.effects.size(), 1u);
   EXPECT_EQ(step.effects[0].type, Type::kOpenWindow);
-  EXPECT_EQ(step.effects[0].value, "https://x.com/intent/tweet?text=hi");
+  EXPECT_EQ(step.effects[0].url, "https://x.com/intent/tweet?text=hi");
 }
 
 TEST(PayMachine, OpenedWindowStartsTheWaitAndIsWatched) {
@@ -55,7 +59,7 @@ TEST(PayMachine, ClosingTheWindowAfterTheWaitUnlocksAndRemembersFor30Days) {
   EXPECT_EQ(types(step), (std::vector<Type>{Type::kStore, Type::kReveal, Type::kAnnounce, Type::kEmitUnlock}));
   EXPECT_EQ(step.effects[0].area, Area::kLocal);
   EXPECT_EQ(step.effects[0].key, "sharelock:unlock:ebook-1");
-  EXPECT_EQ(step.effects[0].value, R"({"v":1,"until":)" + std::to_string(kT0 + 8000 + 30 * kDay) + "}");
+  EXPECT_EQ(json_text(step.effects[0].record), R"({"v":1,"until":)" + std::to_string(kT0 + 8000 + 30 * kDay) + "}");
   EXPECT_TRUE(step.effects[1].focus);  // focus moves to the revealed content
 }
 
@@ -96,8 +100,8 @@ TEST(PayMachine, BlockedPopupFallsBackToTheSameTabAndRemembersThePendingShare) {
   ASSERT_EQ(types(step), (std::vector<Type>{Type::kStore, Type::kNavigate}));
   EXPECT_EQ(step.effects[0].area, Area::kSession);
   EXPECT_EQ(step.effects[0].key, "sharelock:pending:ebook-1");
-  EXPECT_EQ(decode_pending(step.effects[0].value), kT0);
-  EXPECT_EQ(step.effects[1].value, "https://x.com/intent/tweet?text=hi");
+  EXPECT_EQ(decode_pending(step.effects[0].record), kT0);
+  EXPECT_EQ(step.effects[1].url, "https://x.com/intent/tweet?text=hi");
 }
 
 TEST(PayMachine, ComingBackToTheReloadedPageAfterTheWaitUnlocks) {
@@ -133,8 +137,8 @@ TEST(PayMachine, EmailWaitsForTheShopperToComeBackFromTheMailProgram) {
   // Kept like a same-tab share, in case a web mail handler takes the tab.
   ASSERT_EQ(types(clicked), (std::vector<Type>{Type::kStore, Type::kNavigate}));
   EXPECT_EQ(clicked.effects[0].key, "sharelock:pending:ebook-1");
-  EXPECT_EQ(decode_pending(clicked.effects[0].value), kT0);
-  EXPECT_EQ(clicked.effects[1].value, "mailto:?subject=hi");
+  EXPECT_EQ(decode_pending(clicked.effects[0].record), kT0);
+  EXPECT_EQ(clicked.effects[1].url, "mailto:?subject=hi");
   // Back too soon (the mail program flickering focus): still waiting.
   EXPECT_EQ(pay::step(mail, clicked.state, Event::kReturned, kT0 + 500).state, waiting(kT0));
   const Step done = pay::step(mail, clicked.state, Event::kReturned, kT0 + 9000);
@@ -155,7 +159,7 @@ TEST(PayMachine, RememberSessionStoresForTheTabAndZeroStoresNothing) {
   const Step kept = pay::step(session, waiting(kT0), Event::kWindowClosed, kT0 + 9000);
   ASSERT_EQ(kept.effects[0].type, Type::kStore);
   EXPECT_EQ(kept.effects[0].area, Area::kSession);
-  EXPECT_EQ(kept.effects[0].value, R"({"v":1,"until":null})");
+  EXPECT_EQ(json_text(kept.effects[0].record), R"({"v":1,"until":null})");
 
   Config page_only = config();
   page_only.remember = Retention{Retention::Kind::kNone, 0};
@@ -203,7 +207,7 @@ TEST(PayMachine, NotNowCollapsesThePromptForTheSnoozePeriod) {
   EXPECT_TRUE(step.state.collapsed);
   ASSERT_EQ(types(step), std::vector<Type>{Type::kStore});
   EXPECT_EQ(step.effects[0].key, "sharelock:snooze:ebook-1");
-  EXPECT_EQ(step.effects[0].value, R"({"v":1,"until":)" + std::to_string(kT0 + 7 * kDay) + "}");
+  EXPECT_EQ(json_text(step.effects[0].record), R"({"v":1,"until":)" + std::to_string(kT0 + 7 * kDay) + "}");
 
   Memory memory;
   memory.snoozed = true;
@@ -258,13 +262,23 @@ TEST(PayRecords, LiveUntilTheirExpiry) {
 TEST(PayRecords, MalformedOrForeignRecordsReadAsAbsent) {
   for (const char* bad : {"", "null", "true", "[]", "{}", R"({"v":2,"until":null})", R"({"v":1})",
                           R"({"v":1,"until":"tomorrow"})", R"({"v":1,"until":1.5e300})", "{\"v\":1,"}) {
-    EXPECT_FALSE(is_live_record(bad, kT0)) << bad;
+    EXPECT_FALSE(is_live_record(json_document(bad), kT0)) << bad;
   }
   for (const char* bad : {"", "{}", R"({"v":1,"openedAt":"x"})", R"({"v":3,"openedAt":1})",
                           R"({"v":1,"openedAt":-9223372036854775807})"}) {
-    EXPECT_FALSE(decode_pending(bad).has_value()) << bad;
+    EXPECT_FALSE(decode_pending(json_document(bad)).has_value()) << bad;
   }
   EXPECT_EQ(decode_pending(encode_pending(kT0)), kT0);
+}
+
+TEST(PayRecords, RecordsStoredBeforeTheTypedBoundaryStillRead) {
+  // Text written by earlier versions, byte for byte, as shoppers' devices keep it.
+  EXPECT_TRUE(is_live_record(json_document(R"({"v":1,"until":1764000000001})"), kT0));
+  EXPECT_TRUE(is_live_record(json_document(R"({"v":1,"until":null})"), kT0));
+  EXPECT_EQ(decode_pending(json_document(R"({"v":1,"openedAt":1764000000000})")), kT0);
+  // And what is written now is the same text.
+  EXPECT_EQ(json_text(encode_until(kT0 + 1)), R"({"v":1,"until":1764000000001})");
+  EXPECT_EQ(json_text(encode_pending(kT0)), R"({"v":1,"openedAt":1764000000000})");
 }
 
 }  // namespace

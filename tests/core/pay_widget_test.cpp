@@ -1,4 +1,5 @@
-// The JSON API of <sharelock-pay>, as the shim drives it.
+// <sharelock-pay>'s calls, as the shim drives them (written as JSON by
+// pay_json.hpp).
 #include "sharelock/pay_widget.hpp"
 
 #include <gtest/gtest.h>
@@ -7,10 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pay_json.hpp"
+
 namespace sharelock {
 namespace {
 
 using nlohmann::json;
+using testing::pay_input;
+using testing::pay_json;
+using testing::pay_step_request;
 
 constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
 constexpr std::int64_t kT0 = 1'764'000'000'000;
@@ -25,7 +31,7 @@ json ebook() {
           {"url", "https://shop.example/ebook"}, {"hashtags", "SeedSale"}};
 }
 
-json describe(json attributes) { return json::parse(describe_pay(base_request(std::move(attributes)).dump())); }
+json describe(json attributes) { return pay_json(describe_pay(pay_input(base_request(std::move(attributes))))); }
 
 json step(json attributes, const std::string& event, std::int64_t now, json state = nullptr,
           json stored = json::object()) {
@@ -34,7 +40,7 @@ json step(json attributes, const std::string& event, std::int64_t now, json stat
   request["now"] = now;
   request["stored"] = std::move(stored);
   if (!state.is_null()) request["state"] = std::move(state);
-  return json::parse(step_pay(request.dump()));
+  return pay_json(step_pay(pay_step_request(request)));
 }
 
 std::vector<std::string> effect_types(const json& response) {
@@ -67,7 +73,7 @@ TEST(PayWidget, HostileInstantsCannotOverflowTheWait) {
   request["event"] = "window-closed";
   request["now"] = std::numeric_limits<std::int64_t>::min();
   request["state"] = waiting;
-  const json response = json::parse(step_pay(request.dump()));
+  const json response = pay_json(step_pay(pay_step_request(request)));
   EXPECT_FALSE(response["fatal"]);
   EXPECT_EQ(response["view"]["phase"], "locked");
 }
@@ -117,7 +123,7 @@ TEST(PayWidget, BadOptionalAttributesFallBackToDefaultsWithAnError) {
   EXPECT_EQ(step(attributes, "window-closed", kT0 + 7999, opened["state"])["view"]["phase"], "locked");
   const json unlocked = step(attributes, "window-closed", kT0 + 8000, opened["state"]);
   EXPECT_EQ(unlocked["view"]["phase"], "unlocked");
-  EXPECT_EQ(unlocked["effects"][0]["value"], "{\"v\":1,\"until\":" + std::to_string(kT0 + 8000 + 30 * kDay) + "}");
+  EXPECT_EQ(unlocked["effects"][0]["record"], "{\"v\":1,\"until\":" + std::to_string(kT0 + 8000 + 30 * kDay) + "}");
 }
 
 TEST(PayWidget, UnknownModeAndOversizedItemAreFatal) {
@@ -192,12 +198,21 @@ TEST(PayWidget, HostileEchoedStateIsReadSafely) {
   EXPECT_EQ(response["view"]["phase"], "locked");
 }
 
-TEST(PayWidget, UnknownEventsAndBrokenRequestsAreTypedErrors) {
-  EXPECT_EQ(step(ebook(), "explode", kT0)["errors"][0]["code"], "invalid-request");
-  const json broken = json::parse(step_pay("{"));
-  EXPECT_TRUE(broken["fatal"]);
-  EXPECT_EQ(broken["errors"][0]["code"], "invalid-request");
-  EXPECT_TRUE(json::parse(describe_pay("[1,2]"))["fatal"]);
+TEST(PayWidget, UnknownEventsAreTypedErrors) {
+  const json answer = step(ebook(), "explode", kT0);
+  EXPECT_TRUE(answer["fatal"]);
+  EXPECT_EQ(answer["errors"][0]["code"], "invalid-request");
+  EXPECT_EQ(answer["errors"][0]["message"], "unknown event \"explode\"");
+}
+
+TEST(PayWidget, InstantsThatAreNoWholeMillisecondReadAsZero) {
+  // JavaScript hands in numbers: NaN, fractions and infinities are no instant.
+  for (const double now : {std::nan(""), 1.5, std::numeric_limits<double>::infinity()}) {
+    PayStepRequest request = pay_step_request(base_request(ebook()));
+    request.event = "popup-opened";
+    request.now = now;
+    EXPECT_EQ(step_pay(request).state.opened_at, 0) << now;
+  }
 }
 
 TEST(PayWidget, JavascriptUrlIsRefused) {

@@ -1,10 +1,14 @@
 // The built wasm modules (dist/sharelock-share.{mjs,wasm} and dist/
 // sharelock-core.{mjs,wasm}), called as raw Embind modules: the share bar's
-// calls take and return typed value objects in both; the main module's
-// other calls still take one JSON string and return one.
+// calls take and return typed value objects in both, pay's too (through
+// its wrapper); the main module's other calls still take one JSON string
+// and return one.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+
+import { jsonText } from '../../web/json-document.js';
+import { payCalls } from '../../web/pay-calls.js';
 
 const dist = new URL('../../dist/', import.meta.url);
 const create = async (name) => {
@@ -105,8 +109,30 @@ test('hostile nesting and a full-size feed fit the small initial memory and stac
   assert.equal(full.toasts.length, 20);
   assert.match(full.errors[0].message, /^6000 row\(s\) of the feed were skipped/);
 
-  const deepRequest = `{"attributes":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`;
-  assert.equal(JSON.parse(core.describePay(deepRequest)).fatal, true);
+  // A stored record nested 100,000 deep reaches the core as 100,000 nodes.
+  const pay = payCalls(core);
+  const deepRecord = '['.repeat(100_000) + ']'.repeat(100_000);
+  const step = pay.stepPay({ attributes: { item: 'ebook' }, page, now: 1, event: 'init', stored: { unlockLocal: deepRecord } });
+  assert.equal(step.fatal, false);
+  assert.equal(step.view.phase, 'locked');
+});
+
+test('pay steps through typed values, and its stored records are the text earlier versions wrote', () => {
+  const pay = payCalls(core);
+  const widget = { attributes: { item: 'ebook', network: 'x', url: 'https://shop.example/ebook', wait: '8' }, page };
+  assert.deepEqual(pay.describePay(widget).keys,
+    { unlock: 'sharelock:unlock:ebook', snooze: 'sharelock:snooze:ebook', pending: 'sharelock:pending:ebook' });
+  const t0 = Date.parse('2026-12-01T10:00:00Z');
+  const init = pay.stepPay({ ...widget, now: t0, event: 'init', stored: {} });
+  const clicked = pay.stepPay({ ...widget, now: t0, event: 'click', state: init.state, stored: {} });
+  assert.deepEqual(clicked.effects.map((e) => [e.type, e.url]), [['open-window', clicked.view.href]]);
+  const opened = pay.stepPay({ ...widget, now: t0, event: 'popup-opened', state: clicked.state, stored: {} });
+  const done = pay.stepPay({ ...widget, now: t0 + 8000, event: 'window-closed', state: opened.state, stored: {} });
+  assert.equal(done.view.phase, 'unlocked');
+  const store = done.effects.find((e) => e.type === 'store');
+  assert.equal(jsonText(store.record), `{"v":1,"until":${t0 + 8000 + 30 * 86_400_000}}`);
+  const again = pay.stepPay({ ...widget, now: t0 + 9000, event: 'init', stored: { unlockLocal: jsonText(store.record) } });
+  assert.equal(again.view.phase, 'unlocked');
 });
 
 test('a fresh module starts with 1 MiB of linear memory, not Emscripten\'s default 16 MiB', async () => {

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { attributeList, typedPageFacts } from '../../web/core-values.js';
+import { payCalls } from '../../web/pay-calls.js';
 import { shareAttributes } from '../../web/share-core.js';
 
 const root = new URL('../../', import.meta.url);
@@ -59,7 +60,10 @@ test('each module\'s calls are declared, and each built module has exactly those
   // Both modules register the share bar's calls through share_values.hpp.
   const shareCalls = registeredFunctions(await read('wasm/share_values.hpp'));
   const share = [...registeredFunctions(await read('wasm/share_bindings.cpp')), ...shareCalls].sort();
-  const core = [...registeredFunctions(await read('wasm/bindings.cpp')), ...shareCalls].sort();
+  // The main module registers every widget's calls, some through their values file.
+  const widgetCalls = (await Promise.all(valueFiles.filter((file) => file !== 'share_values.hpp')
+    .map(async (file) => registeredFunctions(await read(`wasm/${file}`))))).flat();
+  const core = [...registeredFunctions(await read('wasm/bindings.cpp')), ...widgetCalls, ...shareCalls].sort();
   assert.deepEqual(declared.ShareModule, share, 'ShareModule vs wasm/share_bindings.cpp + share_values.hpp');
   assert.deepEqual([...declared.CoreModule, ...declared.ShareModule].sort(), core, 'CoreModule (with ShareModule) vs wasm/bindings.cpp + share_values.hpp');
   for (const [name, calls] of [['sharelock-share', share], ['sharelock-core', core]]) {
@@ -79,4 +83,19 @@ test('the shim\'s wrapper builds exactly the declared request values', () => {
   const list = attributeList({ item: 'ebook', wait: 8, lang: 'de' });
   assert.deepEqual(list, [{ name: 'item', value: 'ebook' }, { name: 'lang', value: 'de' }]);
   for (const value of list) assert.deepEqual(Object.keys(value).sort(), declared.Attribute);
+});
+
+test('pay\'s wrapper hands the module exactly the declared request values', () => {
+  let seen = null;
+  const calls = payCalls({ stepPay: (request) => { seen = request; return {}; }, describePay: (input) => { seen = input; return {}; } });
+  const widget = { attributes: { item: 'ebook' }, page: { url: 'https://shop.example/' }, mastodonHost: 'mastodon.social' };
+  calls.describePay(widget);
+  assert.deepEqual(Object.keys(seen).sort(), declared.PayWidgetInput);
+  calls.stepPay({ ...widget, now: 1, event: 'init', stored: { unlockLocal: '{"v":1,"until":null}', pending: null } });
+  assert.deepEqual(Object.keys(seen).sort(), declared.PayStepRequest);
+  assert.deepEqual(Object.keys(seen.state).sort(), declared.PayState);
+  assert.deepEqual(Object.keys(seen.stored).sort(), declared.PayStoredRecords);
+  for (const record of Object.values(seen.stored)) assert.deepEqual(Object.keys(record).sort(), declared.JsonDocument);
+  assert.equal(seen.stored.unlockLocal.valid, true);
+  assert.equal(seen.stored.pending.valid, false);
 });

@@ -26,11 +26,15 @@ struct JsonNode {
   double number = 0;  // a number's value; 1 or 0 for a boolean
   std::string text;   // a string's value
   std::int32_t end = 0;
+
+  friend bool operator==(const JsonNode&, const JsonNode&) = default;
 };
 
 struct JsonDocument {
   bool valid = false;           // false: no text, or text that is not JSON
   std::vector<JsonNode> nodes;  // nodes[0] is the root when valid
+
+  friend bool operator==(const JsonDocument&, const JsonDocument&) = default;
 };
 
 // Read-only access to one node of a document (or to nothing: a member that

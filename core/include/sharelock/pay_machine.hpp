@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sharelock/json_document.hpp"
 #include "sharelock/retention.hpp"
 #include "sharelock/share_links.hpp"
 
@@ -71,10 +72,10 @@ enum class Area { kLocal, kSession };
 
 struct Effect {
   enum class Type {
-    kOpenWindow,   // open `value` (the intent) in a share window, now, in the click
-    kNavigate,     // go to `value` in this tab
+    kOpenWindow,   // open `url` (the intent) in a share window, now, in the click
+    kNavigate,     // go to `url` in this tab
     kWatchWindow,  // report kWindowClosed when the share window closes
-    kStore,        // write `value` under `key` in `area`
+    kStore,        // write `record` under `key` in `area`
     kRemove,       // delete `key` from `area`
     kReveal,       // clone the locked content into the page; `focus`: move focus there
     kAnnounce,     // say the unlock to screen readers
@@ -84,7 +85,8 @@ struct Effect {
   Type type;
   Area area = Area::kLocal;
   std::string key;
-  std::string value;
+  std::string url;
+  JsonDocument record;
   bool focus = false;
 
   friend bool operator==(const Effect&, const Effect&) = default;
@@ -101,12 +103,13 @@ std::string snooze_key(const std::string& item);
 std::string pending_key(const std::string& item);
 
 // Records as stored: {"v":1,"until":<ms>} (until null: no expiry), and
-// {"v":1,"openedAt":<ms>} for a same-tab share in progress.
-std::string encode_until(std::optional<std::int64_t> until);
-std::string encode_pending(std::int64_t opened_at);
+// {"v":1,"openedAt":<ms>} for a same-tab share in progress. The shim writes
+// and parses their JSON text (json_document.hpp).
+JsonDocument encode_until(std::optional<std::int64_t> until);
+JsonDocument encode_pending(std::int64_t opened_at);
 // A record that is malformed, from another version or expired reads as absent.
-bool is_live_record(const std::string& record, std::int64_t now);
-std::optional<std::int64_t> decode_pending(const std::string& record);
+bool is_live_record(const JsonDocument& record, std::int64_t now);
+std::optional<std::int64_t> decode_pending(const JsonDocument& record);
 
 Step step(const Config& config, const State& state, Event event, std::int64_t now,
           const Memory& memory = {});

@@ -114,6 +114,11 @@ std::string checked_mastodon_host(std::string_view stored);
 // exponent), so "1e3", "-1" and " 7" are refused.
 std::optional<std::int64_t> parse_whole_number(std::string_view text, std::int64_t max);
 
+// An instant or duration in milliseconds handed in as a JavaScript number:
+// a whole number within a Date's range (±8.64e15), else 0 (NaN, fractions,
+// infinities). Differences of two such values cannot overflow.
+std::int64_t whole_millis(double value);
+
 // Splits a comma-separated attribute, trimming white space, dropping empties.
 std::vector<std::string> split_list(std::string_view list);
 
