@@ -94,6 +94,13 @@ function staticClosure(outputs, file, seen = new Set()) {
   return seen;
 }
 
+// Code the entry imports later on its own, not for an element: each is
+// pinned like an element's code and preloaded (checked) before its import.
+const LAZY_MODULES = {
+  'verified-callback': 'web/verified-callback.js',  // back from a provider's sign-in
+  'core-client': 'web/core-client.js',              // the public loadCore()
+};
+
 /** What each page kind loads, from esbuild's metafile. */
 function pagesOf(metafile) {
   const distPath = relative(process.cwd(), dist.pathname);
@@ -107,8 +114,9 @@ function pagesOf(metafile) {
     const code = [...staticClosure(outputs, chunk)].filter((file) => !entry.includes(file));
     return [widget, { code, glue: `${module}.mjs`, wasm: `${module}.wasm` }];
   }));
-  const callback = [...staticClosure(outputs, outputOf('web/verified-callback.js'))].filter((file) => !entry.includes(file));
-  return { entry, widgets, callback, chunks: Object.keys(outputs).filter((path) => path.endsWith('.js')).map((path) => path.slice(5)).sort() };
+  const lazy = Object.fromEntries(Object.entries(LAZY_MODULES).map(([name, source]) =>
+    [name, [...staticClosure(outputs, outputOf(source))].filter((file) => !entry.includes(file))]));
+  return { entry, widgets, lazy, chunks: Object.keys(outputs).filter((path) => path.endsWith('.js')).map((path) => path.slice(5)).sort() };
 }
 
 const first = pagesOf((await buildModules({ files: {}, widgets: {} })).metafile);
@@ -118,7 +126,7 @@ const files = {};
 // links (the snippet); what it imports later, here.
 for (const file of [...first.chunks.filter((f) => !first.entry.includes(f)), ...glueFiles]) files[file] = await hashOf(file);
 const elementCode = Object.fromEntries(Object.entries(first.widgets).map(([widget, { code }]) => [`sharelock-${widget}`, code]));
-elementCode['verified-callback'] = first.callback;
+Object.assign(elementCode, first.lazy);
 const second = pagesOf((await buildModules({ files, widgets: elementCode })).metafile);
 if (JSON.stringify(second.chunks) !== JSON.stringify(first.chunks)) {
   throw new Error('build-shim: the chunks changed between the passes, so their pinned hashes would be wrong');

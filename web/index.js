@@ -7,8 +7,20 @@ import { preloadElementCode } from './wasm-loader.js';
 import { defineWidgetElements } from './widget-element.js';
 
 export { SharelockError } from './errors.js';
-export { configureCore, coreMemoryBytes, loadCore } from './core-client.js';
+export { configureCore, coreMemoryBytes } from './wasm-loader.js';
 export { startAnalytics, track } from './analytics.js';
+
+/**
+ * The main core's calls, loaded once (see core-client.js). Its wrapper code
+ * is fetched (and, in the script-tag build, checked against its pinned hash)
+ * on the first call: a page of share bars never needs it.
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options]
+ */
+export function loadCore(options) {
+  return preloadElementCode('core-client', import.meta.url ?? '')
+    .then(() => import('./core-client.js'))
+    .then((client) => client.loadCore(options));
+}
 
 /**
  * Defines <sharelock-share>, <sharelock-pay>, <sharelock-countdown> and
