@@ -58,10 +58,21 @@ const renderOf = (suite, category) => (suite.metrics.render?.results ?? [])
   .filter((r) => r.category === category)
   // As in the bench's own report: the median of the few runs that did not time out is no best.
   .map((r) => ({ lib: r.lib, value: r.median.usable, excluded: mostlyTimedOut(r) }));
+// Lighthouse's product page: the plain-links page is the floor, not a peer.
+const lighthouseOf = (suite, key) => (suite.metrics.lighthouse?.results ?? [])
+  .map((r) => ({ lib: r.lib, value: r.median[key], excluded: r.lib === 'links' }));
 const tickingOf = (suite, layout) => (suite.metrics.ticking?.results ?? [])
   .filter((r) => r.layout === layout)
   // A library that stalled in most runs has no honest per-second cost.
   .map((r) => ({ lib: r.lib, value: r.median.task, excluded: r.median.mostlyStalled }));
+
+/** "Lighthouse performance scores: Sharelock 100, shareon 2.8.1 100, …" (higher is better). */
+function lighthouseScores(suite) {
+  const results = suite.metrics.lighthouse?.results ?? [];
+  if (!results.length) return null;
+  const name = (lib) => (lib === 'links' ? 'plain links' : lib === 'sharelock' ? 'Sharelock' : peerName(suite, lib));
+  return `Lighthouse performance scores of that product page (higher is better): ${results.map((r) => `${name(r.lib)} ${r.median.score ?? '—'}`).join(', ')}`;
+}
 
 /** The whole generated block, markers included, for `suite` (a parsed suite.json). */
 export function performanceSection(suite) {
@@ -82,6 +93,8 @@ export function performanceSection(suite) {
     row(suite, `first share bar on ${link}, ms`, medianOf(suite, 'throttled', 'share', 'usable'), bytes),
     row(suite, '1,000 countdowns ticking, main-thread ms/s, long page', tickingOf(suite, 'natural'), fixed),
     row(suite, 'the same, all 1,000 on screen', tickingOf(suite, 'all-in-view'), fixed),
+    row(suite, 'Lighthouse (mobile), a product page with one share bar: Total Blocking Time, ms', lighthouseOf(suite, 'tbt'), fixed),
+    row(suite, '— its Cumulative Layout Shift', lighthouseOf(suite, 'cls'), (v) => (typeof v === 'number' ? v.toFixed(3) : '—')),
   ].filter(Boolean);
 
   const sharePage = (suite.metrics.size?.results ?? []).find((r) => r.lib === 'sharelock' && r.widget === 'share');
@@ -91,6 +104,7 @@ export function performanceSection(suite) {
   const facts = [
     wasmShare !== null ? `the wasm core is ${wasmShare}% of a share-bar page's bytes` : null,
     perBar !== null ? `after the core is ready each share bar costs about ${perBar.toFixed(1)} ms to render` : null,
+    lighthouseScores(suite),
   ].filter(Boolean);
 
   return [

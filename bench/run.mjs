@@ -4,7 +4,7 @@
 //   node bench/run.mjs [--metrics size,render,memory,throttled,ticking]
 //                      [--libs sharelock,shareon,shariff,sharer,vanilla-sharing,simplycountdown,flipdown]
 //                      [--runs 5] [--n 200] [--memory-runs 3] [--throttled-runs 5]
-//                      [--ticking-runs 3] [--ticking-n 1000] [--window 4] [--warmup 2]
+//                      [--ticking-runs 3] [--ticking-n 1000] [--window 4] [--warmup 2] [--lighthouse-runs 3]
 //                      [--layouts natural,all-in-view] [--stall-limit 10] [--out FILE]
 //   node bench/run.mjs --profile [--libs sharelock]   (ticking: JS CPU profile instead)
 //   node bench/run.mjs --trace [--libs sharelock]     (ticking: main-thread time from a Chrome trace)
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { round, withBrowser } from './common.mjs';
 import { environment, environmentLine, loads } from './environment.mjs';
+import { runLighthouse } from './metrics/lighthouse.mjs';
 import { runMemory } from './metrics/memory.mjs';
 import { runRender } from './metrics/render.mjs';
 import { runSize, sizePages } from './metrics/size.mjs';
@@ -28,8 +29,8 @@ import { LAYOUTS, startBenchServer } from './server.mjs';
 import { openWidgets } from './widget-page.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-// Numbered as in issue 6 (and printed in this order); ticking runs last.
-const ALL_METRICS = ['size', 'render', 'ticking', 'memory', 'throttled'];
+// Numbered as in issues 6 and 18 (Lighthouse), and printed in this order.
+const ALL_METRICS = ['size', 'render', 'ticking', 'memory', 'throttled', 'lighthouse'];
 const { values: args } = parseArgs({
   options: {
     metrics: { type: 'string', default: ALL_METRICS.join(',') },
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     'memory-runs': { type: 'string', default: '3' },
     'throttled-runs': { type: 'string', default: '5' },
     'ticking-runs': { type: 'string', default: '3' },
+    'lighthouse-runs': { type: 'string', default: '3' },
     'ticking-n': { type: 'string', default: '1000' },
     window: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '2' },
@@ -128,6 +130,7 @@ try {
     if (metrics.includes('memory')) results.memory = await runMemory(origin, { libs, runs: Number(args['memory-runs']), n });
     if (metrics.includes('throttled')) results.throttled = await runThrottled(origin, { libs, runs: Number(args['throttled-runs']) });
     if (metrics.includes('ticking')) results.ticking = await runTicking(origin, ticking);
+    if (metrics.includes('lighthouse')) results.lighthouse = await runLighthouse(origin, { libs, runs: Number(args['lighthouse-runs']) });
     env.loadAverage = { min: Math.min(...loads), max: Math.max(...loads), note: '1-minute load average (os.loadavg) before and after each page' };
     env.dist = { fingerprint: distAtStart, changedDuringRun: distFingerprint() !== distAtStart };
     if (env.dist.changedDuringRun) console.warn('\nbench: WARNING: dist/ changed during the run (someone rebuilt it); the Sharelock numbers may mix two builds. Run again.');
@@ -146,7 +149,7 @@ try {
     const file = write(full ? 'suite.json' : ticking.extraCss ? 'suite-experiment.json' : 'suite-partial.json', {
       ...env,
       command,
-      options: { metrics, libs, runs: Number(args.runs), n, memoryRuns: Number(args['memory-runs']), throttledRuns: Number(args['throttled-runs']), ticking: { ...ticking, libs: undefined } },
+      options: { metrics, libs, runs: Number(args.runs), n, memoryRuns: Number(args['memory-runs']), throttledRuns: Number(args['throttled-runs']), lighthouseRuns: Number(args['lighthouse-runs']), ticking: { ...ticking, libs: undefined } },
       setups: Object.fromEntries(libs.map((lib) => [lib, LIBRARIES[lib].files])),
       metrics: results,
       report: `${header}\n\n${tables.join('\n\n')}\n`,

@@ -2,6 +2,7 @@
 // unless told otherwise). It serves:
 //   /bench/page.html?lib=…&widget=…&n=…&layout=…   a generated page (below)
 //   /bench/countdown.html?lib=…&n=…&layout=…        the same, widget=countdown
+//   /bench/product.html?lib=…                       a product page with one share bar (bench/product-page.mjs)
 //   /bench/…                                        bench/pages/ (setup scripts, CSS)
 //   /dist/…                                         dist/ (Sharelock's built shim + wasm)
 //   /peers/<package>/…                              each peer's files from node_modules
@@ -22,6 +23,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { CONTENT_TYPES, STRICT_CSP } from '../scripts/serve.mjs';
 import { LIBRARIES, peerMounts } from './peers.mjs';
+import { productPage } from './product-page.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -134,6 +136,12 @@ export function startBenchServer({ port = 0 } = {}) {
       const url = new URL(request.url, 'http://127.0.0.1');
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      if (url.pathname === '/bench/product.html') {
+        const html = productPage(url.searchParams.get('lib'));
+        if (html) send(request, response, 200, types['.html'], Buffer.from(html), { quality: 5 });
+        else send(request, response, 400, 'text/plain; charset=utf-8', Buffer.from('bad lib\n'));
         return;
       }
       if (url.pathname === '/bench/page.html' || url.pathname === '/bench/countdown.html') {
