@@ -1,8 +1,10 @@
 // The OAuth callback page's inputs: the query string the provider appends
 // (parse_callback), the state record read back from sessionStorage
-// (accept_state) and the return path inside it (is_safe_return_path).
+// (accept_state, its text parsed into a JsonDocument as the shim parses
+// it) and the return path inside it (is_safe_return_path).
 #include "sharelock/oauth_state.hpp"
 
+#include "../tests/core/json_document_json.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
@@ -35,13 +37,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // consumed: the same callback a second time is refused.
   const auto [record, state] = fuzz::split_line(input);
   constexpr std::int64_t kNow = 1'795'617'000'000;
-  const auto accepted = oauth::accept_state(record, state, kNow);
+  const auto accepted = oauth::accept_state(testing::json_document(record), state, kNow);
   if (accepted) {
     fuzz::check(oauth::is_safe_return_path(accepted.value().return_path), "accepted an unsafe return path",
                 accepted.value().return_path);
     const auto again = oauth::accept_state(accepted.value().consumed_record, state, kNow);
     fuzz::check(!again.ok() && again.error().code == "state-reused", "a consumed state was accepted again",
-                accepted.value().consumed_record);
+                testing::json_text(accepted.value().consumed_record));
   }
 
   if (oauth::is_safe_return_path(input)) {

@@ -5,7 +5,11 @@
 // as the server receives it (check_unlock_request). The bytes go in as the
 // whole request text, and as the "query", "stored", "body" (and a body's
 // "text" and "code") strings of otherwise valid requests, next to a real
-// record from begin_verified.
+// record from begin_verified. The browser's calls are typed: they are
+// driven as the shim drives them, the texts parsed into JsonDocuments
+// (tests/core/verified_json.hpp), and read back in their JSON form.
+#include <cmath>
+
 #include "sharelock/base64url.hpp"
 #include "sharelock/oauth_state.hpp"
 #include "sharelock/pkce.hpp"
@@ -14,6 +18,7 @@
 #include "sharelock/verification_server.hpp"
 #include "sharelock/verified_pay.hpp"
 
+#include "../tests/core/verified_json.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
@@ -83,7 +88,7 @@ const Flow& flow() {
                             {"clientId", "client-1"},
                             {"redirectUri", "https://shop.example/sharelock/callback"},
                             {"scopes", {"tweet.read", "tweet.write", "users.read"}}}}};
-    const json answer = json::parse(begin_verified(request.dump()), nullptr, false);
+    const json answer = json::parse(testing::begin_verified(request.dump()), nullptr, false);
     fuzz::check(answer.is_object() && answer["fatal"] == false && answer["record"].is_string(),
                 "begin_verified refused the fuzzer's own flow", answer.dump());
     const json record = json::parse(answer["record"].get<std::string>());
@@ -95,7 +100,7 @@ const Flow& flow() {
 
 json callback(const std::string& query, const std::string& stored) {
   return fuzz::expect_json_object(
-      accept_verified_callback(dump({{"query", query}, {"stored", stored}, {"now", kNow}})),
+      testing::accept_verified_callback(dump({{"query", query}, {"stored", stored}, {"now", kNow}})),
       "accept_verified_callback");
 }
 
@@ -140,7 +145,7 @@ void check_callback(const json& r, const json& query) {
   fuzz::check(used.is_object() && used["consumed"] == true && used["codeVerifier"] == "" && used["context"] == "",
               "consumed record keeps its binding or is not consumed", consumed);
   const json again = fuzz::expect_json_object(
-      accept_verified_callback(dump({{"query", query}, {"stored", consumed}, {"now", kNow}})),
+      testing::accept_verified_callback(dump({{"query", query}, {"stored", consumed}, {"now", kNow}})),
       "accept_verified_callback (replay)");
   fuzz::check(again["outcome"] == "failed" && again["error"]["code"] == "state-reused",
               "a consumed state was accepted again", again.dump());
@@ -179,7 +184,7 @@ void check_unlock_answer(const json& r, std::int64_t status, std::int64_t now) {
                           {"page", {{"url", "https://shop.example/ebook"}}},
                           {"now", at},
                           {"stored", {{"token", r["tokenRecord"]}}}};
-    return fuzz::expect_json_object(describe_verified(dump(request)), "describe_verified")["token"];
+    return fuzz::expect_json_object(testing::describe_verified(dump(request)), "describe_verified")["token"];
   };
   const std::int64_t expires_at = r["expiresAt"].get<std::int64_t>();
   fuzz::check(described_token(now) == record["token"], "a stored token is not read back", r.dump());
@@ -206,17 +211,14 @@ void check_request_answer(const json& r) {
               "accepted post", text);
 }
 
-// As the core reads an instant or a status (widget_request.hpp): a whole
-// number within ±8.64e15, else 0.
+// As the core reads an instant or a status handed as a JavaScript number
+// (verified_config.hpp's whole_millis): a whole number within ±8.64e15,
+// else 0. JSON.parse reads 200.0 as 200, and so does the shim's request.
 std::int64_t read_millis(const json& object, const char* key) {
-  constexpr std::int64_t kMax = 8'640'000'000'000'000;
-  if (!object.is_object() || !object.contains(key) || !object[key].is_number_integer()) return 0;
-  const json& value = object[key];
-  if (value.is_number_unsigned()) {
-    return value.get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax) ? value.get<std::int64_t>() : 0;
-  }
-  const std::int64_t v = value.get<std::int64_t>();
-  return v >= -kMax && v <= kMax ? v : 0;
+  constexpr double kMax = 8'640'000'000'000'000.0;
+  if (!object.is_object() || !object.contains(key) || !object[key].is_number()) return 0;
+  const double v = object[key].get<double>();
+  return std::trunc(v) == v && std::fabs(v) <= kMax ? static_cast<std::int64_t>(v) : 0;
 }
 
 json items() { return {{"ebook-1", {{"url", kLink}}}}; }
@@ -232,8 +234,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   {
     const json raw = json::parse(input, nullptr, false);
     const json query = raw.is_object() && raw.contains("query") ? raw["query"] : json("");
-    check_callback(fuzz::expect_json_object(accept_verified_callback(input), "accept_verified_callback"), query);
-    check_unlock_answer(fuzz::expect_json_object(read_unlock_response(input), "read_unlock_response"),
+    check_callback(fuzz::expect_json_object(testing::accept_verified_callback(input), "accept_verified_callback"), query);
+    check_unlock_answer(fuzz::expect_json_object(testing::read_unlock_response(input), "read_unlock_response"),
                         read_millis(raw, "status"), read_millis(raw, "now"));
     fuzz::check(fuzz::expect_json_object(check_unlock_request(input), "check_unlock_request")["ok"].is_boolean(),
                 "check_unlock_request shape");
@@ -264,7 +266,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::int64_t odd_status = size > 0 ? static_cast<std::int64_t>(data[0]) * 4 : 0;
   for (const std::int64_t status : {std::int64_t{200}, std::int64_t{401}, odd_status}) {
     const json request = {{"item", "ebook-1"}, {"now", kNow}, {"status", status}, {"body", text}};
-    check_unlock_answer(fuzz::expect_json_object(read_unlock_response(dump(request)), "read_unlock_response"),
+    check_unlock_answer(fuzz::expect_json_object(testing::read_unlock_response(dump(request)), "read_unlock_response"),
                         status, kNow);
   }
 
@@ -274,7 +276,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                           {"page", {{"url", "https://shop.example/ebook"}}},
                           {"now", kNow},
                           {"stored", {{"token", text}}}};
-    const json d = fuzz::expect_json_object(describe_verified(dump(request)), "describe_verified");
+    const json d = fuzz::expect_json_object(testing::describe_verified(dump(request)), "describe_verified");
     fuzz::check(d["fatal"] == false && d["token"].is_string(), "describe_verified with a stored token", d.dump());
     const std::string& token = d["token"].get_ref<const std::string&>();
     fuzz::check(token.empty() || is_token_text(token), "a stored token with other characters", token);

@@ -219,6 +219,145 @@ export interface PayStep {
   view: PayView;
 }
 
+/** <sharelock-pay mode="verified">: what every call but the callback's reads. */
+export interface VerifiedDescribeRequest {
+  attributes: Attribute[];
+  page: PageFacts;
+  mastodonHost: string;
+  /** ms since the epoch */
+  now: number;
+  /** the record stored under the view's tokenKey (not valid when none) */
+  storedToken: JsonDocument;
+}
+
+export interface VerifiedMessages {
+  title: string;
+  button: string;
+  editLabel: string;
+  hint: string;
+  counter: string;
+  redirecting: string;
+  publishing: string;
+  loading: string;
+  denied: string;
+  failed: string;
+  unreachable: string;
+  expired: string;
+  retry: string;
+  hostLabel: string;
+  hostMissing: string;
+  rejected: string;
+  unlocked: string;
+  copyCode: string;
+  codeCopied: string;
+  copyFailed: string;
+}
+
+/** fatal: nothing else is filled (the element shows its fallback). */
+export interface VerifiedView {
+  fatal: boolean;
+  errors: Error[];
+  item: string;
+  lang: string;
+  network: 'x' | 'mastodon' | '';
+  mastodonHost: string;
+  server: string;
+  postText: string;
+  tokenKey: string;
+  /** the stored unlock token while it is live, else "" */
+  token: string;
+  messages: VerifiedMessages;
+}
+
+export interface VerifiedPostRequest {
+  attributes: Attribute[];
+  page: PageFacts;
+  mastodonHost: string;
+  text: string;
+}
+
+export interface VerifiedPostCheck {
+  fatal: boolean;
+  errors: Error[];
+  length: number;
+  limit: number;
+  fits: boolean;
+  problem: '' | 'empty' | 'too-long' | 'missing-link';
+  message: string;
+}
+
+export interface VerifiedBeginRequest {
+  attributes: Attribute[];
+  page: PageFacts;
+  mastodonHost: string;
+  now: number;
+  /** base64url of 48 random bytes */
+  random: string;
+  text: string;
+  /** the server's /v1/oauth-client answer */
+  client: JsonDocument;
+}
+
+export interface VerifiedBegin {
+  fatal: boolean;
+  errors: Error[];
+  storageKey: string;
+  /** the OAuth state record, for sessionStorage */
+  record: JsonDocument;
+  authorizeUrl: string;
+}
+
+export interface VerifiedCallbackRequest {
+  query: string;
+  page: string;
+  now: number;
+  /** the sessionStorage record (not valid when none) */
+  stored: JsonDocument;
+  /** its "context" member, itself JSON text, parsed */
+  storedContext: JsonDocument;
+}
+
+/** error.code is "" unless outcome is "failed"; consumedRecord is valid once the state was accepted. */
+export interface VerifiedCallback {
+  outcome: 'none' | 'exchange' | 'denied' | 'failed';
+  error: Error;
+  consumedRecord: JsonDocument;
+  item: string;
+  returnPath: string;
+  server: string;
+  network: string;
+  host: string;
+  text: string;
+  code: string;
+  codeVerifier: string;
+}
+
+/** The answer of /v1/unlock or /v1/content; status 0: unreachable. */
+export interface UnlockAnswer {
+  item: string;
+  now: number;
+  status: number;
+  body: JsonDocument;
+}
+
+export interface UnlockContent {
+  text: string;
+  code: string;
+  url: string;
+  label: string;
+}
+
+export interface UnlockRead {
+  ok: boolean;
+  error: Error;
+  /** drop the stored token: the server no longer honours it */
+  forgetToken: boolean;
+  tokenKey: string;
+  tokenRecord: JsonDocument;
+  expiresAt: number;
+  content: UnlockContent;
+}
+
 /** sharelock-share.mjs: all a page with only share bars loads. */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
@@ -239,10 +378,10 @@ export interface CoreModule extends ShareModule {
   describeProof(request: string): string;
   proofToastText(request: string): string;
   proofToastGate(request: string): string;
-  describeVerified(request: string): string;
-  checkVerifiedPost(request: string): string;
-  beginVerified(request: string): string;
-  acceptVerifiedCallback(request: string): string;
-  readUnlockResponse(request: string): string;
+  describeVerified(request: VerifiedDescribeRequest): VerifiedView;
+  checkVerifiedPost(request: VerifiedPostRequest): VerifiedPostCheck;
+  beginVerified(request: VerifiedBeginRequest): VerifiedBegin;
+  acceptVerifiedCallback(request: VerifiedCallbackRequest): VerifiedCallback;
+  readUnlockResponse(request: UnlockAnswer): UnlockRead;
   unicodeVersion(): string;
 }

@@ -14,7 +14,7 @@
 #include "pay_values.hpp"
 #include "share_values.hpp"
 #include "sharelock/unicode.hpp"
-#include "sharelock/verified_pay.hpp"
+#include "verified_values.hpp"
 
 namespace {
 
@@ -24,11 +24,6 @@ std::string clock_skew(const std::string& request) { return sharelock::clock_ske
 std::string describe_proof(const std::string& request) { return sharelock::describe_proof(request); }
 std::string proof_toast_text(const std::string& request) { return sharelock::proof_toast_text(request); }
 std::string proof_toast_gate(const std::string& request) { return sharelock::proof_toast_gate(request); }
-std::string describe_verified(const std::string& request) { return sharelock::describe_verified(request); }
-std::string check_verified_post(const std::string& request) { return sharelock::check_verified_post(request); }
-std::string begin_verified(const std::string& request) { return sharelock::begin_verified(request); }
-std::string accept_verified_callback(const std::string& request) { return sharelock::accept_verified_callback(request); }
-std::string read_unlock_response(const std::string& request) { return sharelock::read_unlock_response(request); }
 std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeVersion); }
 
 }  // namespace
@@ -51,10 +46,13 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   emscripten::function("describeProof", &describe_proof);
   emscripten::function("proofToastText", &proof_toast_text);
   emscripten::function("proofToastGate", &proof_toast_gate);
-  emscripten::function("describeVerified", &describe_verified);
-  emscripten::function("checkVerifiedPost", &check_verified_post);
-  emscripten::function("beginVerified", &begin_verified);
-  emscripten::function("acceptVerifiedCallback", &accept_verified_callback);
-  emscripten::function("readUnlockResponse", &read_unlock_response);
+  // Verified pay: typed, its records and the server's answers as
+  // JsonDocuments (verified_values.hpp).
+  sharelock::bindings::register_verified_values();
+  emscripten::function("describeVerified", &sharelock::describe_verified);
+  emscripten::function("checkVerifiedPost", &sharelock::check_verified_post);
+  emscripten::function("beginVerified", &sharelock::begin_verified);
+  emscripten::function("acceptVerifiedCallback", &sharelock::accept_verified_callback);
+  emscripten::function("readUnlockResponse", &sharelock::read_unlock_response);
   emscripten::function("unicodeVersion", &unicode_version);
 }

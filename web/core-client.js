@@ -5,6 +5,7 @@
 import { cleanDeep, guarded } from './core-call.js';
 import { payCalls } from './pay-calls.js';
 import { shareBarCalls } from './share-core.js';
+import { verifiedCalls } from './verified-calls.js';
 import { loadWasmModule } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
@@ -31,12 +32,9 @@ function wrap(raw) {
     proofToastText: call('proofToastText'),
     /** @returns {{allow: boolean, store: string}} */
     proofToastGate: call('proofToastGate'),
-    // <sharelock-pay mode="verified"> (schemas in core/include/sharelock/verified_pay.hpp)
-    describeVerified: call('describeVerified'),
-    checkVerifiedPost: call('checkVerifiedPost'),
-    beginVerified: call('beginVerified'),
-    acceptVerifiedCallback: call('acceptVerifiedCallback'),
-    readUnlockResponse: call('readUnlockResponse'),
+    // <sharelock-pay mode="verified">: typed, its records and the server's
+    // answers as JsonDocuments (verified-calls.js).
+    ...verifiedCalls(raw),
   };
 }
 

@@ -51,7 +51,7 @@ export class VerifiedPanel {
   async start() {
     const generation = (this.#generation += 1);
     const request = {
-      attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), stored: {},
+      attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), storedToken: null,
       mastodonHost: mastodonHost(),
     };
     const first = this.#core.describeVerified(request);
@@ -71,7 +71,7 @@ export class VerifiedPanel {
     await callback;
     if (generation !== this.#generation) return true;
 
-    request.stored.token = readStored(first.keys.token) ?? '';
+    request.storedToken = readStored(first.tokenKey);
     request.now = Date.now();
     const described = this.#core.describeVerified(request);
     if (described.fatal) return false;
@@ -125,10 +125,10 @@ export class VerifiedPanel {
       if (justUnlocked) this.#emit('sharelock:unlock', { mode: 'verified' });
       return;
     }
-    if (read.tokenRecord === '') removeStored(described.keys.token);
+    if (read.forgetToken) removeStored(described.tokenKey);
     this.#concealContent();
     reportError(this.#host, read.error);
-    const notice = read.error.code === 'server-unreachable' ? 'unreachable' : read.tokenRecord === '' ? 'expired' : 'failed';
+    const notice = read.error.code === 'server-unreachable' ? 'unreachable' : read.forgetToken ? 'expired' : 'failed';
     this.#renderLocked(notice);
   }
 
@@ -227,7 +227,7 @@ export class VerifiedPanel {
       }
       const begun = this.#core.beginVerified({
         attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), mastodonHost: shopperHost,
-        random: randomBase64url(RANDOM_BYTES), text: textarea.value, client: answer.body,
+        random: randomBase64url(RANDOM_BYTES), text: textarea.value, client: answer.text,
       });
       if (begun.fatal) {
         for (const error of begun.errors) reportError(this.#host, error);

@@ -22,7 +22,10 @@ async function exchange(url, init, timeout = TIMEOUT_MS) {
   }
 }
 
-/** The provider client the page redirects to (GET /v1/oauth-client). */
+/**
+ * The provider client the page redirects to (GET /v1/oauth-client): its
+ * text for the core, parsed here only for the error code of a refusal.
+ */
 export async function fetchOAuthClient(server, network, host = '') {
   const query = new URLSearchParams({ network, ...(host ? { host } : {}) });
   const answer = await exchange(`${server}/v1/oauth-client?${query}`, { method: 'GET' });
@@ -32,7 +35,7 @@ export async function fetchOAuthClient(server, network, host = '') {
   } catch {
     body = null;
   }
-  return { status: answer.status, body };
+  return { status: answer.status, body, text: answer.body };
 }
 
 const RETRY_DELAYS_MS = [1000, 3000];

@@ -1,7 +1,6 @@
 #include "sharelock/oauth_state.hpp"
 
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "sharelock/base64url.hpp"
@@ -12,8 +11,6 @@
 
 namespace sharelock::oauth {
 namespace {
-
-using Json = nlohmann::json;
 
 constexpr std::size_t kMaxItemBytes = 2048;
 constexpr std::size_t kMaxReturnPathBytes = 2048;
@@ -56,42 +53,37 @@ struct Record {
   Binding binding;
 };
 
-std::string encode_record(const Record& record) {
-  const Json json = {{"v", 1},
-                     {"state", record.state},
-                     {"item", record.item},
-                     {"returnPath", record.return_path},
-                     {"expiresAt", record.expires_at},
-                     {"consumed", record.consumed},
-                     {"codeVerifier", record.binding.code_verifier},
-                     {"context", record.binding.context}};
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+// Members in name order, as the record has been written from the start
+// (by nlohmann/json then, by JSON.stringify now): the same text either way.
+JsonDocument encode_record(const Record& record) {
+  return JsonObjectWriter()
+      .add_string("codeVerifier", record.binding.code_verifier)
+      .add_boolean("consumed", record.consumed)
+      .add_string("context", record.binding.context)
+      .add_number("expiresAt", record.expires_at)
+      .add_string("item", record.item)
+      .add_string("returnPath", record.return_path)
+      .add_string("state", record.state)
+      .add_number("v", 1)
+      .done();
 }
 
 // A record that is malformed or from another version reads as absent: the
 // shopper then starts again, which is always safe.
-std::optional<Record> decode_record(std::string_view text) {
-  if (text.empty()) return std::nullopt;
-  const Json json = Json::parse(text, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) return std::nullopt;
-  const auto v = json.find("v");
-  const auto state = json.find("state");
-  const auto item = json.find("item");
-  const auto path = json.find("returnPath");
-  const auto expires = json.find("expiresAt");
-  const auto consumed = json.find("consumed");
-  const auto verifier = json.find("codeVerifier");
-  const auto context = json.find("context");
-  if (v == json.end() || *v != 1 || state == json.end() || !state->is_string() ||
-      item == json.end() || !item->is_string() || path == json.end() || !path->is_string() ||
-      expires == json.end() || !expires->is_number_integer() || consumed == json.end() ||
-      !consumed->is_boolean() || verifier == json.end() || !verifier->is_string() ||
-      context == json.end() || !context->is_string()) {
-    return std::nullopt;
-  }
-  return Record{state->get<std::string>(), item->get<std::string>(), path->get<std::string>(),
-                expires->get<std::int64_t>(), consumed->get<bool>(),
-                Binding{verifier->get<std::string>(), context->get<std::string>()}};
+std::optional<Record> decode_record(const JsonDocument& document) {
+  const JsonView json(document);
+  if (!json.is_object()) return std::nullopt;
+  const auto v = json["v"].whole_number();
+  const auto state = json["state"].string();
+  const auto item = json["item"].string();
+  const auto path = json["returnPath"].string();
+  const auto expires = json["expiresAt"].whole_number();
+  const auto consumed = json["consumed"].boolean();
+  const auto verifier = json["codeVerifier"].string();
+  const auto context = json["context"].string();
+  if (v != 1 || !state || !item || !path || !expires || !consumed || !verifier || !context) return std::nullopt;
+  return Record{std::string(*state), std::string(*item), std::string(*path), *expires, *consumed,
+                Binding{std::string(*verifier), std::string(*context)}};
 }
 
 Error invalid_input(std::string attribute, std::string message) {
@@ -196,7 +188,7 @@ Result<PendingState> create_state(std::string_view random_bytes, std::string_vie
   return PendingState{record.state, encode_record(record)};
 }
 
-Result<AcceptedState> accept_state(std::string_view stored_record, std::string_view callback_state,
+Result<AcceptedState> accept_state(const JsonDocument& stored_record, std::string_view callback_state,
                                    std::int64_t now) {
   std::optional<Record> record = decode_record(stored_record);
   if (!record || callback_state.empty()) {
@@ -220,7 +212,7 @@ Result<AcceptedState> accept_state(std::string_view stored_record, std::string_v
   return AcceptedState{record->item, record->return_path, record->binding, encode_record(used)};
 }
 
-bool is_pending(std::string_view stored_record, std::int64_t now) {
+bool is_pending(const JsonDocument& stored_record, std::int64_t now) {
   const std::optional<Record> record = decode_record(stored_record);
   return record && !record->consumed && now < record->expires_at;
 }

@@ -12,6 +12,7 @@
 #include "sharelock/post_length.hpp"
 #include "sharelock/verification_server.hpp"
 #include "sharelock/verified_pay.hpp"
+#include "verified_json.hpp"
 
 namespace sharelock {
 namespace {
@@ -58,7 +59,7 @@ TEST(MastodonLength, ShortensToFiveHundredWithoutCuttingTheLink) {
 }
 
 TEST(VerifiedMastodon, ProposesTextHashtagsThenTheLinkAndSpeaksOfMastodon) {
-  const json d = call(describe_verified, {{"attributes", attributes()}, {"page", page()}, {"now", kNow},
+  const json d = call(testing::describe_verified, {{"attributes", attributes()}, {"page", page()}, {"now", kNow},
                                           {"mastodonHost", "Mastodon.Example"}});
   ASSERT_FALSE(d["fatal"]) << d.dump();
   EXPECT_EQ(d["network"], "mastodon");
@@ -69,7 +70,7 @@ TEST(VerifiedMastodon, ProposesTextHashtagsThenTheLinkAndSpeaksOfMastodon) {
 }
 
 TEST(VerifiedMastodon, AStoredServerThatIsNotAHostNameIsIgnored) {
-  const json d = call(describe_verified, {{"attributes", attributes()}, {"page", page()}, {"now", kNow},
+  const json d = call(testing::describe_verified, {{"attributes", attributes()}, {"page", page()}, {"now", kNow},
                                           {"mastodonHost", "not a host"}});
   ASSERT_FALSE(d["fatal"]);
   EXPECT_EQ(d["mastodonHost"], "");
@@ -78,7 +79,7 @@ TEST(VerifiedMastodon, AStoredServerThatIsNotAHostNameIsIgnored) {
 TEST(VerifiedMastodon, ALongTextIsShortenedToFiveHundred) {
   json a = attributes();
   a["text"] = std::string(700, 'b');
-  const json d = call(describe_verified, {{"attributes", a}, {"page", page()}, {"now", kNow}});
+  const json d = call(testing::describe_verified, {{"attributes", a}, {"page", page()}, {"now", kNow}});
   const std::string post = d["postText"];
   EXPECT_EQ(post_length::mastodon_length(post), post_length::kMastodonLimit);
   EXPECT_NE(post.find(kLink), std::string::npos);
@@ -86,11 +87,11 @@ TEST(VerifiedMastodon, ALongTextIsShortenedToFiveHundred) {
 
 TEST(VerifiedMastodon, ThePostCheckUsesMastodonsLimit) {
   const std::string fits = std::string(476, 'c') + " " + kLink;  // 476 + 1 + 23 = 500
-  json c = call(check_verified_post, {{"attributes", attributes()}, {"page", page()}, {"text", fits}});
+  json c = call(testing::check_verified_post, {{"attributes", attributes()}, {"page", page()}, {"text", fits}});
   EXPECT_EQ(c["length"], 500);
   EXPECT_EQ(c["limit"], 500);
   EXPECT_TRUE(c["fits"]);
-  c = call(check_verified_post, {{"attributes", attributes()}, {"page", page()}, {"text", "c" + fits}});
+  c = call(testing::check_verified_post, {{"attributes", attributes()}, {"page", page()}, {"text", "c" + fits}});
   EXPECT_EQ(c["problem"], "too-long");
   EXPECT_EQ(c["message"], "Your post is too long for Mastodon.");
 }
@@ -99,19 +100,19 @@ TEST(VerifiedMastodon, BeginNeedsTheShoppersServerAndTheCallbackCarriesIt) {
   const std::string text = std::string("Joining ") + kLink;
   json request = {{"attributes", attributes()}, {"page", page()}, {"now", kNow}, {"random", random48()},
                   {"text", text}, {"client", mastodon_client()}};
-  json begun = call(begin_verified, request);
+  json begun = call(testing::begin_verified, request);
   ASSERT_TRUE(begun["fatal"]);
   EXPECT_EQ(begun["errors"][0]["code"], "missing-mastodon-host");
 
   request["mastodonHost"] = "mastodon.example";
-  begun = call(begin_verified, request);
+  begun = call(testing::begin_verified, request);
   ASSERT_FALSE(begun["fatal"]) << begun.dump();
   const std::string url = begun["authorizeUrl"];
   EXPECT_EQ(url.rfind("https://mastodon.example/oauth/authorize?response_type=code&client_id=abc&", 0), 0u) << url;
   EXPECT_NE(url.find("scope=write%3Astatuses"), std::string::npos) << url;
 
   const std::string state = base64url::encode(std::string(16, '\x2a'));
-  const json back = call(accept_verified_callback, {{"query", "?code=xyz&state=" + state},
+  const json back = call(testing::accept_verified_callback, {{"query", "?code=xyz&state=" + state},
                                                     {"page", "https://shop.example/club?code=xyz&state=" + state},
                                                     {"stored", begun["record"]}, {"now", kNow + 1000}});
   EXPECT_EQ(back["outcome"], "exchange");

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { attributeList, typedPageFacts } from '../../web/core-values.js';
 import { payCalls } from '../../web/pay-calls.js';
 import { shareAttributes } from '../../web/share-core.js';
+import { verifiedCalls } from '../../web/verified-calls.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFile(new URL(path, root), 'utf8');
@@ -83,6 +84,30 @@ test('the shim\'s wrapper builds exactly the declared request values', () => {
   const list = attributeList({ item: 'ebook', wait: 8, lang: 'de' });
   assert.deepEqual(list, [{ name: 'item', value: 'ebook' }, { name: 'lang', value: 'de' }]);
   for (const value of list) assert.deepEqual(Object.keys(value).sort(), declared.Attribute);
+
+  // Verified pay's wrapper (web/verified-calls.js): each request as declared.
+  const seen = {};
+  const none = { valid: false, nodes: [] };
+  const capture = (name, answer) => (request) => { seen[name] = request; return answer; };
+  const verified = verifiedCalls({
+    describeVerified: capture('VerifiedDescribeRequest', {}),
+    checkVerifiedPost: capture('VerifiedPostRequest', {}),
+    beginVerified: capture('VerifiedBeginRequest', { record: none }),
+    acceptVerifiedCallback: capture('VerifiedCallbackRequest', { error: { code: '' }, consumedRecord: none }),
+    readUnlockResponse: capture('UnlockAnswer', { tokenRecord: none }),
+  });
+  const widget = { attributes: { item: 'ebook' }, page: {}, now: 1 };
+  verified.describeVerified({ ...widget, storedToken: '{"v":1}' });
+  verified.checkVerifiedPost({ ...widget, text: 'post' });
+  verified.beginVerified({ ...widget, random: 'AA', text: 'post', client: '{}' });
+  verified.acceptVerifiedCallback({ query: '?code=a', page: 'https://shop.example/', stored: '{"context":"{}"}', now: 1 });
+  verified.readUnlockResponse({ item: 'ebook', now: 1, status: 200, body: '{}' });
+  assert.equal(Object.keys(seen).length, 5);
+  for (const [name, request] of Object.entries(seen)) assert.deepEqual(Object.keys(request).sort(), declared[name], name);
+  for (const document of [seen.VerifiedDescribeRequest.storedToken, seen.VerifiedCallbackRequest.storedContext]) {
+    assert.deepEqual(Object.keys(document).sort(), declared.JsonDocument);
+    assert.equal(document.valid, true);
+  }
 });
 
 test('pay\'s wrapper hands the module exactly the declared request values', () => {

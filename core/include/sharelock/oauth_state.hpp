@@ -4,6 +4,10 @@
 // authorize URL. The shim stores the state record in sessionStorage (never
 // localStorage: it must not outlive the tab or be shared across tabs) and
 // hands it back here with the callback; every decision is made in the core.
+// The record crosses as a JsonDocument (json_document.hpp): the shim parses
+// and writes its text, whose format is unchanged since before the typed
+// boundary (members in name order), so a flow begun by an older page
+// finishes with this one.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +17,7 @@
 #include <vector>
 
 #include "sharelock/error.hpp"
+#include "sharelock/json_document.hpp"
 
 namespace sharelock::oauth {
 
@@ -25,8 +30,8 @@ inline constexpr std::size_t kMaxStateRandomBytes = 64;
 inline constexpr std::string_view kStateStorageKey = "sharelock:oauth";
 
 struct PendingState {
-  std::string state;   // the `state` parameter of the authorize URL
-  std::string record;  // to store under kStateStorageKey before redirecting
+  std::string state;    // the `state` parameter of the authorize URL
+  JsonDocument record;  // to store under kStateStorageKey before redirecting
 };
 
 // What the flow binds to its state, kept in the record and handed back
@@ -61,18 +66,18 @@ struct AcceptedState {
   // The record marked as used, without the binding. The shim writes it back
   // before it acts on the callback, so a second load of the callback URL is
   // refused.
-  std::string consumed_record;
+  JsonDocument consumed_record;
 };
 
-// Checks the callback's state against the stored record (empty when nothing
-// is stored), in this order, with these error codes:
+// Checks the callback's state against the stored record (not valid when
+// nothing is stored), in this order, with these error codes:
 //   "state-missing"       no (readable) record, or the callback has no state
 //   "state-mismatch"      the states differ (compared in constant time)
 //   "state-reused"        the record was already consumed
 //   "state-expired"       now >= the record's expiry
 //   "unsafe-return-path"  the stored return path fails is_safe_return_path
 // On an error nothing may be done with the callback's code.
-Result<AcceptedState> accept_state(std::string_view stored_record, std::string_view callback_state,
+Result<AcceptedState> accept_state(const JsonDocument& stored_record, std::string_view callback_state,
                                    std::int64_t now);
 
 // A path on the current origin, to be used as it is: starts with '/', not
@@ -85,7 +90,7 @@ bool is_safe_return_path(std::string_view path);
 
 // Whether a stored record is a flow still waiting for its callback: readable,
 // not consumed, not expired.
-bool is_pending(std::string_view stored_record, std::int64_t now);
+bool is_pending(const JsonDocument& stored_record, std::int64_t now);
 
 // What the provider appended to the redirect URI: `code` on success,
 // `error` (such as "access_denied") when the shopper refused, and `state`.

@@ -2,8 +2,11 @@
 // unlock. The locked content is not in the page: the shopper approves a post
 // at the provider (OAuth 2.0 authorization code + PKCE S256, one redirect),
 // the verification server publishes it and only then returns a signed
-// unlock token and the content. JSON in, JSON out (schemas in docs/ABI.md);
-// every decision is made here, the shim only stores, fetches and redirects.
+// unlock token and the content. Typed values both ways (docs/ABI.md); the
+// JSON it reads or writes — the stored token record, the OAuth state record,
+// the server's answers — crosses as a JsonDocument, so the browser's module
+// parses no JSON text. Every decision is made here, the shim only stores,
+// fetches and redirects.
 //
 //   locked ──click──▶ GET <server>/v1/oauth-client ──▶ begin_verified ──▶ redirect to the provider
 //   provider ──redirect back──▶ accept_verified_callback ──▶ POST <server>/v1/unlock
@@ -11,45 +14,146 @@
 //   later visits: stored token ──▶ GET <server>/v1/content ──▶ read_unlock_response
 #pragma once
 
+#include <cstdint>
 #include <string>
-#include <string_view>
+#include <vector>
+
+#include "sharelock/error.hpp"
+#include "sharelock/json_document.hpp"
+#include "sharelock/widget_input.hpp"
 
 namespace sharelock {
 
-// network="x" or "mastodon"; every request may carry "mastodonHost" (the
-// shopper's server, as stored: re-checked here).
-//
-// Request: {"attributes", "page", "now", "stored": {"token": <raw record or
-// null>}}. Response: {"fatal", "errors", "item", "lang", "network",
-// "mastodonHost", "server", "postText", "keys": {"token"}, "token": <a live
-// stored unlock token or "">, "messages": {...}}.
-std::string describe_verified(std::string_view request_json);
+// What every call but the callback's reads: the element's attributes
+// (network="x" or "mastodon"), its page and the shopper's Mastodon server
+// as remembered on the device (re-checked here, as untrusted as storage).
+// Times are milliseconds since the epoch: a whole number within a
+// JavaScript Date's range, else read as 0.
+struct VerifiedDescribeRequest {
+  Attributes attributes;
+  PageFacts page;
+  std::string mastodon_host;
+  double now = 0;
+  JsonDocument stored_token;  // the record stored under the view's token_key; not valid when none
+};
 
-// Request: {"attributes", "page", "text"}: the post as the shopper edited it.
-// Response: {"length", "limit", "fits", "problem": "" |
-// "empty" | "too-long" | "missing-link", "message"}.
-std::string check_verified_post(std::string_view request_json);
+struct VerifiedMessages {
+  std::string title, button, edit_label, hint, counter, redirecting, publishing, loading, denied, failed,
+      unreachable, expired, retry, host_label, host_missing, rejected;
+  // Shared with the intent mode's panel.
+  std::string unlocked, copy_code, code_copied, copy_failed;
+};
 
-// Request: {"attributes", "page", "now", "random": base64url of 48 random
-// bytes (16 for the state, 32 for the PKCE verifier), "text", "client":
-// the server's /v1/oauth-client answer}. Response: {"fatal", "errors",
-// "storageKey", "record" (for sessionStorage), "authorizeUrl"}.
-std::string begin_verified(std::string_view request_json);
+// `fatal`: the configuration cannot work (the element shows its fallback);
+// nothing else is filled then.
+struct VerifiedView {
+  bool fatal = false;
+  std::vector<Error> errors;
+  std::string item;
+  std::string lang;
+  std::string network;        // "x" or "mastodon"
+  std::string mastodon_host;  // the remembered server, checked; "" when none
+  std::string server;         // origin + path, no trailing '/'
+  std::string post_text;      // the post as proposed to the shopper
+  std::string token_key;      // where the shim keeps this item's token record
+  std::string token;          // the stored unlock token while it is live, else ""
+  VerifiedMessages messages;
+};
 
-// Request: {"query": location.search, "stored": <the sessionStorage record
-// or null>, "now"}. Response: {"outcome": "none" (not a callback for us),
-// "exchange" (POST the code), "denied" (the shopper refused) or "failed",
-// "error": {"code", "message"} when failed, "consumedRecord" (to write back
-// before anything else), "item", "returnPath", "server", "network", "host",
-// "text", "code", "codeVerifier"}.
-std::string accept_verified_callback(std::string_view request_json);
+VerifiedView describe_verified(const VerifiedDescribeRequest& request);
 
-// Request: {"item", "now", "status": HTTP status, "body": the response text
-// of /v1/unlock or /v1/content}. Response: {"ok", "error": {"code",
-// "message"}, "tokenKey" and "tokenRecord" (to store under it; "" to
-// remove the stored one), "expiresAt",
-// "content": {"text", "code", "url", "label"}}. The content is checked as
-// untrusted: plain text only, links http(s) only.
-std::string read_unlock_response(std::string_view request_json);
+// The post as the shopper edited it.
+struct VerifiedPostRequest {
+  Attributes attributes;
+  PageFacts page;
+  std::string mastodon_host;
+  std::string text;
+};
+
+struct VerifiedPostCheck {
+  bool fatal = false;
+  std::vector<Error> errors;
+  std::uint32_t length = 0;  // as the network counts it
+  std::uint32_t limit = 0;
+  bool fits = false;
+  std::string problem;  // "", "empty", "too-long" or "missing-link"
+  std::string message;
+};
+
+VerifiedPostCheck check_verified_post(const VerifiedPostRequest& request);
+
+struct VerifiedBeginRequest {
+  Attributes attributes;
+  PageFacts page;
+  std::string mastodon_host;  // the server the shopper just chose
+  double now = 0;
+  std::string random;  // base64url of 48 random bytes: 16 for the state, 32 for the PKCE verifier
+  std::string text;    // the post the shopper approves
+  JsonDocument client;  // the server's /v1/oauth-client answer (untrusted)
+};
+
+struct VerifiedBegin {
+  bool fatal = false;
+  std::vector<Error> errors;
+  std::string storage_key;  // sessionStorage key of `record`
+  JsonDocument record;      // written there before redirecting
+  std::string authorize_url;
+};
+
+VerifiedBegin begin_verified(const VerifiedBeginRequest& request);
+
+// The page the provider sent the shopper back to. The state record keeps
+// the flow's context (server, network, text, where the callback must land
+// and who must send it) as JSON text of its own, as it always has: the shim
+// parses that too and hands both documents.
+struct VerifiedCallbackRequest {
+  std::string query;  // location.search
+  std::string page;   // location.href
+  double now = 0;
+  JsonDocument stored;          // the sessionStorage record; not valid when none
+  JsonDocument stored_context;  // its "context" member, parsed
+};
+
+// outcome: "none" (not a callback for us: nothing else is filled),
+// "exchange" (POST the code), "denied" (the shopper refused) or "failed"
+// (`error` says why; its code is "" otherwise). `consumed_record` (valid
+// once the state was accepted) is written back before anything else.
+struct VerifiedCallback {
+  std::string outcome;
+  Error error;
+  JsonDocument consumed_record;
+  std::string item, return_path, server, network, host, text;
+  std::string code, code_verifier;  // "exchange" only
+};
+
+VerifiedCallback accept_verified_callback(const VerifiedCallbackRequest& request);
+
+// The answer of /v1/unlock or /v1/content.
+struct UnlockAnswer {
+  std::string item;
+  double now = 0;
+  double status = 0;  // HTTP status; 0: the server could not be reached
+  JsonDocument body;
+};
+
+// Checked as untrusted: plain text only, links http(s) only.
+struct UnlockContent {
+  std::string text, code, url, label;
+};
+
+// `ok`: `token_record` is stored under `token_key`, `content` shown.
+// Otherwise `error` says why, and `forget_token` asks the shim to drop the
+// stored token (the server no longer honours it).
+struct UnlockRead {
+  bool ok = false;
+  Error error;
+  bool forget_token = false;
+  std::string token_key;
+  JsonDocument token_record;
+  double expires_at = 0;
+  UnlockContent content;
+};
+
+UnlockRead read_unlock_response(const UnlockAnswer& answer);
 
 }  // namespace sharelock
