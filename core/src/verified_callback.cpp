@@ -77,7 +77,7 @@ VerifiedCallback accept_verified_callback(const VerifiedCallbackRequest& request
       (!has_parameter(query, "code") && !has_parameter(query, "error"))) {
     return outcome_only("none");
   }
-  const std::int64_t now = verified::whole_millis(request.now);
+  const std::int64_t now = whole_millis(request.now);
   const auto callback = oauth::parse_callback(query);
   if (!callback) return oauth::is_pending(stored, now) ? failed_outcome(callback.error()) : outcome_only("none");
   auto accepted = oauth::accept_state(stored, callback.value().state, now);

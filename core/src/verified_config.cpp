@@ -156,12 +156,6 @@ std::string with_network(std::string_view text, Network network, i18n::Lang lang
   return out;
 }
 
-std::int64_t whole_millis(double value) {
-  constexpr double kMaxDateMillis = 8'640'000'000'000'000.0;
-  if (!std::isfinite(value) || std::trunc(value) != value || std::fabs(value) > kMaxDateMillis) return 0;
-  return static_cast<std::int64_t>(value);
-}
-
 std::string token_key(std::string_view item) { return std::string(kTokenKeyPrefix) + std::string(item); }
 
 bool is_token_text(std::string_view token) {

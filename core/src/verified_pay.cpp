@@ -94,7 +94,7 @@ VerifiedView describe_verified(const VerifiedDescribeRequest& request) {
   view.server = config->server;
   view.post_text = config->post_text;
   view.token_key = verified::token_key(config->item);
-  view.token = verified::live_stored_token(request.stored_token, verified::whole_millis(request.now));
+  view.token = verified::live_stored_token(request.stored_token, whole_millis(request.now));
   view.messages = messages_of(config->lang, config->network);
   return view;
 }
@@ -161,7 +161,7 @@ VerifiedBegin begin_verified(const VerifiedBeginRequest& request) {
   std::string return_path = page ? page.value().path : "/";
   if (page && page.value().has_query) return_path += "?" + page.value().query;
   auto pending = oauth::create_state(std::string_view(bytes).substr(0, kStateRandomBytes), config->item, return_path,
-                                     verified::whole_millis(request.now), kStateLifetimeMillis,
+                                     whole_millis(request.now), kStateLifetimeMillis,
                                      {verifier.value(), verified::flow_context_text(context)});
   if (!pending) return refused(problems, pending.error());
   const auto authorize = oauth::authorize_url(provider, pending.value().state, challenge.value());

@@ -25,7 +25,7 @@ std::string string_member(const JsonView& object, std::string_view name) {
 // range, else 0 (which every expiry check treats as long past).
 std::int64_t millis_member(const JsonView& object, std::string_view name) {
   const auto value = object[name].whole_number();
-  return value ? verified::whole_millis(static_cast<double>(*value)) : 0;
+  return value ? whole_millis(static_cast<double>(*value)) : 0;
 }
 
 // An error code from the server, shown in events: [a-z0-9-] only.
@@ -84,8 +84,8 @@ std::string live_stored_token(const JsonDocument& document, std::int64_t now) {
 }  // namespace verified
 
 UnlockRead read_unlock_response(const UnlockAnswer& answer) {
-  const std::int64_t status = verified::whole_millis(answer.status);
-  const std::int64_t now = verified::whole_millis(answer.now);
+  const std::int64_t status = whole_millis(answer.status);
+  const std::int64_t now = whole_millis(answer.now);
   const JsonView body(answer.body);
   if (status == 0) return failure("server-unreachable", "the verification server could not be reached");
   if (status != 200) {

@@ -39,10 +39,6 @@ inline PostCheck check_post(const Config& config, std::string_view text) {
 // `text` with "{network}" replaced by the network's name.
 std::string with_network(std::string_view text, Network network, i18n::Lang lang);
 
-// A time from JavaScript: a whole number of milliseconds within a Date's
-// range (±8.64e15), else 0, as the JSON requests were read before.
-std::int64_t whole_millis(double value);
-
 // "sharelock:verified:<item>", the token record's storage key.
 std::string token_key(std::string_view item);
 
