@@ -1,7 +1,6 @@
 #include "sharelock/verified_config.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
