@@ -358,6 +358,94 @@ export interface UnlockRead {
   content: UnlockContent;
 }
 
+/** The zone's UTC offset at an instant the plan asked for, as Intl names it. */
+export interface CountdownZoneOffset {
+  /** ms since the epoch */
+  at: number;
+  /** "GMT+01:00" */
+  name: string;
+}
+
+/** What is stored under a key the plan asked for (not valid: nothing). */
+export interface CountdownStoredValue {
+  key: string;
+  value: JsonDocument;
+}
+
+export interface CountdownRequest {
+  attributes: Attribute[];
+  page: PageFacts;
+  /** the corrected clock, ms */
+  now: number;
+  /** false: this browser's Intl refused the tz attribute */
+  zoneKnown: boolean;
+  /** answers to the plan's earlier `need`s; none on the first ask */
+  offsets: CountdownZoneOffset[];
+  stored: CountdownStoredValue[];
+}
+
+export interface CountdownNeed {
+  /** instants (ms) whose zone offsets are needed */
+  offsets: number[];
+  /** storage keys whose values are needed */
+  stored: string[];
+}
+
+export interface CountdownEffect {
+  type: 'store';
+  key: string;
+  /** the record, written to storage with JSON.stringify */
+  value: JsonDocument;
+}
+
+export interface CountdownMessages {
+  endsIn: string;
+  opensIn: string;
+  ended: string;
+}
+
+/** fatal: nothing to count to. needsMore: answer `need` and ask again; nothing else is set. */
+export interface CountdownPlan {
+  fatal: boolean;
+  errors: Error[];
+  needsMore: boolean;
+  need: CountdownNeed;
+  kind: 'fixed' | 'evergreen' | 'daily' | '';
+  endsAt: number;
+  /** NaN when there is no start */
+  opensAt: number;
+  rolls: boolean;
+  format: 'full' | 'compact' | '';
+  onEnd: 'message' | 'hide' | 'lock' | 'unlock' | '';
+  pay: string;
+  lang: string;
+  messages: CountdownMessages;
+  /** "" for none */
+  stock: string;
+  /** "" for none */
+  stockSrc: string;
+  zone: string;
+  evergreenKey: string;
+  effects: CountdownEffect[];
+}
+
+/** error: an "invalid-feed" about stock-src, empty when ok. */
+export interface StockFeedResult {
+  ok: boolean;
+  text: string;
+  error: Error;
+}
+
+/** The first wasm response's timing (ms, device clock) and headers; NaN for a number not known. */
+export interface ClockSample {
+  sentAt: number;
+  receivedAt: number;
+  /** the HTTP Date header */
+  date: string;
+  /** the Age header, seconds */
+  age: number;
+}
+
 /** sharelock-share.mjs: all a page with only share bars loads. */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
@@ -371,10 +459,10 @@ export interface ShareModule {
 export interface CoreModule extends ShareModule {
   describePay(input: PayWidgetInput): PayDescription;
   stepPay(request: PayStepRequest): PayStep;
-  planCountdown(request: string): string;
+  planCountdown(request: CountdownRequest): CountdownPlan;
   countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): CountdownView;
-  stockFromFeed(request: string): string;
-  clockSkew(request: string): string;
+  stockFromFeed(body: JsonDocument, lang: string): StockFeedResult;
+  clockSkew(sample: ClockSample): number;
   describeProof(request: string): string;
   proofToastText(request: string): string;
   proofToastGate(request: string): string;

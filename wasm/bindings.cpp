@@ -18,9 +18,6 @@
 
 namespace {
 
-std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
-std::string stock_from_feed(const std::string& request) { return sharelock::stock_from_feed(request); }
-std::string clock_skew(const std::string& request) { return sharelock::clock_skew(request); }
 std::string describe_proof(const std::string& request) { return sharelock::describe_proof(request); }
 std::string proof_toast_text(const std::string& request) { return sharelock::proof_toast_text(request); }
 std::string proof_toast_gate(const std::string& request) { return sharelock::proof_toast_gate(request); }
@@ -34,15 +31,15 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   // fetching sharelock-share as well (web/share-core.js). Verified pay asks
   // for the shopper's Mastodon server with checkMastodonHost.
   sharelock::bindings::register_share_bar_calls();
-  // What the other widgets' values share, registered once.
+  // Values more than one widget's calls take: registered once here.
   sharelock::bindings::register_attribute();
   sharelock::bindings::register_json_document();
-  sharelock::bindings::register_countdown_view();
+  sharelock::bindings::register_countdown_values();
   sharelock::bindings::register_pay_calls();
-  emscripten::function("planCountdown", &plan_countdown);
+  emscripten::function("planCountdown", &sharelock::plan_countdown);
   emscripten::function("countdownView", &sharelock::countdown_view);
-  emscripten::function("stockFromFeed", &stock_from_feed);
-  emscripten::function("clockSkew", &clock_skew);
+  emscripten::function("stockFromFeed", &sharelock::stock_from_feed);
+  emscripten::function("clockSkew", &sharelock::bindings::clock_skew_binding);
   emscripten::function("describeProof", &describe_proof);
   emscripten::function("proofToastText", &proof_toast_text);
   emscripten::function("proofToastGate", &proof_toast_gate);

@@ -3,6 +3,7 @@
 // plain objects. Most of its calls still cross as JSON text; the typed ones
 // say so (docs/ABI.md). The share bar has its own module (share-core.js).
 import { cleanDeep, guarded } from './core-call.js';
+import { countdownCalls } from './countdown-calls.js';
 import { payCalls } from './pay-calls.js';
 import { shareBarCalls } from './share-core.js';
 import { verifiedCalls } from './verified-calls.js';
@@ -17,15 +18,14 @@ function wrap(raw) {
     ...shareBarCalls(raw),
     unicodeVersion: () => raw.unicodeVersion(),
     ...payCalls(raw),
-    planCountdown: call('planCountdown'),
+    // Typed: planCountdown, stockFromFeed, clockSkew.
+    ...countdownCalls(raw),
     /**
      * Every second per visible countdown: typed both ways, no JSON.
      * @returns {import('../types/core').CountdownView}
      */
     countdownView: (endsAt, opensAt, now, lang, format) =>
       raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format),
-    stockFromFeed: call('stockFromFeed'),
-    clockSkew: call('clockSkew'),
     /** @returns {{fatal: boolean, errors: object[], need?: {fetch: string, credentials: RequestCredentials, attribute: string}, kind?: string, show?: boolean}} */
     describeProof: call('describeProof'),
     /** @returns {{text: string, expired: boolean}} */

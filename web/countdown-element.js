@@ -66,13 +66,13 @@ export class CountdownWidget {
   // Intl, stored evergreen starts) until it has everything.
   #askPlan(time) {
     const attributes = presentAttributes(this.#host, COUNTDOWN_ATTRIBUTES);
-    const request = { attributes, page: pageFacts(this.#host), now: time, stored: {}, offsets: {} };
+    const request = { attributes, page: pageFacts(this.#host), now: time, stored: [], offsets: [] };
     if (attributes.tz) request.zoneKnown = isKnownZone(attributes.tz);
     for (let round = 0; round < MAX_PLAN_ROUNDS; round += 1) {
       const plan = this.#core.planCountdown(request);
-      if (!plan.need) return plan;
-      for (const instant of plan.need.offsets) request.offsets[instant] = offsetName(attributes.tz, Number(instant));
-      for (const key of plan.need.stored) request.stored[key] = readStored(key);
+      if (!plan.needsMore) return plan;
+      for (const at of plan.need.offsets) request.offsets.push({ at, name: offsetName(attributes.tz, at) });
+      for (const key of plan.need.stored) request.stored.push({ key, value: readStored(key) });
     }
     return { fatal: true, errors: [{ code: 'invalid-time-zone', attribute: 'tz', message: 'the zone could not be resolved' }] };
   }
@@ -107,8 +107,9 @@ export class CountdownWidget {
 
   #tick(time, visible) {
     const plan = this.#plan;
-    // Off screen, nothing is drawn; only the moment a phase changes matters.
-    const nextChange = plan.opensAt !== null && time < plan.opensAt ? plan.opensAt : plan.endsAt;
+    // Off screen, nothing is drawn; only the moment a phase changes matters
+    // (opensAt is NaN when there is no start).
+    const nextChange = time < plan.opensAt ? plan.opensAt : plan.endsAt;
     if (!visible && time < nextChange) return;
     const view = this.#core.countdownView(plan.endsAt, plan.opensAt, time, plan.lang, plan.format);
     if (view.phase === 'ended') {
@@ -220,7 +221,7 @@ export class CountdownWidget {
     try {
       const stock = this.#core.stockFromFeed({ body: await fetchFeedText(url), lang });
       if (!stock.ok) {
-        reportError(this.#host, { code: stock.code, attribute: 'stock-src', message: stock.message });
+        reportError(this.#host, stock.error);
         return;
       }
       if (this.#host.isConnected && !this.#host.hasAttribute('ended')) this.#showStock(stock.text);

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
 
 #include "sharelock/civil_time.hpp"
 #include "sharelock/countdown.hpp"
 #include "sharelock/url.hpp"
-#include "sharelock/widget_request.hpp"
 
 namespace sharelock {
 namespace {
@@ -27,11 +31,10 @@ constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
 // noise: the Date header has whole seconds and the request takes time.
 constexpr std::int64_t kMinSkewToCorrect = 30 * kSecond;
 
-Json message_json(i18n::Lang lang) {
+CountdownMessages messages(i18n::Lang lang) {
   const bool es = lang == i18n::Lang::kEs;
-  return {{"endsIn", es ? "Termina en" : "Ends in"},
-          {"opensIn", es ? "Abre en" : "Opens in"},
-          {"ended", es ? "Esta oferta ha terminado" : "This offer has ended"}};
+  return {es ? "Termina en" : "Ends in", es ? "Abre en" : "Opens in",
+          es ? "Esta oferta ha terminado" : "This offer has ended"};
 }
 
 std::string stock_text(std::int64_t stock, i18n::Lang lang) {
@@ -52,141 +55,72 @@ bool is_zone_name(std::string_view name) {
   return true;
 }
 
-struct Need {
-  Json offsets = Json::array();
-  Json stored = Json::array();
-  bool any() const { return !offsets.empty() || !stored.empty(); }
-};
-
 // The default offer id: the page without query or fragment.
-std::string default_offer(const Json& page) {
-  auto page_url = url::parse_http_url(string_at(page, "url"), "");
+std::string default_offer(const PageFacts& page) {
+  auto page_url = url::parse_http_url(page.url, "");
   if (!page_url) return "page";
   return page_url.value().origin() + page_url.value().path;
 }
 
-Json plan(const Json& request) {
-  Problems problems;
-  const Json& attributes = object_at(request, "attributes");
-  const Json& page = object_at(request, "page");
-  const Json& stored = object_at(request, "stored");
-  const Json& offsets = object_at(request, "offsets");
-  const std::int64_t now = millis_at(request, "now");
-  const i18n::Lang lang = read_lang(attributes, page);
-  const auto result = [&](Json body) {
-    body["fatal"] = problems.fatal;
-    body["errors"] = problems.errors;
-    return body;
-  };
-  check_attribute_sizes(attributes, kCountdownLimits, problems);
-  if (problems.fatal) return result(Json::object());
+// An instant from JavaScript: a whole number of ms within a Date's range,
+// else 0 (converting NaN or 1e20 to an integer is undefined behaviour).
+std::int64_t whole_millis(double value) {
+  constexpr auto kMax = static_cast<double>(kMaxDateMillis);
+  if (!(value >= -kMax && value <= kMax) || std::trunc(value) != value) return 0;
+  return static_cast<std::int64_t>(value);
+}
 
-  const int kinds = has_string(attributes, "ends") + has_string(attributes, "evergreen") + has_string(attributes, "daily");
-  if (kinds != 1) {
-    problems.fail({kinds == 0 ? "missing-deadline" : "conflicting-deadline", kinds == 0 ? "ends" : "",
-                   "give exactly one of ends=\"2026-12-01T00:00:00+01:00\", evergreen=\"48h\" or daily=\"20:00\""});
-    return result(Json::object());
+// The start kept in a stored evergreen record {"v":1,"start":<ms>}; nothing
+// when the record is absent or malformed. A start outside JavaScript's Date
+// range is as malformed as a missing one (and would overflow once the
+// duration is added).
+std::optional<std::int64_t> stored_start(const JsonDocument& value) {
+  const JsonView record(value);
+  if (!record.is_object() || record["v"].whole_number() != 1) return std::nullopt;
+  const auto start = record["start"].whole_number();
+  if (!start || *start < -kMaxDateMillis || *start > kMaxDateMillis) return std::nullopt;
+  return start;
+}
+
+// What the shim answered for `key` (the last answer, if it gave several).
+const CountdownStoredValue* stored_at(const CountdownRequest& request, std::string_view key) {
+  const CountdownStoredValue* found = nullptr;
+  for (const CountdownStoredValue& stored : request.stored) {
+    if (stored.key == key) found = &stored;
   }
+  return found;
+}
 
-  Json plan = {{"lang", i18n::lang_code(lang)}, {"messages", message_json(lang)}, {"effects", Json::array()}};
-  Need need;
-  std::string kind;
-  std::int64_t ends_at = 0;
-  if (has_string(attributes, "ends")) {
-    kind = "fixed";
-    auto instant = civil::parse_iso_instant(string_at(attributes, "ends"), "ends");
+std::optional<int> offset_at(const CountdownRequest& request, std::int64_t instant) {
+  const CountdownZoneOffset* found = nullptr;
+  for (const CountdownZoneOffset& offset : request.offsets) {
+    if (offset.at == static_cast<double>(instant)) found = &offset;
+  }
+  return found != nullptr ? civil::parse_gmt_offset(found->name) : std::nullopt;
+}
+
+// What the plan says at zero, and the stock line: read once the deadline is known.
+void read_end_and_stock(const Attributes& attributes, const PageFacts& page, i18n::Lang lang,
+                        std::int64_t ends_at, CountdownPlan& plan, Problems& problems) {
+  const AttributeValue starts = attribute_at(attributes, "starts");
+  if (starts.present) {
+    auto instant = civil::parse_iso_instant(starts.value, "starts");
     if (!instant) {
-      problems.fail(instant.error());
-      return result(Json::object());
-    }
-    ends_at = instant.value();
-  } else if (has_string(attributes, "evergreen")) {
-    kind = "evergreen";
-    const auto duration = countdown::parse_duration(string_at(attributes, "evergreen"));
-    if (!duration) {
-      problems.fail({"invalid-duration", "evergreen",
-                     "\"" + string_at(attributes, "evergreen").substr(0, 10) + "\" is not a duration; write e.g. 48h, 2d or 90m"});
-      return result(Json::object());
-    }
-    const std::string offer = has_string(attributes, "offer") ? string_at(attributes, "offer") : default_offer(page);
-    const std::string key = "sharelock:evergreen:" + offer;
-    plan["keys"] = {{"evergreen", key}};
-    if (!stored.contains(key)) {
-      need.stored.push_back(key);
-    } else {
-      // The window starts at the visitor's first view and never resets:
-      // a stored start is kept, even long after the offer ended.
-      const Json record = stored[key].is_string() ? Json::parse(stored[key].get<std::string>(), nullptr, false) : Json();
-      std::int64_t start = now;
-      // A start outside JavaScript's Date range is as malformed as a missing
-      // one (and would overflow once the duration is added).
-      if (record.is_object() && record.contains("v") && record["v"] == 1 && record.contains("start") &&
-          record["start"].is_number_integer() && record["start"].get<std::int64_t>() >= -kMaxDateMillis &&
-          record["start"].get<std::int64_t>() <= kMaxDateMillis) {
-        start = record["start"].get<std::int64_t>();
-      } else {
-        plan["effects"].push_back({{"type", "store"}, {"key", key},
-                                   {"value", "{\"v\":1,\"start\":" + std::to_string(now) + "}"}});
-      }
-      ends_at = start + *duration;
-    }
-  } else {
-    kind = "daily";
-    const auto minutes = civil::parse_clock_time(string_at(attributes, "daily"), "daily");
-    if (!minutes) {
-      problems.fail(minutes.error());
-      return result(Json::object());
-    }
-    const std::string zone = string_at(attributes, "tz");
-    const auto known = request.find("zoneKnown");
-    if (!is_zone_name(zone) || (known != request.end() && known->is_boolean() && !known->get<bool>())) {
-      problems.fail({"invalid-time-zone", "tz",
-                     zone.empty() ? "a daily countdown needs tz, an IANA time zone such as Europe/Madrid"
-                                  : "\"" + zone.substr(0, 40) + "\" is not a time zone this browser knows"});
-      return result(Json::object());
-    }
-    plan["zone"] = zone;
-    const auto lookup = [&](std::int64_t instant) -> std::optional<int> {
-      const std::string key = std::to_string(instant);
-      return offsets.contains(key) && offsets[key].is_string()
-                 ? civil::parse_gmt_offset(offsets[key].get<std::string>())
-                 : std::nullopt;
-    };
-    const auto next = countdown::next_daily(now, minutes.value(), lookup);
-    if (const auto* missing = std::get_if<countdown::NeedOffsets>(&next)) {
-      if (missing->empty()) {
-        problems.fail({"invalid-time-zone", "tz", "the zone's offsets make no sense"});
-        return result(Json::object());
-      }
-      for (std::int64_t instant : *missing) need.offsets.push_back(std::to_string(instant));
-    } else {
-      ends_at = std::get<std::int64_t>(next);
-    }
-  }
-  if (need.any()) return result({{"need", {{"offsets", need.offsets}, {"stored", need.stored}}}});
-
-  plan["kind"] = kind;
-  plan["endsAt"] = ends_at;
-  // A daily deal is followed by the next day's; the others end for good.
-  plan["rolls"] = kind == "daily";
-  plan["opensAt"] = nullptr;
-  if (has_string(attributes, "starts")) {
-    auto starts = civil::parse_iso_instant(string_at(attributes, "starts"), "starts");
-    if (!starts) {
-      problems.add(starts.error());
-    } else if (starts.value() >= ends_at) {
+      problems.add(instant.error());
+    } else if (instant.value() >= ends_at) {
       problems.add({"invalid-date", "starts", "starts is not before the end; ignored"});
     } else {
-      plan["opensAt"] = starts.value();
+      plan.opens_at = static_cast<double>(instant.value());
     }
   }
-  const std::string format = string_at(attributes, "format");
-  plan["format"] = format == "compact" ? "compact" : "full";
+  const std::string format = attribute_at(attributes, "format").value;
+  plan.format = format == "compact" ? "compact" : "full";
   if (!format.empty() && format != "compact" && format != "full") {
     problems.add({"invalid-format", "format", "use format=\"full\" or format=\"compact\""});
   }
-  std::string on_end = has_string(attributes, "on-end") ? string_at(attributes, "on-end") : "message";
-  const std::string pay = string_at(attributes, "pay");
+  const AttributeValue on_end_attribute = attribute_at(attributes, "on-end");
+  std::string on_end = on_end_attribute.present ? on_end_attribute.value : "message";
+  const std::string pay = attribute_at(attributes, "pay").value;
   if (on_end != "message" && on_end != "hide" && on_end != "lock" && on_end != "unlock") {
     problems.add({"invalid-on-end", "on-end", "use on-end=\"message\", \"hide\", \"lock\" or \"unlock\""});
     on_end = "message";
@@ -194,37 +128,131 @@ Json plan(const Json& request) {
     problems.add({"missing-pay", "pay", "on-end=\"" + on_end + "\" needs pay=\"<id of a sharelock-pay>\""});
     on_end = "message";
   }
-  plan["onEnd"] = on_end;
-  plan["pay"] = pay;
-  if (has_string(attributes, "ended-text")) plan["messages"]["ended"] = string_at(attributes, "ended-text");
-  plan["stock"] = nullptr;
-  if (has_string(attributes, "stock")) {
-    const auto stock = parse_whole_number(string_at(attributes, "stock"), kMaxStock);
+  plan.on_end = on_end;
+  plan.pay = pay;
+  const AttributeValue ended_text = attribute_at(attributes, "ended-text");
+  if (ended_text.present) plan.messages.ended = ended_text.value;
+  const AttributeValue stock_attribute = attribute_at(attributes, "stock");
+  if (stock_attribute.present) {
+    const auto stock = parse_whole_number(stock_attribute.value, kMaxStock);
     if (stock) {
-      plan["stock"] = stock_text(*stock, lang);
+      plan.stock = stock_text(*stock, lang);
     } else {
       problems.add({"invalid-stock", "stock", "stock is a whole number from 0 to 1000000"});
     }
   }
-  plan["stockSrc"] = nullptr;
-  if (has_string(attributes, "stock-src")) {
-    auto source = same_site_feed_url(string_at(page, "url"), string_at(attributes, "stock-src"), "stock-src");
+  const AttributeValue stock_src = attribute_at(attributes, "stock-src");
+  if (stock_src.present) {
+    auto source = same_site_feed_url(page.url, stock_src.value, "stock-src");
     if (!source) {
       problems.add(source.error());
     } else {
-      plan["stockSrc"] = source.value();
+      plan.stock_src = source.value();
     }
   }
-  return result(plan);
 }
 
 }  // namespace
 
-std::string plan_countdown(std::string_view request_json) {
+CountdownPlan plan_countdown(const CountdownRequest& request) {
   Problems problems;
-  const Json request = parse_request(request_json, problems);
-  if (problems.fatal) return dump_json({{"fatal", true}, {"errors", problems.errors}});
-  return dump_json(plan(request));
+  const Attributes& attributes = request.attributes;
+  const std::int64_t now = whole_millis(request.now);
+  const i18n::Lang lang = read_lang(attributes, request.page);
+  CountdownPlan plan;
+  const auto result = [&](CountdownPlan answer) {
+    answer.fatal = problems.fatal;
+    answer.errors = problems.errors;
+    return answer;
+  };
+  check_attribute_sizes(attributes, kCountdownLimits, problems);
+  if (problems.fatal) return result({});
+
+  const AttributeValue ends = attribute_at(attributes, "ends");
+  const AttributeValue evergreen = attribute_at(attributes, "evergreen");
+  const AttributeValue daily = attribute_at(attributes, "daily");
+  const int kinds = ends.present + evergreen.present + daily.present;
+  if (kinds != 1) {
+    problems.fail({kinds == 0 ? "missing-deadline" : "conflicting-deadline", kinds == 0 ? "ends" : "",
+                   "give exactly one of ends=\"2026-12-01T00:00:00+01:00\", evergreen=\"48h\" or daily=\"20:00\""});
+    return result({});
+  }
+
+  plan.lang = std::string(i18n::lang_code(lang));
+  plan.messages = messages(lang);
+  plan.opens_at = std::numeric_limits<double>::quiet_NaN();
+  CountdownNeed need;
+  std::int64_t ends_at = 0;
+  if (ends.present) {
+    plan.kind = "fixed";
+    auto instant = civil::parse_iso_instant(ends.value, "ends");
+    if (!instant) {
+      problems.fail(instant.error());
+      return result({});
+    }
+    ends_at = instant.value();
+  } else if (evergreen.present) {
+    plan.kind = "evergreen";
+    const auto duration = countdown::parse_duration(evergreen.value);
+    if (!duration) {
+      problems.fail({"invalid-duration", "evergreen",
+                     "\"" + evergreen.value.substr(0, 10) + "\" is not a duration; write e.g. 48h, 2d or 90m"});
+      return result({});
+    }
+    const AttributeValue offer = attribute_at(attributes, "offer");
+    const std::string key = "sharelock:evergreen:" + (offer.present ? offer.value : default_offer(request.page));
+    plan.evergreen_key = key;
+    if (const CountdownStoredValue* stored = stored_at(request, key); stored == nullptr) {
+      need.stored.push_back(key);
+    } else {
+      // The window starts at the visitor's first view and never resets:
+      // a stored start is kept, even long after the offer ended.
+      const auto start = stored_start(stored->value);
+      if (!start) {
+        plan.effects.push_back(
+            {"store", key, JsonObjectWriter().add_number("v", 1).add_number("start", now).done()});
+      }
+      ends_at = start.value_or(now) + *duration;
+    }
+  } else {
+    plan.kind = "daily";
+    const auto minutes = civil::parse_clock_time(daily.value, "daily");
+    if (!minutes) {
+      problems.fail(minutes.error());
+      return result({});
+    }
+    const std::string zone = attribute_at(attributes, "tz").value;
+    if (!is_zone_name(zone) || !request.zone_known) {
+      problems.fail({"invalid-time-zone", "tz",
+                     zone.empty() ? "a daily countdown needs tz, an IANA time zone such as Europe/Madrid"
+                                  : "\"" + zone.substr(0, 40) + "\" is not a time zone this browser knows"});
+      return result({});
+    }
+    plan.zone = zone;
+    const auto next = countdown::next_daily(now, minutes.value(),
+                                            [&](std::int64_t instant) { return offset_at(request, instant); });
+    if (const auto* missing = std::get_if<countdown::NeedOffsets>(&next)) {
+      if (missing->empty()) {
+        problems.fail({"invalid-time-zone", "tz", "the zone's offsets make no sense"});
+        return result({});
+      }
+      for (std::int64_t instant : *missing) need.offsets.push_back(static_cast<double>(instant));
+    } else {
+      ends_at = std::get<std::int64_t>(next);
+    }
+  }
+  if (!need.offsets.empty() || !need.stored.empty()) {
+    CountdownPlan asking;
+    asking.needs_more = true;
+    asking.need = std::move(need);
+    return result(std::move(asking));
+  }
+
+  plan.ends_at = static_cast<double>(ends_at);
+  // A daily deal is followed by the next day's; the others end for good.
+  plan.rolls = plan.kind == "daily";
+  read_end_and_stock(attributes, request.page, lang, ends_at, plan, problems);
+  return result(std::move(plan));
 }
 
 CountdownView countdown_view(double ends_at, double opens_at, double now, const std::string& lang_tag,
@@ -257,46 +285,42 @@ CountdownView countdown_view(double ends_at, double opens_at, double now, const 
   return view;
 }
 
-std::string stock_from_feed(std::string_view request_json) {
-  const Json request = Json::parse(request_json, nullptr, false);
-  const i18n::Lang lang = i18n::resolve_lang(string_at(request, "lang"), "");
-  const Json body = Json::parse(string_at(request, "body"), nullptr, false);
+StockFeedResult stock_from_feed(const JsonDocument& body, const std::string& lang_tag) {
+  const i18n::Lang lang = i18n::resolve_lang(lang_tag, "");
   const auto bad = [](std::string message) {
-    return dump_json({{"ok", false}, {"code", "invalid-feed"}, {"message", std::move(message)}});
+    return StockFeedResult{false, "", {"invalid-feed", "stock-src", std::move(message)}};
   };
-  if (body.is_discarded() || !body.is_object()) return bad("the stock feed is not a JSON object");
-  const auto stock = body.find("stock");
-  if (stock == body.end() || !stock->is_number_integer() || stock->get<std::int64_t>() < 0 ||
-      stock->get<std::int64_t>() > kMaxStock) {
+  const JsonView feed(body);
+  if (!feed.is_object()) return bad("the stock feed is not a JSON object");
+  // Beyond 2^53 a JavaScript number is no longer a whole number for sure.
+  const auto stock = feed["stock"].whole_number();
+  if (!stock || *stock < 0 || *stock > kMaxStock) {
     return bad("the stock feed needs \"stock\": a whole number from 0 to 1000000");
   }
-  return dump_json({{"ok", true}, {"text", stock_text(stock->get<std::int64_t>(), lang)}});
+  return {true, stock_text(*stock, lang), {}};
 }
 
-std::string clock_skew(std::string_view request_json) {
-  const Json request = Json::parse(request_json, nullptr, false);
-  const auto number = [&](const char* key) -> std::optional<std::int64_t> {
-    if (!request.is_object() || !request.contains(key) || !request[key].is_number()) return std::nullopt;
-    // Only what a JavaScript Date can hold: converting a bigger double (1e20)
-    // to an integer is undefined behaviour, and integers near INT64_MAX would
-    // overflow the middle of the request below.
-    const double value = request[key].get<double>();
+std::int64_t clock_skew(const ClockSample& sample) {
+  // Only what a JavaScript Date can hold: converting a bigger double (1e20)
+  // to an integer is undefined behaviour, and integers near INT64_MAX would
+  // overflow the middle of the request below. NaN (no number) is refused too.
+  const auto instant = [](double value) -> std::optional<std::int64_t> {
     constexpr auto kMax = static_cast<double>(kMaxDateMillis);
     if (!(value >= -kMax && value <= kMax)) return std::nullopt;
-    return request[key].get<std::int64_t>();
+    return static_cast<std::int64_t>(value);  // a fraction of a ms is dropped
   };
-  const auto sent = number("sentAt");
-  const auto received = number("receivedAt");
-  auto server = civil::parse_http_date(string_at(request, "date"));
-  if (!sent || !received || !server || *received < *sent) return R"({"skew":0})";
+  const auto sent = instant(sample.sent_at);
+  const auto received = instant(sample.received_at);
+  auto server = civil::parse_http_date(sample.date);
+  if (!sent || !received || !server || *received < *sent) return 0;
   // A cache in between says how long it kept the response (RFC 9111 Age).
-  const auto age = number("age");
+  const auto age = instant(sample.age);
   if (age && *age > 0 && *age < 366LL * 24 * 60 * 60) *server += *age * kSecond;
   // The server stamped its clock, truncated to the second, somewhere in the
   // round trip: compare its middle with the middle of the request.
   const std::int64_t skew = (*server + kSecond / 2) - (*sent + *received) / 2;
   const bool significant = skew >= kMinSkewToCorrect || skew <= -kMinSkewToCorrect;
-  return dump_json({{"skew", significant ? skew : 0}});
+  return significant ? skew : 0;
 }
 
 }  // namespace sharelock

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { attributeList, typedPageFacts } from '../../web/core-values.js';
+import { clockSample, countdownRequest } from '../../web/countdown-calls.js';
 import { payCalls } from '../../web/pay-calls.js';
 import { shareAttributes } from '../../web/share-core.js';
 import { verifiedCalls } from '../../web/verified-calls.js';
@@ -84,6 +85,17 @@ test('the shim\'s wrapper builds exactly the declared request values', () => {
   const list = attributeList({ item: 'ebook', wait: 8, lang: 'de' });
   assert.deepEqual(list, [{ name: 'item', value: 'ebook' }, { name: 'lang', value: 'de' }]);
   for (const value of list) assert.deepEqual(Object.keys(value).sort(), declared.Attribute);
+  const countdown = countdownRequest({
+    attributes: { evergreen: '48h' }, page: {}, now: 1,
+    offsets: [{ at: 2, name: 'GMT+01:00' }], stored: [{ key: 'sharelock:evergreen:x', value: '{"v":1,"start":0}' }],
+  });
+  assert.deepEqual(Object.keys(countdown).sort(), declared.CountdownRequest);
+  assert.deepEqual(Object.keys(countdown.offsets[0]).sort(), declared.CountdownZoneOffset);
+  assert.deepEqual(Object.keys(countdown.stored[0]).sort(), declared.CountdownStoredValue);
+  assert.deepEqual(Object.keys(countdown.stored[0].value).sort(), declared.JsonDocument);
+  assert.equal(countdown.zoneKnown, true);
+  assert.deepEqual(Object.keys(clockSample({ date: 'x' })).sort(), declared.ClockSample);
+  assert.ok(Number.isNaN(clockSample({}).sentAt), 'a number the shim lacks is NaN');
 
   // Verified pay's wrapper (web/verified-calls.js): each request as declared.
   const seen = {};
