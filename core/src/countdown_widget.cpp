@@ -62,14 +62,6 @@ std::string default_offer(const PageFacts& page) {
   return page_url.value().origin() + page_url.value().path;
 }
 
-// An instant from JavaScript: a whole number of ms within a Date's range,
-// else 0 (converting NaN or 1e20 to an integer is undefined behaviour).
-std::int64_t whole_millis(double value) {
-  constexpr auto kMax = static_cast<double>(kMaxDateMillis);
-  if (!(value >= -kMax && value <= kMax) || std::trunc(value) != value) return 0;
-  return static_cast<std::int64_t>(value);
-}
-
 // The start kept in a stored evergreen record {"v":1,"start":<ms>}; nothing
 // when the record is absent or malformed. A start outside JavaScript's Date
 // range is as malformed as a missing one (and would overflow once the
