@@ -12,6 +12,7 @@
 #include "sharelock/pay_widget.hpp"
 #include "sharelock/proof_widget.hpp"
 #include "countdown_values.hpp"
+#include "proof_values.hpp"
 #include "share_values.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/verified_pay.hpp"
@@ -23,9 +24,6 @@ std::string step_pay(const std::string& request) { return sharelock::step_pay(re
 std::string plan_countdown(const std::string& request) { return sharelock::plan_countdown(request); }
 std::string stock_from_feed(const std::string& request) { return sharelock::stock_from_feed(request); }
 std::string clock_skew(const std::string& request) { return sharelock::clock_skew(request); }
-std::string describe_proof(const std::string& request) { return sharelock::describe_proof(request); }
-std::string proof_toast_text(const std::string& request) { return sharelock::proof_toast_text(request); }
-std::string proof_toast_gate(const std::string& request) { return sharelock::proof_toast_gate(request); }
 std::string describe_verified(const std::string& request) { return sharelock::describe_verified(request); }
 std::string check_verified_post(const std::string& request) { return sharelock::check_verified_post(request); }
 std::string begin_verified(const std::string& request) { return sharelock::begin_verified(request); }
@@ -48,9 +46,14 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   emscripten::function("countdownView", &sharelock::countdown_view);
   emscripten::function("stockFromFeed", &stock_from_feed);
   emscripten::function("clockSkew", &clock_skew);
-  emscripten::function("describeProof", &describe_proof);
-  emscripten::function("proofToastText", &proof_toast_text);
-  emscripten::function("proofToastGate", &proof_toast_gate);
+  // <sharelock-proof>, typed: its attributes as a list, the feed and the
+  // stored cap record as JsonDocuments (registered once for the module).
+  sharelock::bindings::register_attribute();
+  sharelock::bindings::register_json_document();
+  sharelock::bindings::register_proof_values();
+  emscripten::function("describeProof", &sharelock::describe_proof);
+  emscripten::function("proofToastText", &sharelock::proof_toast_text);
+  emscripten::function("proofToastGate", &sharelock::proof_toast_gate);
   emscripten::function("describeVerified", &describe_verified);
   emscripten::function("checkVerifiedPost", &check_verified_post);
   emscripten::function("beginVerified", &begin_verified);

@@ -3,6 +3,7 @@
 // plain objects. Most of its calls still cross as JSON text; the typed ones
 // say so (docs/ABI.md). The share bar has its own module (share-core.js).
 import { cleanDeep, guarded } from './core-call.js';
+import { proofCalls } from './proof-calls.js';
 import { shareBarCalls } from './share-core.js';
 import { loadWasmModule } from './wasm-loader.js';
 
@@ -27,12 +28,8 @@ function wrap(raw) {
       raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format),
     stockFromFeed: call('stockFromFeed'),
     clockSkew: call('clockSkew'),
-    /** @returns {{fatal: boolean, errors: object[], need?: {fetch: string, credentials: RequestCredentials, attribute: string}, kind?: string, show?: boolean}} */
-    describeProof: call('describeProof'),
-    /** @returns {{text: string, expired: boolean}} */
-    proofToastText: call('proofToastText'),
-    /** @returns {{allow: boolean, store: string}} */
-    proofToastGate: call('proofToastGate'),
+    // Typed: describeProof, proofToastText, proofToastGate.
+    ...proofCalls(raw),
     // <sharelock-pay mode="verified"> (schemas in core/include/sharelock/verified_pay.hpp)
     describeVerified: call('describeVerified'),
     checkVerifiedPost: call('checkVerifiedPost'),
