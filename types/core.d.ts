@@ -446,6 +446,106 @@ export interface ClockSample {
   age: number;
 }
 
+/**
+ * <sharelock-proof>'s request. Times in ms since the epoch. The second
+ * step (after `need.fetch` was fetched) has `hasBody`, the response parsed
+ * into `body` and its UTF-8 length in `bodyBytes`.
+ */
+export interface ProofRequest {
+  attributes: Attribute[];
+  page: PageFacts;
+  now: number;
+  hasBody: boolean;
+  body: JsonDocument;
+  bodyBytes: number;
+}
+
+/** A feed to fetch before asking again; `fetch` is "" when there is none. */
+export interface ProofFetch {
+  fetch: string;
+  credentials: '' | 'same-origin' | 'omit';
+  referrerPolicy: '' | 'strict-origin-when-cross-origin' | 'no-referrer';
+  attribute: '' | 'src' | 'server';
+  /** ms until a live count is read again, even if this read fails; 0: never */
+  refreshAfter: number;
+}
+
+export interface ProofToast {
+  type: 'purchase' | 'signup' | 'share' | 'unlock' | 'download';
+  name: string;
+  place: string;
+  at: number;
+}
+
+export interface ProofToastSettings {
+  position: 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
+  avoid: string;
+  duration: number;
+  interval: number;
+  window: number;
+  gateKey: string;
+  limit: number;
+  snooze: number;
+}
+
+export interface ProofMessages {
+  region: string;
+  dismiss: string;
+}
+
+/**
+ * `fatal`: show nothing. `need.fetch`: fetch it and ask again with the
+ * body. Else `show: false` means nothing true to show; a count fills
+ * `count` and `text`, recent activity `toasts`, `toast` and `messages`.
+ * `expiresAt` and `refreshAfter` are 0 when there is none.
+ */
+export interface ProofView {
+  fatal: boolean;
+  errors: Error[];
+  need: ProofFetch;
+  lang: string;
+  kind: '' | 'count' | 'recent';
+  show: boolean;
+  expiresAt: number;
+  refreshAfter: number;
+  count: number;
+  text: string;
+  toasts: ProofToast[];
+  toast: ProofToastSettings;
+  messages: ProofMessages;
+}
+
+export interface ProofToastTextRequest {
+  type: string;
+  name: string;
+  place: string;
+  at: number;
+  now: number;
+  lang: string;
+  window: number;
+}
+
+export interface ProofToastText {
+  text: string;
+  expired: boolean;
+}
+
+/** `stored`: the record kept on the device ({valid: false} for none). */
+export interface ProofToastGateRequest {
+  stored: JsonDocument;
+  now: number;
+  limit: number;
+  snooze: number;
+  /** "show" or "dismiss" */
+  action: string;
+}
+
+/** `store`: the record to keep, written as text by the shim (jsonText). */
+export interface ProofToastGate {
+  allow: boolean;
+  store: JsonDocument;
+}
+
 /** sharelock-share.mjs: all a page with only share bars loads. */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
@@ -454,7 +554,7 @@ export interface ShareModule {
 
 /**
  * sharelock-core.mjs: the share bar's calls too, and the other widgets'
- * calls, which still take and return JSON text (docs/ABI.md).
+ * calls, typed the same way (docs/ABI.md).
  */
 export interface CoreModule extends ShareModule {
   describePay(input: PayWidgetInput): PayDescription;
@@ -463,9 +563,9 @@ export interface CoreModule extends ShareModule {
   countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): CountdownView;
   stockFromFeed(body: JsonDocument, lang: string): StockFeedResult;
   clockSkew(sample: ClockSample): number;
-  describeProof(request: string): string;
-  proofToastText(request: string): string;
-  proofToastGate(request: string): string;
+  describeProof(request: ProofRequest): ProofView;
+  proofToastText(request: ProofToastTextRequest): ProofToastText;
+  proofToastGate(request: ProofToastGateRequest): ProofToastGate;
   describeVerified(request: VerifiedDescribeRequest): VerifiedView;
   checkVerifiedPost(request: VerifiedPostRequest): VerifiedPostCheck;
   beginVerified(request: VerifiedBeginRequest): VerifiedBegin;

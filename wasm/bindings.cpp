@@ -1,26 +1,23 @@
 // The main browser module (sharelock-core.mjs + .wasm): pay, countdown,
 // proof and verified pay, and the share bar for pages that have one of
-// those as well. Most calls still take and return JSON text (docs/ABI.md
-// says which are typed); the share bar has its own module
-// (share_bindings.cpp). No logic lives here,
-// and since the core never throws, no exception can cross into JavaScript.
+// those as well (the share bar alone has its own module, share_bindings.cpp).
+// Every call is typed: value objects in and out (wasm/*values.hpp), the JSON
+// the core reads or writes as JsonDocuments (docs/ABI.md). No logic lives
+// here, and since the core never throws, no exception can cross into
+// JavaScript.
 #include <emscripten/bind.h>
 
 #include <string>
 
-#include "sharelock/countdown_widget.hpp"
-#include "sharelock/proof_widget.hpp"
 #include "countdown_values.hpp"
 #include "pay_values.hpp"
+#include "proof_values.hpp"
 #include "share_values.hpp"
 #include "sharelock/unicode.hpp"
 #include "verified_values.hpp"
 
 namespace {
 
-std::string describe_proof(const std::string& request) { return sharelock::describe_proof(request); }
-std::string proof_toast_text(const std::string& request) { return sharelock::proof_toast_text(request); }
-std::string proof_toast_gate(const std::string& request) { return sharelock::proof_toast_gate(request); }
 std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeVersion); }
 
 }  // namespace
@@ -31,20 +28,22 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   // fetching sharelock-share as well (web/share-core.js). Verified pay asks
   // for the shopper's Mastodon server with checkMastodonHost.
   sharelock::bindings::register_share_bar_calls();
-  // Values more than one widget's calls take: registered once here.
+  // Values more than one widget's calls take: registered once here (Embind
+  // refuses a type registered twice).
   sharelock::bindings::register_attribute();
   sharelock::bindings::register_json_document();
-  sharelock::bindings::register_countdown_values();
   sharelock::bindings::register_pay_calls();
+  sharelock::bindings::register_countdown_values();
   emscripten::function("planCountdown", &sharelock::plan_countdown);
   emscripten::function("countdownView", &sharelock::countdown_view);
   emscripten::function("stockFromFeed", &sharelock::stock_from_feed);
   emscripten::function("clockSkew", &sharelock::bindings::clock_skew_binding);
-  emscripten::function("describeProof", &describe_proof);
-  emscripten::function("proofToastText", &proof_toast_text);
-  emscripten::function("proofToastGate", &proof_toast_gate);
-  // Verified pay: typed, its records and the server's answers as
-  // JsonDocuments (verified_values.hpp).
+  // <sharelock-proof>: its feed and the stored cap record as JsonDocuments.
+  sharelock::bindings::register_proof_values();
+  emscripten::function("describeProof", &sharelock::describe_proof);
+  emscripten::function("proofToastText", &sharelock::proof_toast_text);
+  emscripten::function("proofToastGate", &sharelock::proof_toast_gate);
+  // Verified pay: its records and the server's answers as JsonDocuments.
   sharelock::bindings::register_verified_values();
   emscripten::function("describeVerified", &sharelock::describe_verified);
   emscripten::function("checkVerifiedPost", &sharelock::check_verified_post);

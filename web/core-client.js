@@ -1,10 +1,11 @@
 // The main wasm module (sharelock-core): pay, countdown, proof and verified
 // pay. Loaded lazily, once per page, and wrapped so widgets pass and receive
-// plain objects. Most of its calls still cross as JSON text; the typed ones
-// say so (docs/ABI.md). The share bar has its own module (share-core.js).
-import { cleanDeep, guarded } from './core-call.js';
+// plain objects: each widget's wrapper builds the typed values its calls
+// take (docs/ABI.md; types/core.d.ts). The share bar has its own module
+// (share-core.js), whose calls this one serves too.
 import { countdownCalls } from './countdown-calls.js';
 import { payCalls } from './pay-calls.js';
+import { proofCalls } from './proof-calls.js';
 import { shareBarCalls } from './share-core.js';
 import { verifiedCalls } from './verified-calls.js';
 import { loadWasmModule } from './wasm-loader.js';
@@ -12,28 +13,22 @@ import { loadWasmModule } from './wasm-loader.js';
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
 
 function wrap(raw) {
-  const call = (name) => guarded((request) => JSON.parse(raw[name](JSON.stringify(cleanDeep(request)))));
   return {
-    // Typed: renderShareBar, and checkMastodonHost for verified pay; pay.
+    // renderShareBar, and checkMastodonHost for verified pay too.
     ...shareBarCalls(raw),
     unicodeVersion: () => raw.unicodeVersion(),
     ...payCalls(raw),
-    // Typed: planCountdown, stockFromFeed, clockSkew.
+    // planCountdown, stockFromFeed, clockSkew.
     ...countdownCalls(raw),
     /**
-     * Every second per visible countdown: typed both ways, no JSON.
+     * Every second per visible countdown: plain numbers in, a typed view out.
      * @returns {import('../types/core').CountdownView}
      */
     countdownView: (endsAt, opensAt, now, lang, format) =>
       raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format),
-    /** @returns {{fatal: boolean, errors: object[], need?: {fetch: string, credentials: RequestCredentials, attribute: string}, kind?: string, show?: boolean}} */
-    describeProof: call('describeProof'),
-    /** @returns {{text: string, expired: boolean}} */
-    proofToastText: call('proofToastText'),
-    /** @returns {{allow: boolean, store: string}} */
-    proofToastGate: call('proofToastGate'),
-    // <sharelock-pay mode="verified">: typed, its records and the server's
-    // answers as JsonDocuments (verified-calls.js).
+    // describeProof, proofToastText, proofToastGate.
+    ...proofCalls(raw),
+    // <sharelock-pay mode="verified">.
     ...verifiedCalls(raw),
   };
 }

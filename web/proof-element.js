@@ -86,7 +86,7 @@ export class ProofWidget {
     this.#refreshDue = false;
     const request = { attributes: presentAttributes(this.#host, PROOF_ATTRIBUTES), page: pageFacts(this.#host), now: clock.now() };
     let view = this.#core.describeProof(request);
-    if (view.need) {
+    if (view.need?.fetch) {
       const { fetch: url, credentials, referrerPolicy, attribute, refreshAfter } = view.need;
       this.#liveRefresh = refreshAfter ?? null;
       let body;

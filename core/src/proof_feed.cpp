@@ -5,7 +5,6 @@
 
 #include "sharelock/civil_time.hpp"
 #include "sharelock/unicode.hpp"
-#include "sharelock/widget_request.hpp"
 
 namespace sharelock::proof {
 namespace {
@@ -59,18 +58,24 @@ bool looks_like_link(std::u32string_view text, bool is_place) {
   return false;
 }
 
-std::optional<std::int64_t> instant_at(const Json& row, const char* key) {
-  if (!row.contains(key) || !row[key].is_string()) return std::nullopt;
-  auto instant = civil::parse_iso_instant(row[key].get<std::string>(), key);
+// The string member `key` of a row, or "" when absent or not a string.
+std::string text_at(const JsonView& row, std::string_view key) { return std::string(row[key].string().value_or("")); }
+
+std::optional<std::int64_t> instant_at(const JsonView& row, const char* key) {
+  const auto text = row[key].string();
+  if (!text) return std::nullopt;
+  auto instant = civil::parse_iso_instant(*text, key);
   if (!instant) return std::nullopt;
   return instant.value();
 }
 
 // The row's item, or nothing when present but not a short string.
-std::optional<std::string> item_of(const Json& row) {
-  if (!row.contains("item")) return std::string();
-  if (!row["item"].is_string() || row["item"].get<std::string>().size() > kMaxItemBytes) return std::nullopt;
-  return row["item"].get<std::string>();
+std::optional<std::string> item_of(const JsonView& row) {
+  const JsonView item = row["item"];
+  if (!item.exists()) return std::string();
+  const auto text = item.string();
+  if (!text || text->size() > kMaxItemBytes) return std::nullopt;
+  return std::string(*text);
 }
 
 struct Rows {
@@ -80,46 +85,44 @@ struct Rows {
   }
 };
 
-void read_counter(const Json& row, std::int64_t now, Rows& rows) {
+void read_counter(const JsonView& row, std::int64_t now, Rows& rows) {
   if (!row.is_object()) return rows.skip("a counter is not an object");
-  const auto activity = parse_activity(string_at(row, "type"));
+  const auto activity = parse_activity(text_at(row, "type"));
   if (!activity) return rows.skip("a counter has no known \"type\"");
   const auto item = item_of(row);
   if (!item) return rows.skip("a counter's \"item\" is not a short string");
-  const auto count = row.find("count");
+  const auto count = row["count"].whole_number();
   // Only whole numbers: 12.5 people, -3 people or 1e300 people are wrong data.
-  if (count == row.end() || !count->is_number_integer() || count->get<std::int64_t>() < 0 ||
-      (count->is_number_unsigned() && count->get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxCount)) ||
-      count->get<std::int64_t>() > kMaxCount) {
+  if (!count || *count < 0 || *count > kMaxCount) {
     return rows.skip("a counter's \"count\" is not a whole number from 0 to 999999999999");
   }
-  const std::string window = row.contains("window") ? string_at(row, "window") : "all";
+  const std::string window = row["window"].exists() ? text_at(row, "window") : "all";
   if (!parse_window(window)) return rows.skip("a counter's \"window\" is not 1h, 24h, 7d, 30d or all");
   const auto at = instant_at(row, "at");
-  if (row.contains("at") && !at) return rows.skip("a counter's \"at\" is not an ISO 8601 time with an offset");
+  if (row["at"].exists() && !at) return rows.skip("a counter's \"at\" is not an ISO 8601 time with an offset");
   if (at && *at > now + kFutureTolerance) return rows.skip("a counter's \"at\" is in the future");
   // "In the last 24 hours" and "viewing now" are claims about a moment: a
   // count without its time (a static file) could make them for ever.
   if (*activity == Activity::kViewing && !at) return rows.skip("a \"viewing\" counter needs \"at\"");
   if (window != "all" && !at) return rows.skip("a counter with a window needs \"at\"");
-  rows.feed.counters.push_back({*item, *activity, window, count->get<std::int64_t>(), at});
+  rows.feed.counters.push_back({*item, *activity, window, *count, at});
 }
 
-void read_event(const Json& row, std::int64_t now, Rows& rows, std::set<std::string>& seen) {
+void read_event(const JsonView& row, std::int64_t now, Rows& rows, std::set<std::string>& seen) {
   if (!row.is_object()) return rows.skip("an event is not an object");
-  const auto activity = parse_activity(string_at(row, "type"));
+  const auto activity = parse_activity(text_at(row, "type"));
   if (!activity || *activity == Activity::kViewing) return rows.skip("an event has no known \"type\"");
   const auto item = item_of(row);
   if (!item) return rows.skip("an event's \"item\" is not a short string");
   const auto at = instant_at(row, "at");
   if (!at) return rows.skip("an event's \"at\" is missing or not an ISO 8601 time with an offset");
   if (*at > now + kFutureTolerance) return rows.skip("an event's \"at\" is in the future");
-  Event event{*item, *activity, *at, first_name(string_at(row, "name")), place_name(string_at(row, "place"))};
+  Event event{*item, *activity, *at, first_name(text_at(row, "name")), place_name(text_at(row, "place"))};
   // A feed that lists one sale twice (a retried webhook) shows it once.
-  const std::string id = string_at(row, "id");
+  const std::string id = text_at(row, "id");
   // An order id may cover several items: the item is part of the key.
   const std::string key = !id.empty() ? "id:" + event.item + '\n' + id
-                                      : "row:" + string_at(row, "type") + '\n' + event.item + '\n' +
+                                      : "row:" + text_at(row, "type") + '\n' + event.item + '\n' +
                                             std::to_string(event.at) + '\n' + event.name + '\n' + event.place;
   if (!seen.insert(key).second) return;
   rows.feed.events.push_back(std::move(event));
@@ -141,22 +144,19 @@ std::string place_name(std::string_view place) {
   return unicode::encode_utf8(text);
 }
 
-Result<Feed> parse_feed(std::string_view body, std::int64_t now) {
-  if (body.size() > kMaxFeedBytes) {
+Result<Feed> parse_feed(const JsonDocument& body, std::size_t body_bytes, std::int64_t now) {
+  if (body_bytes > kMaxFeedBytes) {
     return Error{"feed-too-large", "", "the feed is over 1 MiB; serve the recent rows only"};
   }
-  const Json document = Json::parse(body, nullptr, false);
-  if (document.is_discarded() || !document.is_object()) {
-    return Error{"invalid-feed", "", "the feed is not a JSON object"};
-  }
-  const auto version = document.find("version");
-  if (version == document.end() || !version->is_number_integer() || version->get<std::int64_t>() != 1) {
+  const JsonView document(body);
+  if (!document.is_object()) return Error{"invalid-feed", "", "the feed is not a JSON object"};
+  if (document["version"].whole_number() != 1) {
     return Error{"unsupported-feed-version", "", "the feed needs \"version\": 1"};
   }
-  const auto counters = document.find("counters");
-  const auto events = document.find("events");
-  const bool has_counters = counters != document.end() && counters->is_array();
-  const bool has_events = events != document.end() && events->is_array();
+  const JsonView counters = document["counters"];
+  const JsonView events = document["events"];
+  const bool has_counters = counters.is_array();
+  const bool has_events = events.is_array();
   if (!has_counters && !has_events) {
     return Error{"invalid-feed", "", "the feed has neither a \"counters\" nor an \"events\" list"};
   }
@@ -167,10 +167,11 @@ Result<Feed> parse_feed(std::string_view body, std::int64_t now) {
     if (feed.first_problem.empty()) feed.first_problem = why;
   };
   if (has_counters) {
+    const std::vector<JsonView> counter_rows = counters.children();
     std::size_t index = 0;
-    for (const Json& row : *counters) {
+    for (const JsonView& row : counter_rows) {
       if (index++ == kMaxRows) {
-        over_limit(counters->size() - kMaxRows, "only the first 1000 counters are read");
+        over_limit(counter_rows.size() - kMaxRows, "only the first 1000 counters are read");
         break;
       }
       read_counter(row, now, rows);
@@ -180,7 +181,7 @@ Result<Feed> parse_feed(std::string_view body, std::int64_t now) {
     // Every event is read (the 1 MiB bound keeps that cheap) and the newest
     // kept: a feed listed oldest first must not lose its latest sales.
     std::set<std::string> seen;
-    for (const Json& row : *events) read_event(row, now, rows, seen);
+    for (const JsonView& row : events.children()) read_event(row, now, rows, seen);
     std::stable_sort(feed.events.begin(), feed.events.end(),
                      [](const Event& a, const Event& b) { return a.at > b.at; });
     if (feed.events.size() > kMaxRows) {

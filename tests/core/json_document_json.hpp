@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,21 +15,42 @@
 
 namespace sharelock::testing {
 
-inline void flatten_json(const nlohmann::json& value, const std::string& key, JsonDocument& document) {
-  const auto index = document.nodes.size();
-  JsonNode node{key, "null", 0, "", 0};
-  if (value.is_boolean()) node = {key, "boolean", value.get<bool>() ? 1.0 : 0.0, "", 0};
-  if (value.is_number()) node = {key, "number", value.get<double>(), "", 0};
-  if (value.is_string()) node = {key, "string", 0, value.get<std::string>(), 0};
-  if (value.is_array()) node.kind = "array";
-  if (value.is_object()) node.kind = "object";
-  document.nodes.push_back(node);
-  if (value.is_array()) {
-    for (const auto& element : value) flatten_json(element, "", document);
-  } else if (value.is_object()) {
-    for (const auto& [member, child] : value.items()) flatten_json(child, member, document);
+// Iterative, as the shim's flattening is: a hostile feed nests 300,000
+// deep, which would overflow the stack of a recursive walk.
+inline void flatten_json(const nlohmann::json& root, const std::string& root_key, JsonDocument& document) {
+  struct Pending {
+    std::string key;
+    const nlohmann::json* value;
+    std::size_t parent;  // index of the parent node, or npos for the root
+  };
+  std::vector<Pending> pending{{root_key, &root, std::string::npos}};
+  std::vector<std::size_t> open;  // containers whose end is not yet known
+  const auto close_until = [&](std::size_t parent) {
+    while (!open.empty() && open.back() != parent) {
+      document.nodes[open.back()].end = static_cast<std::int32_t>(document.nodes.size());
+      open.pop_back();
+    }
+  };
+  while (!pending.empty()) {
+    const Pending next = std::move(pending.back());
+    pending.pop_back();
+    close_until(next.parent);
+    const nlohmann::json& value = *next.value;
+    const auto index = document.nodes.size();
+    JsonNode node{next.key, "null", 0, "", static_cast<std::int32_t>(index + 1)};
+    if (value.is_boolean()) node = {next.key, "boolean", value.get<bool>() ? 1.0 : 0.0, "", node.end};
+    if (value.is_number()) node = {next.key, "number", value.get<double>(), "", node.end};
+    if (value.is_string()) node = {next.key, "string", 0, value.get<std::string>(), node.end};
+    if (value.is_array()) node.kind = "array";
+    if (value.is_object()) node.kind = "object";
+    document.nodes.push_back(node);
+    if (!value.is_array() && !value.is_object()) continue;
+    open.push_back(index);
+    std::vector<Pending> children;
+    for (const auto& [member, child] : value.items()) children.push_back({value.is_object() ? member : "", &child, index});
+    pending.insert(pending.end(), std::make_move_iterator(children.rbegin()), std::make_move_iterator(children.rend()));
   }
-  document.nodes[index].end = static_cast<std::int32_t>(document.nodes.size());
+  close_until(std::string::npos);
 }
 
 // The document of `text`; not valid when it is not JSON. (nlohmann sorts an

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { attributeList, typedPageFacts } from '../../web/core-values.js';
 import { clockSample, countdownRequest } from '../../web/countdown-calls.js';
 import { payCalls } from '../../web/pay-calls.js';
+import { proofRequest, proofToastGateRequest, proofToastTextRequest } from '../../web/proof-calls.js';
 import { shareAttributes } from '../../web/share-core.js';
 import { verifiedCalls } from '../../web/verified-calls.js';
 
@@ -85,6 +86,14 @@ test('the shim\'s wrapper builds exactly the declared request values', () => {
   const list = attributeList({ item: 'ebook', wait: 8, lang: 'de' });
   assert.deepEqual(list, [{ name: 'item', value: 'ebook' }, { name: 'lang', value: 'de' }]);
   for (const value of list) assert.deepEqual(Object.keys(value).sort(), declared.Attribute);
+  // <sharelock-proof>: every request field, whatever the widget left out.
+  const proof = proofRequest({ attributes: { src: '/proof.json' }, page: { url: 'https://shop.example/' }, now: 1, body: '{"version":1}' });
+  assert.deepEqual(Object.keys(proof).sort(), declared.ProofRequest);
+  assert.deepEqual(Object.keys(proof.body).sort(), declared.JsonDocument);
+  for (const node of proof.body.nodes) assert.deepEqual(Object.keys(node).sort(), declared.JsonNode);
+  assert.deepEqual(Object.keys(proofRequest({})).sort(), declared.ProofRequest);
+  assert.deepEqual(Object.keys(proofToastTextRequest({})).sort(), declared.ProofToastTextRequest);
+  assert.deepEqual(Object.keys(proofToastGateRequest({ stored: null })).sort(), declared.ProofToastGateRequest);
   const countdown = countdownRequest({
     attributes: { evergreen: '48h' }, page: {}, now: 1,
     offsets: [{ at: 2, name: 'GMT+01:00' }], stored: [{ key: 'sharelock:evergreen:x', value: '{"v":1,"start":0}' }],

@@ -5,16 +5,18 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
+import { proofRequest } from '../../web/proof-calls.js';
+
 const dist = new URL('../../dist/', import.meta.url);
 const { default: createSharelockCore } = await import(new URL('sharelock-core.mjs', dist));
 const core = await createSharelockCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
 
 function badgeNumber(count, lang, notation) {
-  const view = JSON.parse(core.describeProof(JSON.stringify({
+  const view = core.describeProof(proofRequest({
     attributes: { count: String(count), notation, lang, min: '0' },
     page: { url: 'https://shop.example/p' },
     now: 0,
-  })));
+  }));
   assert.equal(view.fatal, false, JSON.stringify(view.errors));
   // "1.2K people bought this" / "1,2 mil personas lo han comprado"
   return view.text.replace(/ (people|person|personas|persona) .*$/u, '');

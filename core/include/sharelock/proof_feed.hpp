@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sharelock/error.hpp"
+#include "sharelock/json_document.hpp"
 #include "sharelock/proof_text.hpp"
 
 namespace sharelock::proof {
@@ -48,9 +49,11 @@ struct Feed {
   std::string first_problem;     // why the first refused row was refused
 };
 
-// Errors: "feed-too-large", "invalid-feed" (not JSON, not an object, no
+// The feed as the shim's JSON.parse read it (web/json-document.js), and the
+// size of its text in UTF-8 bytes. Errors: "feed-too-large" (checked
+// before anything is read), "invalid-feed" (not JSON, not an object, no
 // list of rows), "unsupported-feed-version".
-Result<Feed> parse_feed(std::string_view body, std::int64_t now);
+Result<Feed> parse_feed(const JsonDocument& body, std::size_t body_bytes, std::int64_t now);
 
 // The first word of a name, without control or bidi characters; "" when
 // it looks like more than a first name (digits, '@') or is too long.
