@@ -34,10 +34,10 @@ ProofToastText proof_toast_text(const ProofToastTextRequest& request) {
   const auto activity = proof::parse_activity(request.type);
   if (!activity || *activity == Activity::kViewing) return {"", true};
   const i18n::Lang lang = i18n::resolve_lang(request.lang, "");
-  const std::int64_t elapsed = millis_from(request.now) - millis_from(request.at);
+  const std::int64_t elapsed = whole_millis(request.now) - whole_millis(request.at);
   // An event that has aged out of the window since the page loaded is
   // never shown again.
-  const std::int64_t window = millis_from(request.window);
+  const std::int64_t window = whole_millis(request.window);
   if (window > 0 && elapsed > window) return {"", true};
   // The shim hands back what describe_proof gave it; checked again anyway.
   return {proof::activity_sentence(*activity, proof::first_name(request.name), proof::place_name(request.place),
@@ -46,7 +46,7 @@ ProofToastText proof_toast_text(const ProofToastTextRequest& request) {
 }
 
 ProofToastGate proof_toast_gate(const ProofToastGateRequest& request) {
-  const std::int64_t now = millis_from(request.now);
+  const std::int64_t now = whole_millis(request.now);
   const std::int64_t limit = std::clamp<std::int64_t>(whole_or(request.limit, 5), 0, 50);
   const std::int64_t snooze = std::clamp<std::int64_t>(whole_or(request.snooze, 0), 0, kMaxRetentionMillis);
   // Device storage is as untrusted as attributes: a malformed record (a
@@ -54,7 +54,7 @@ ProofToastGate proof_toast_gate(const ProofToastGateRequest& request) {
   // (a clock moved back, a hand edit), starts afresh.
   const JsonView stored(request.stored);
   const auto stored_millis = [&](std::string_view key) {
-    return millis_from(stored[key].number().value_or(0));
+    return whole_millis(stored[key].number().value_or(0));
   };
   std::int64_t since = stored_millis("since");
   std::int64_t shown = std::max<std::int64_t>(stored["shown"].whole_number().value_or(0), 0);

@@ -223,7 +223,7 @@ std::size_t body_size(double bytes) {
 
 void describe(const ProofRequest& request, Problems& problems, ProofView& view) {
   const ProofAttributes attributes{request.attributes};
-  const std::int64_t now = millis_from(request.now);
+  const std::int64_t now = whole_millis(request.now);
   check_attribute_sizes(request.attributes, kProofLimits, problems);
   if (problems.fatal) return;
 

@@ -1,6 +1,5 @@
 #include "sharelock/widget_input.hpp"
 
-#include <cmath>
 
 #include "sharelock/analytics.hpp"
 #include "sharelock/post_length.hpp"
@@ -201,12 +200,6 @@ std::int64_t whole_millis(double value) {
 std::string checked_mastodon_host(std::string_view stored) {
   const auto host = url::normalize_host_name(stored, "");
   return host ? host.value() : std::string{};
-}
-
-std::int64_t millis_from(double value) {
-  constexpr double kMaxDateMillis = 8.64e15;
-  if (!(value >= -kMaxDateMillis && value <= kMaxDateMillis) || std::trunc(value) != value) return 0;
-  return static_cast<std::int64_t>(value);
 }
 
 std::optional<std::int64_t> parse_whole_number(std::string_view text, std::int64_t max) {

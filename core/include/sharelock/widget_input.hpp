@@ -110,12 +110,6 @@ i18n::Lang read_lang(const Attributes& attributes, const PageFacts& page);
 // as attributes. Empty when absent or invalid.
 std::string checked_mastodon_host(std::string_view stored);
 
-// A time in milliseconds from the shim (a JavaScript number): a whole
-// number within a Date's range (±8.64e15), else 0, as a time missing from a
-// JSON request reads (millis_at). Differences of two such times cannot
-// overflow.
-std::int64_t millis_from(double value);
-
 // "0", "42", … up to `max`: ASCII digits only (no sign, no spaces, no
 // exponent), so "1e3", "-1" and " 7" are refused.
 std::optional<std::int64_t> parse_whole_number(std::string_view text, std::int64_t max);
