@@ -13,15 +13,14 @@ import { DIST, scriptTagSizes } from '../../scripts/sizes.mjs';
 // Brotli's output moves by about 1 KB with code layout alone (a refactor
 // that shrank the wasm's code by 285 bytes grew its brotli size by 1,160),
 // so each budget keeps about 1.5 KB of headroom over the measurement.
-// Issue 18 (typed share-bar module, one chunk per widget), measured:
-// share bar 41,639 (was 106,359: the page loaded the whole kit),
-// countdown 103,026, all four 115,092 (was 106,359: the main module now
-// also carries the share bar's typed calls, and the split costs the kit
-// page about 6 KB of JS in many small files) — see the issue's note.
+// Issue 18, measured once every call of the main module was typed (no
+// nlohmann/json, printf or long double left in it): share bar 41,204 (was
+// 106,359: the page loaded the whole kit), countdown 86,106 (was 103,026),
+// all four 97,916 (was 115,092).
 const BUDGET = {
-  share: 43_100,      // the module script, its chunks, the share bar's code and sharelock-share.{mjs,wasm}
-  countdown: 104_500, // the same with the countdown's code and sharelock-core.{mjs,wasm}
-  kit: 116_600,       // all four widgets (their share bars then use sharelock-core too)
+  share: 42_700,      // the module script, its chunks, the share bar's code and sharelock-share.{mjs,wasm}
+  countdown: 87_600,  // the same with the countdown's code and sharelock-core.{mjs,wasm}
+  kit: 99_400,        // all four widgets (their share bars then use sharelock-core too)
   classic: 19_000,    // sharelock.iife.js, the self-contained classic script
 };
 
