@@ -3,7 +3,7 @@
 // core's state machine decides everything; this reports what it observes (clicks, the share window opening or closing, the page being
 // seen again, the time) and carries out the effects the core returns.
 // mode="verified" hands the element to VerifiedPanel (verified-pay.js).
-import { copyText } from './clipboard.js';
+import { announce, copyText, showBriefly } from './clipboard.js';
 import { loadCore } from './core-client.js';
 import { MASTODON_KEY } from './mastodon-host.js';
 import { coalesced, h, presentAttributes } from './dom.js';
@@ -24,7 +24,6 @@ const WINDOW_POLL_MS = 300;
 // Items unlocked in this page view, whether or not storage kept them: a
 // widget that starts (or restarts) later for the same item opens too.
 const unlockedThisView = new Set();
-const COPIED_FEEDBACK_MS = 2500;
 
 export class PayWidget {
   #host;
@@ -344,13 +343,11 @@ export class PayWidget {
   #addCopyButton(code) {
     const { copyCode, codeCopied, copyFailed } = this.#view.messages;
     const button = h('button', { type: 'button', class: 'sharelock-copy', 'data-sharelock-copy-button': '' }, [copyCode]);
-    let timer = 0;
     button.addEventListener('click', async () => {
       const copied = await copyText(code.textContent.trim(), this.#root);
-      button.textContent = copied ? codeCopied : copyFailed;
-      this.#status.textContent = button.textContent;
-      clearTimeout(timer);
-      timer = setTimeout(() => { button.textContent = copyCode; }, COPIED_FEEDBACK_MS);
+      const said = copied ? codeCopied : copyFailed;
+      showBriefly(button, said, () => { button.textContent = copyCode; });
+      announce(this.#status, said);
     });
     code.after(' ', button);
   }

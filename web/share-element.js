@@ -2,7 +2,7 @@
 // (widget-element.js) on first use. The core decides every link, label and
 // error; this renders them and owns the side effects (popups, the
 // clipboard, Web Share, remembering a Mastodon server).
-import { copyText } from './clipboard.js';
+import { announce, copyText, showBriefly } from './clipboard.js';
 import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
@@ -13,8 +13,6 @@ import { themeStyles } from './theme-styles.js';
 import { HOST_CHANGED, mastodonHost, rememberMastodonHost } from './mastodon-host.js';
 import { showFallback } from './widget-element.js';
 import { SHARE_ATTRIBUTES } from './widget-attributes.js';
-
-const COPIED_FEEDBACK_MS = 2500;
 
 function isPlainLeftClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
@@ -30,7 +28,6 @@ export class ShareBar {
     if (this.#host.isConnected) this.#render();
   });
   #status = null;
-  #copyTimer = 0;
 
   /**
    * @param {HTMLElement} host the <sharelock-share>
@@ -55,7 +52,6 @@ export class ShareBar {
 
   disconnected() {
     window.removeEventListener(HOST_CHANGED, this.#onHostChanged);
-    clearTimeout(this.#copyTimer);
   }
 
   attributeChanged() {
@@ -156,28 +152,21 @@ export class ShareBar {
     }));
   }
 
-  #announce(text) {
-    // Clear first so that the same message twice is announced twice.
-    this.#status.textContent = '';
-    requestAnimationFrame(() => { this.#status.textContent = text; });
-  }
-
   async #copy(element, button) {
     const copied = await copyText(button.sharedUrl, this.#root);
     const { copied: copiedText, copyFailed } = this.#view.messages;
-    const label = element.querySelector('.label');
-    clearTimeout(this.#copyTimer);
     if (copied) {
-      label.textContent = copiedText;
       element.dataset.state = 'copied';
-      this.#copyTimer = setTimeout(() => {
+      const label = element.querySelector('.label');
+      showBriefly(label, copiedText, () => {
         label.textContent = button.label;
         delete element.dataset.state;
-      }, COPIED_FEEDBACK_MS);
+      });
       this.#emitShare(button);
+    } else {
+      this.#showLinkToCopy(button.sharedUrl, copyFailed);
     }
-    if (!copied) this.#showLinkToCopy(button.sharedUrl, copyFailed);
-    this.#announce(copied ? copiedText : copyFailed);
+    announce(this.#status, copied ? copiedText : copyFailed);
   }
 
   // No clipboard access: put the link where the shopper can see it, selected,
