@@ -141,6 +141,17 @@ test('an unreachable verification server: a clear message, an error event, no re
   expect(new URL(page.url()).pathname).toBe('/');
 });
 
+test('a verification server that refuses the sign-in: its code in the error event, no redirect', async ({ page }) => {
+  await page.route((url) => url.pathname.startsWith('/verify/v1/oauth-client'), (route) => route.fulfill({
+    status: 403, contentType: 'application/json', body: '{"error":{"code":"origin-not-allowed","message":"no"}}',
+  }));
+  await page.goto('/');
+  await part(page, 'button').click();
+  await expect(part(page, 'notice')).toHaveText(/went wrong/);
+  expect((await recorded(page)).errors).toContainEqual({ code: 'origin-not-allowed', attribute: '', target: 'pay-verified' });
+  expect(new URL(page.url()).pathname).toBe('/');
+});
+
 test('a stored token the server does not honour is forgotten and the widget offers the post again', async ({ page }) => {
   // Stored before any script of the page runs: seeding it on a loaded page
   // raced the widget's own first read, which on a slow machine came after the

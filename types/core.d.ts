@@ -294,7 +294,9 @@ export interface VerifiedBeginRequest {
   /** base64url of 48 random bytes */
   random: string;
   text: string;
-  /** the server's /v1/oauth-client answer */
+  /** the HTTP status of the server's /v1/oauth-client answer; 0 when none came */
+  clientStatus: number;
+  /** that answer's body */
   client: JsonDocument;
 }
 
@@ -311,7 +313,9 @@ export interface VerifiedCallbackRequest {
   query: string;
   page: string;
   now: number;
-  /** the sessionStorage record (not valid when none) */
+  /** whether the tab holds a record at all (a damaged one fails the callback; none leaves it alone) */
+  hasStored: boolean;
+  /** the sessionStorage record (not valid when none or not JSON) */
   stored: JsonDocument;
   /** its "context" member, itself JSON text, parsed */
   storedContext: JsonDocument;

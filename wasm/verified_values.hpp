@@ -32,13 +32,15 @@ inline void register_verified_requests() {
       .field("now", &VerifiedBeginRequest::now)
       .field("random", &VerifiedBeginRequest::random)
       .field("text", &VerifiedBeginRequest::text)
-      .field("client", &VerifiedBeginRequest::client);
+      .field("client", &VerifiedBeginRequest::client)
+      .field("clientStatus", &VerifiedBeginRequest::client_status);
   register_list_field_both_ways<VerifiedBeginRequest, Attribute,
                                 &VerifiedBeginRequest::attributes>(begin, "attributes");
   value_object<VerifiedCallbackRequest>("VerifiedCallbackRequest")
       .field("query", &VerifiedCallbackRequest::query)
       .field("page", &VerifiedCallbackRequest::page)
       .field("now", &VerifiedCallbackRequest::now)
+      .field("hasStored", &VerifiedCallbackRequest::has_stored)
       .field("stored", &VerifiedCallbackRequest::stored)
       .field("storedContext", &VerifiedCallbackRequest::stored_context);
   value_object<UnlockAnswer>("UnlockAnswer")

@@ -70,7 +70,10 @@ export function jsonText(document) {
     if (node.kind === 'boolean') return node.number !== 0;
     if (node.kind === 'null') return null;
     const children = [];
-    for (let child = index + 1; child < node.end; child = document.nodes[child].end) children.push(child);
+    // Always forward, whatever `end` says: a walk that cannot loop.
+    for (let child = index + 1; child < node.end; child = Math.max(child + 1, document.nodes[child].end)) {
+      children.push(child);
+    }
     if (node.kind === 'array') return children.map(valueAt);
     return Object.fromEntries(children.map((child) => [document.nodes[child].key, valueAt(child)]));
   };

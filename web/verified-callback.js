@@ -41,6 +41,12 @@ export function takeFreshUnlock(item) {
   return fresh ?? null;
 }
 
+// The outcome record keeps of an error what the widget reads back
+// (verified-pay.js #takeOutcome): its code and message, as it always has.
+function keptError(error) {
+  return error ? { code: error.code, message: error.message } : null;
+}
+
 async function run() {
   // The code must not stay in the address bar, the history or a shared
   // link, even if the core then fails to load: taken out first.
@@ -63,7 +69,7 @@ async function run() {
   // A callback this tab cannot tie to an item (its record lost) is said on
   // the document: no widget can claim it.
   if (result.error && !result.item) reportError(document.documentElement, result.error);
-  let outcome = { item: result.item ?? '', notice: result.outcome === 'denied' ? 'denied' : 'failed', error: result.error ?? null };
+  let outcome = { item: result.item ?? '', notice: result.outcome === 'denied' ? 'denied' : 'failed', error: keptError(result.error) };
   if (result.outcome === 'exchange') {
     const answer = await requestUnlock(result.server, result);
     const read = core.readUnlockResponse({ item: result.item, now: Date.now(), ...answer });
@@ -75,7 +81,7 @@ async function run() {
       outcome = { item: result.item, notice: 'unlocked', error: null };
     } else {
       const notice = { 'server-unreachable': 'unreachable', 'post-rejected': 'rejected' }[read.error.code] ?? 'failed';
-      outcome = { item: result.item, notice, error: read.error };
+      outcome = { item: result.item, notice, error: keptError(read.error) };
     }
   }
   writeStored(OUTCOME_KEY, JSON.stringify(outcome), 'session');

@@ -44,14 +44,14 @@ export function verifiedCalls(raw) {
     /** @returns {import('../types/core').VerifiedPostCheck} */
     checkVerifiedPost: guarded((request) => raw.checkVerifiedPost({ ...widgetInput(request), text: text(request.text) })),
     /**
-     * @param {{attributes: Record<string, string>, page: object, now: number, mastodonHost?: string, random: string, text: string, client: string}} request
-     *   client: the text of the server's /v1/oauth-client answer
+     * @param {{attributes: Record<string, string>, page: object, now: number, mastodonHost?: string, random: string, text: string, clientStatus: number, client: string}} request
+     *   clientStatus, client: the HTTP status (0: no answer) and the text of the server's /v1/oauth-client answer
      * @returns {import('../types/core').VerifiedBegin & {record: string}} the record as the text to store
      */
     beginVerified: guarded((request) => {
       const begun = raw.beginVerified({
         ...widgetInput(request), now: number(request.now), random: text(request.random), text: text(request.text),
-        client: jsonDocument(request.client),
+        clientStatus: number(request.clientStatus), client: jsonDocument(request.client),
       });
       return { ...begun, record: jsonText(begun.record) };
     }),
@@ -63,7 +63,7 @@ export function verifiedCalls(raw) {
     acceptVerifiedCallback: guarded(({ query, page, stored, now }) => {
       const accepted = raw.acceptVerifiedCallback({
         query: text(query), page: text(page), now: number(now),
-        stored: jsonDocument(stored), storedContext: storedContext(stored),
+        hasStored: typeof stored === 'string' && stored !== '', stored: jsonDocument(stored), storedContext: storedContext(stored),
       });
       return {
         ...accepted,

@@ -218,20 +218,14 @@ export class VerifiedPanel {
     const { messages, server, network } = this.#described;
     this.#status.textContent = messages.redirecting;
     try {
-      const answer = await fetchOAuthClient(server, network, shopperHost);
-      if (answer.status !== 200 || !answer.body) {
-        const code = answer.status === 0 ? 'server-unreachable' : String(answer.body?.error?.code ?? 'server-error').slice(0, 40);
-        this.#fail({ code, message: `the verification server (${server}) answered /v1/oauth-client with ${answer.status || 'no answer'}` },
-          answer.status === 0 ? 'unreachable' : 'failed');
-        return;
-      }
+      const client = await fetchOAuthClient(server, network, shopperHost);
       const begun = this.#core.beginVerified({
         attributes: this.#attributes(), page: pageFacts(this.#host), now: Date.now(), mastodonHost: shopperHost,
-        random: randomBase64url(RANDOM_BYTES), text: textarea.value, client: answer.text,
+        random: randomBase64url(RANDOM_BYTES), text: textarea.value, clientStatus: client.status, client: client.body,
       });
       if (begun.fatal) {
         for (const error of begun.errors) reportError(this.#host, error);
-        this.#renderLocked('failed');
+        this.#renderLocked(begun.errors.some((error) => error.code === 'server-unreachable') ? 'unreachable' : 'failed');
         return;
       }
       // Without sessionStorage the way back cannot be checked, so the flow

@@ -24,18 +24,11 @@ async function exchange(url, init, timeout = TIMEOUT_MS) {
 
 /**
  * The provider client the page redirects to (GET /v1/oauth-client): its
- * text for the core, parsed here only for the error code of a refusal.
+ * status and text, for the core to read (a refusal's error code too).
  */
-export async function fetchOAuthClient(server, network, host = '') {
+export function fetchOAuthClient(server, network, host = '') {
   const query = new URLSearchParams({ network, ...(host ? { host } : {}) });
-  const answer = await exchange(`${server}/v1/oauth-client?${query}`, { method: 'GET' });
-  let body = null;
-  try {
-    body = JSON.parse(answer.body);
-  } catch {
-    body = null;
-  }
-  return { status: answer.status, body, text: answer.body };
+  return exchange(`${server}/v1/oauth-client?${query}`, { method: 'GET' });
 }
 
 const RETRY_DELAYS_MS = [1000, 3000];

@@ -69,9 +69,7 @@ std::string default_offer(const PageFacts& page) {
 std::optional<std::int64_t> stored_start(const JsonDocument& value) {
   const JsonView record(value);
   if (!record.is_object() || record["v"].whole_number() != 1) return std::nullopt;
-  const auto start = record["start"].whole_number();
-  if (!start || *start < -kMaxDateMillis || *start > kMaxDateMillis) return std::nullopt;
-  return start;
+  return record["start"].millis();
 }
 
 // What the shim answered for `key` (the last answer, if it gave several).

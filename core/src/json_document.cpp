@@ -10,6 +10,8 @@ namespace {
 
 // 2^53: beyond it a JavaScript number no longer holds every whole number.
 constexpr double kMaxExactWhole = 9007199254740992.0;
+// ±8.64e15 ms: the instants a JavaScript Date can hold.
+constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
 
 // A node's `end` from JavaScript is untrusted: kept past the node itself
 // and within the document, so a walk always moves forward and stays inside.
@@ -29,25 +31,35 @@ JsonView::JsonView(const JsonDocument* document, std::size_t index)
       node_(document != nullptr && index < document->nodes.size() ? &document->nodes[index] : nullptr),
       index_(index) {}
 
+template <typename Visit>
+void JsonView::for_each_child(Visit&& visit) const {
+  if (!is_object() && !is_array()) return;
+  const std::size_t end = end_of(*document_, index_);
+  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child)) visit(child);
+}
+
 std::vector<JsonView> JsonView::children() const {
   std::vector<JsonView> result;
-  if (!is_object() && !is_array()) return result;
-  const std::size_t end = end_of(*document_, index_);
-  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child)) {
-    result.push_back(JsonView(document_, child));
-  }
+  for_each_child([&](std::size_t child) { result.push_back(JsonView(document_, child)); });
   return result;
 }
 
-std::size_t JsonView::size() const { return children().size(); }
+std::size_t JsonView::size() const {
+  std::size_t count = 0;
+  for_each_child([&](std::size_t) { ++count; });
+  return count;
+}
 
+// A walk over the members, with no copy: a record's handful of lookups
+// cost no allocation.
 JsonView JsonView::operator[](std::string_view key) const {
-  JsonView found(nullptr, 0);
-  if (!is_object()) return found;
-  for (const JsonView& member : children()) {
-    if (member.key() == key) found = member;
+  std::size_t found = 0;
+  if (is_object()) {
+    for_each_child([&](std::size_t child) {
+      if (document_->nodes[child].key == key) found = child;
+    });
   }
-  return found;
+  return found == 0 ? JsonView(nullptr, 0) : JsonView(document_, found);
 }
 
 std::optional<std::string_view> JsonView::string() const {
@@ -70,6 +82,14 @@ std::optional<std::int64_t> JsonView::whole_number() const {
   if (!value || std::trunc(*value) != *value || std::fabs(*value) > kMaxExactWhole) return std::nullopt;
   return static_cast<std::int64_t>(*value);
 }
+
+std::optional<std::int64_t> JsonView::millis() const {
+  const auto value = whole_number();
+  if (!value || *value < -kMaxDateMillis || *value > kMaxDateMillis) return std::nullopt;
+  return value;
+}
+
+std::string_view JsonView::text() const { return string().value_or(""); }
 
 std::string_view JsonView::key() const { return node_ != nullptr ? std::string_view(node_->key) : ""; }
 

@@ -77,7 +77,7 @@ std::optional<Record> decode_record(const JsonDocument& document) {
   const auto state = json["state"].string();
   const auto item = json["item"].string();
   const auto path = json["returnPath"].string();
-  const auto expires = json["expiresAt"].whole_number();
+  const auto expires = json["expiresAt"].millis();
   const auto consumed = json["consumed"].boolean();
   const auto verifier = json["codeVerifier"].string();
   const auto context = json["context"].string();

@@ -97,13 +97,13 @@ bool is_live_record(const JsonDocument& record, std::int64_t now) {
   const JsonView until = root["until"];
   if (root["v"].whole_number() != 1 || !until.exists()) return false;
   if (until.is_null()) return true;
-  const auto expires = until.whole_number();
+  const auto expires = until.millis();
   return expires && *expires > now;
 }
 
 std::optional<std::int64_t> decode_pending(const JsonDocument& record) {
   const JsonView root(record);
-  const auto opened_at = root["openedAt"].whole_number();
+  const auto opened_at = root["openedAt"].millis();
   if (root["v"].whole_number() != 1 || !opened_at || *opened_at < 0) return std::nullopt;
   return opened_at;
 }

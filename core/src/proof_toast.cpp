@@ -53,12 +53,9 @@ ProofToastGate proof_toast_gate(const ProofToastGateRequest& request) {
   // missing or out-of-range "since" reads as 1970), or one from the future
   // (a clock moved back, a hand edit), starts afresh.
   const JsonView stored(request.stored);
-  const auto stored_millis = [&](std::string_view key) {
-    return whole_millis(stored[key].number().value_or(0));
-  };
-  std::int64_t since = stored_millis("since");
+  std::int64_t since = stored["since"].millis().value_or(0);
   std::int64_t shown = std::max<std::int64_t>(stored["shown"].whole_number().value_or(0), 0);
-  std::int64_t until = stored_millis("until");
+  std::int64_t until = stored["until"].millis().value_or(0);
   if (stored["v"].whole_number() != 1 || since > now || since <= now - kCapPeriod) {
     since = now;
     shown = 0;

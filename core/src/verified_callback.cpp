@@ -73,7 +73,7 @@ VerifiedCallback accept_verified_callback(const VerifiedCallbackRequest& request
   // match; anything else (a shop's own ?code=SUMMER, a stale record) is
   // left alone.
   const JsonDocument& stored = request.stored;
-  if (!stored.valid || !has_parameter(query, "state") ||
+  if (!request.has_stored || !has_parameter(query, "state") ||
       (!has_parameter(query, "code") && !has_parameter(query, "error"))) {
     return outcome_only("none");
   }

@@ -183,7 +183,7 @@ std::string flow_context_text(const FlowContext& context) {
 FlowContext read_flow_context(const JsonDocument& document) {
   const JsonView context(document);
   const auto member = [&context](std::string_view name) {
-    return std::string(context[name].string().value_or(""));
+    return std::string(context[name].text());
   };
   return {member("host"),   member("issuer"), member("network"), member("redirectUri"),
           member("server"), member("text")};

@@ -65,9 +65,7 @@ VerifiedBegin refused(Problems& problems, const Error& error) {
 // core has checked every URL and character in it (oauth::authorize_url).
 oauth::Provider provider_of(const JsonDocument& document) {
   const JsonView client(document);
-  const auto member = [&client](std::string_view name) {
-    return std::string(client[name].string().value_or(""));
-  };
+  const auto member = [&client](std::string_view name) { return std::string(client[name].text()); };
   oauth::Provider provider{member("authorizeEndpoint"), member("clientId"), member("redirectUri"), {}};
   for (const JsonView& scope : client["scopes"].is_array() ? client["scopes"].children() : std::vector<JsonView>{}) {
     if (const auto text = scope.string()) provider.scopes.emplace_back(*text);
@@ -146,6 +144,11 @@ VerifiedBegin begin_verified(const VerifiedBeginRequest& request) {
   const auto verifier = pkce::verifier_from_random(std::string_view(bytes).substr(kStateRandomBytes));
   const auto challenge = pkce::challenge_s256(verifier.value());
 
+  if (whole_millis(request.client_status) != 200) {
+    Error error = verified::server_answer_error(whole_millis(request.client_status), request.client);
+    error.message = "no OAuth client for this network: " + error.message;
+    return refused(problems, error);
+  }
   const oauth::Provider provider = provider_of(request.client);
   // Where this flow's callback must land and who must have sent it, for
   // accept_verified_callback (the mix-up defence).

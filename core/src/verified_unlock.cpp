@@ -17,32 +17,21 @@ constexpr std::size_t kMaxContentCodeBytes = 200;
 constexpr std::size_t kMaxContentLabelBytes = 200;
 constexpr std::size_t kMaxErrorCodeLength = 40;
 
-std::string string_member(const JsonView& object, std::string_view name) {
-  return std::string(object[name].string().value_or(""));
-}
-
-// An instant in a JSON answer or record: a whole number within a Date's
-// range, else 0 (which every expiry check treats as long past).
-std::int64_t millis_member(const JsonView& object, std::string_view name) {
-  const auto value = object[name].whole_number();
-  return value ? whole_millis(static_cast<double>(*value)) : 0;
-}
-
 // An error code from the server, shown in events: [a-z0-9-] only.
-std::string safe_code(const std::string& code, std::string_view fallback) {
+std::string safe_code(std::string_view code, std::string_view fallback) {
   const bool ok = !code.empty() && code.size() <= kMaxErrorCodeLength &&
                   std::all_of(code.begin(), code.end(), [](char c) {
                     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
                   });
-  return ok ? code : std::string(fallback);
+  return std::string(ok ? code : fallback);
 }
 
 std::optional<UnlockContent> read_content(const JsonView& content) {
   if (!content.is_object()) return std::nullopt;
-  const std::string text = string_member(content, "text");
-  const std::string code = string_member(content, "code");
-  const std::string link = string_member(content, "url");
-  const std::string label = string_member(content, "label");
+  const std::string text(content["text"].text());
+  const std::string code(content["code"].text());
+  const std::string link(content["url"].text());
+  const std::string label(content["label"].text());
   if (text.size() > kMaxContentTextBytes || code.size() > kMaxContentCodeBytes ||
       label.size() > kMaxContentLabelBytes || !unicode::is_valid_utf8(text) ||
       !unicode::is_valid_utf8(code) || !unicode::is_valid_utf8(label)) {
@@ -77,8 +66,14 @@ namespace verified {
 std::string live_stored_token(const JsonDocument& document, std::int64_t now) {
   const JsonView record(document);
   if (!record.is_object() || record["v"].whole_number() != 1) return {};
-  const std::string token = string_member(record, "token");
-  return is_token_text(token) && now < millis_member(record, "expiresAt") ? token : std::string{};
+  const std::string token(record["token"].text());
+  return is_token_text(token) && now < record["expiresAt"].millis().value_or(0) ? token : std::string{};
+}
+
+Error server_answer_error(std::int64_t status, const JsonDocument& body) {
+  if (status == 0) return {"server-unreachable", "", "the verification server could not be reached"};
+  return {safe_code(JsonView(body)["error"]["code"].text(), "server-error"), "",
+          "the verification server answered " + std::to_string(status)};
 }
 
 }  // namespace verified
@@ -87,17 +82,16 @@ UnlockRead read_unlock_response(const UnlockAnswer& answer) {
   const std::int64_t status = whole_millis(answer.status);
   const std::int64_t now = whole_millis(answer.now);
   const JsonView body(answer.body);
-  if (status == 0) return failure("server-unreachable", "the verification server could not be reached");
   if (status != 200) {
-    UnlockRead read = failure(safe_code(string_member(body["error"], "code"), "server-error"),
-                              "the verification server answered " + std::to_string(status));
+    UnlockRead read;
+    read.error = verified::server_answer_error(status, answer.body);
     // A token the server no longer honours is forgotten, so the shopper is
     // offered the post again instead of a broken unlock.
     read.forget_token = status == 401 || status == 403;
     return read;
   }
-  const std::string token = string_member(body, "token");
-  const std::int64_t expires_at = millis_member(body, "expiresAt");
+  const std::string token(body["token"].text());
+  const std::int64_t expires_at = body["expiresAt"].millis().value_or(0);
   auto content = read_content(body["content"]);
   if (!verified::is_token_text(token) || expires_at <= now || !content) {
     return failure("server-response-invalid", "the verification server's answer is not a valid unlock");

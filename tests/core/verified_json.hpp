@@ -90,7 +90,7 @@ inline VerifiedBegin begin_typed(const nlohmann::json& request) {
   return sharelock::begin_verified({attribute_list(object_at(request, "attributes")),
                                     page_facts(object_at(request, "page")), string_at(request, "mastodonHost"),
                                     number_at(request, "now"), string_at(request, "random"),
-                                    string_at(request, "text"),
+                                    string_at(request, "text"), number_at(request, "clientStatus"),
                                     json_document(client != request.end() ? client->dump() : std::string())});
 }
 
@@ -107,7 +107,7 @@ inline std::string begin_verified(std::string_view request_json) {
 inline VerifiedCallback accept_typed(const nlohmann::json& request) {
   const std::string stored = string_at(request, "stored");
   return sharelock::accept_verified_callback({string_at(request, "query"), string_at(request, "page"),
-                                              number_at(request, "now"), json_document(stored),
+                                              number_at(request, "now"), !stored.empty(), json_document(stored),
                                               stored_context(stored)});
 }
 

@@ -99,7 +99,7 @@ TEST(VerifiedMastodon, ThePostCheckUsesMastodonsLimit) {
 TEST(VerifiedMastodon, BeginNeedsTheShoppersServerAndTheCallbackCarriesIt) {
   const std::string text = std::string("Joining ") + kLink;
   json request = {{"attributes", attributes()}, {"page", page()}, {"now", kNow}, {"random", random48()},
-                  {"text", text}, {"client", mastodon_client()}};
+                  {"text", text}, {"clientStatus", 200}, {"client", mastodon_client()}};
   json begun = call(testing::begin_verified, request);
   ASSERT_TRUE(begun["fatal"]);
   EXPECT_EQ(begun["errors"][0]["code"], "missing-mastodon-host");

@@ -70,7 +70,7 @@ json check_post(const std::string& text, json attributes = ebook()) {
 
 json begin_request(json attributes = ebook()) {
   return {{"attributes", std::move(attributes)}, {"page", page()}, {"now", kT0},
-          {"random", base64url::encode(kRandom)}, {"text", kPost}, {"client", x_client()}};
+          {"random", base64url::encode(kRandom)}, {"text", kPost}, {"clientStatus", 200}, {"client", x_client()}};
 }
 
 json start_flow(const json& request) { return json::parse(testing::begin_verified(request.dump())); }
@@ -491,6 +491,30 @@ TEST(VerifiedBegin, RefusesAnUnsafeOrBrokenClient) {
             0u);
 }
 
+TEST(VerifiedBegin, AServerThatGaveNoClientIsSaidByItsCode) {
+  const auto begin_with = [](int status, json body) {
+    json request = begin_request();
+    request["clientStatus"] = status;
+    request["client"] = std::move(body);
+    const json b = start_flow(request);
+    EXPECT_TRUE(b["fatal"]) << b.dump();
+    EXPECT_FALSE(b.contains("record"));
+    return b["errors"][0];
+  };
+  // No answer at all: the shopper is told the server cannot be reached.
+  EXPECT_EQ(begin_with(0, nullptr)["code"], "server-unreachable");
+  // The server's own code, when it is a plain one; a usable client body
+  // with another status is still a refusal.
+  const json refused = begin_with(400, {{"error", {{"code", "host-not-allowed"}}}});
+  EXPECT_EQ(refused["code"], "host-not-allowed");
+  EXPECT_NE(refused["message"].get<std::string>().find("400"), std::string::npos) << refused.dump();
+  EXPECT_EQ(begin_with(503, x_client())["code"], "server-error");
+  // A code that is not [a-z0-9-] (it reaches events and logs) is not repeated.
+  EXPECT_EQ(begin_with(500, {{"error", {{"code", "<img src=x>"}}}})["code"], "server-error");
+  EXPECT_EQ(begin_with(500, {{"error", {{"code", std::string(41, 'a')}}}})["code"], "server-error");
+  EXPECT_EQ(begin_with(404, "not json")["code"], "server-error");
+}
+
 TEST(VerifiedBegin, ThePostMustPassTheCheck) {
   const auto begin_error = [](const std::string& text) {
     json request = begin_request();
@@ -615,6 +639,17 @@ TEST(VerifiedCallback, AStateWithNoStoredRecordIsLeftAlone) {
   // with the code, and the address is not the core's to touch.
   EXPECT_EQ(callback(std::string("?code=abc&state=") + kState, ""), (json{{"outcome", "none"}}));
 }
+TEST(VerifiedCallback, ADamagedStoredRecordFailsTheSignIn) {
+  // A record is there but is not one (not JSON, or JSON of another shape):
+  // the flow this tab began was lost, which the shopper is told; the code
+  // is not left for the page to reuse.
+  for (const std::string damaged : {"{", "not json", "null", R"({"v":1})"}) {
+    const json r = callback(std::string("?code=abc&state=") + kState, damaged);
+    EXPECT_EQ(r["outcome"], "failed") << damaged;
+    EXPECT_EQ(r["error"]["code"], "state-missing") << damaged;
+  }
+}
+
 
 TEST(VerifiedCallback, AnotherStateThanAFinishedFlowsIsNotOurs) {
   const json first = callback(std::string("?code=abc&state=") + kState, begun_record());

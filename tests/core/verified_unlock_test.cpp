@@ -216,6 +216,7 @@ json old_era_begin() {
       {"now", kT0},
       {"random", base64url_of(random)},
       {"text", kOldPost},
+      {"clientStatus", 200},
       {"client",
        {{"authorizeEndpoint", "https://x.com/i/oauth2/authorize"},
         {"clientId", "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ"},
@@ -256,7 +257,7 @@ TEST(VerifiedOldRecords, AContextThatIsNotTheRecordsOwnBindsNothing) {
       R"({"host":"","issuer":"https://x.com","network":"x","redirectUri":"https://evil.example/cb",)"
       R"("server":"https://verify.example/api","text":"x"})");
   const VerifiedCallback r = accept_verified_callback(
-      {query, "https://evil.example/cb" + query, static_cast<double>(kT0 + 1000),
+      {query, "https://evil.example/cb" + query, static_cast<double>(kT0 + 1000), true,
        testing::json_document(kOldStateRecord), forged});
   EXPECT_EQ(r.outcome, "failed");
   EXPECT_EQ(r.error.code, "callback-wrong-endpoint");

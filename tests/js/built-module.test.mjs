@@ -1,8 +1,7 @@
 // The built wasm modules (dist/sharelock-share.{mjs,wasm} and dist/
-// sharelock-core.{mjs,wasm}), called as raw Embind modules: the share bar's
-// calls take and return typed value objects in both, pay's too (through
-// its wrapper); the main module's other calls still take one JSON string
-// and return one.
+// sharelock-core.{mjs,wasm}), called as raw Embind modules: every call
+// takes and returns typed value objects (JSON the core reads or writes
+// crosses as a JsonDocument), none takes or returns JSON text.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';

@@ -120,7 +120,7 @@ test('the shim\'s wrapper builds exactly the declared request values', () => {
   const widget = { attributes: { item: 'ebook' }, page: {}, now: 1 };
   verified.describeVerified({ ...widget, storedToken: '{"v":1}' });
   verified.checkVerifiedPost({ ...widget, text: 'post' });
-  verified.beginVerified({ ...widget, random: 'AA', text: 'post', client: '{}' });
+  verified.beginVerified({ ...widget, random: 'AA', text: 'post', clientStatus: 200, client: '{}' });
   verified.acceptVerifiedCallback({ query: '?code=a', page: 'https://shop.example/', stored: '{"context":"{}"}', now: 1 });
   verified.readUnlockResponse({ item: 'ebook', now: 1, status: 200, body: '{}' });
   assert.equal(Object.keys(seen).length, 5);

@@ -54,3 +54,12 @@ test('a document the core writes becomes the text JSON.stringify gives, member o
   assert.equal(jsonText(jsonDocument('[1,[2,{"a":[]}]]')), '[1,[2,{"a":[]}]]');
   assert.equal(jsonText({ valid: false, nodes: [] }), '');
 });
+
+test('a document whose ends point backwards is still written, each node once', () => {
+  // Only the core writes documents, but a bad `end` must not hang the page.
+  const looping = {
+    valid: true,
+    nodes: [node('', 'object', { end: 3 }), node('a', 'number', { number: 1, end: 0 }), node('b', 'number', { number: 2, end: 1 })],
+  };
+  assert.equal(jsonText(looping), '{"a":1,"b":2}');
+});

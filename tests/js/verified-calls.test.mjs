@@ -46,14 +46,21 @@ test('describes the widget, its token key and its words', () => {
 });
 
 test('begins a flow with the state record written exactly as before', () => {
-  const begun = core.beginVerified({ attributes, page, now: T0, random, text: post, client });
+  const begun = core.beginVerified({ attributes, page, now: T0, random, text: post, clientStatus: 200, client });
   assert.equal(begun.fatal, false, JSON.stringify(begun.errors));
   assert.equal(begun.storageKey, 'sharelock:oauth');
   assert.equal(begun.record, OLD_STATE_RECORD);
   assert.match(begun.authorizeUrl, /^https:\/\/x\.com\/i\/oauth2\/authorize\?response_type=code&.*&state=AAECAwQFBgcICQoLDA0ODw&code_challenge=/);
   // A client that is not JSON is no client.
-  const broken = core.beginVerified({ attributes, page, now: T0, random, text: post, client: '<html>' });
+  const broken = core.beginVerified({ attributes, page, now: T0, random, text: post, clientStatus: 200, client: '<html>' });
   assert.equal(broken.fatal, true);
+  // The server's refusal, or no answer: the core says which, by code.
+  const refused = core.beginVerified({
+    attributes, page, now: T0, random, text: post, clientStatus: 403, client: '{"error":{"code":"host-not-allowed"}}',
+  });
+  assert.deepEqual([refused.fatal, refused.errors[0].code], [true, 'host-not-allowed']);
+  const away = core.beginVerified({ attributes, page, now: T0, random, text: post, clientStatus: 0, client: '' });
+  assert.deepEqual([away.fatal, away.errors[0].code], [true, 'server-unreachable']);
 });
 
 test('finishes a flow a JSON-era page began, and consumes it as before', () => {
@@ -74,7 +81,8 @@ test('finishes a flow a JSON-era page began, and consumes it as before', () => {
   assert.equal(replayed.error.code, 'state-reused');
   assert.equal(replayed.codeVerifier, '');
   assert.equal(callback(null).outcome, 'none');
-  assert.equal(callback('{not json').outcome, 'none');
+  // A damaged record fails the sign-in, as the JSON-era module did.
+  assert.deepEqual([callback('{not json').outcome, callback('{not json').error?.code], ['failed', 'state-missing']);
 });
 
 test('reads the server\'s answers, and a stored token as before', () => {

@@ -56,14 +56,23 @@ class JsonView {
   std::size_t size() const;  // how many children
 
   std::optional<std::string_view> string() const;
+  // A string's value, or "" for anything else (absent, another kind): for
+  // members where an empty string and none mean the same.
+  std::string_view text() const;
   std::optional<bool> boolean() const;
   std::optional<double> number() const;
   // A whole number within ±2^53 (exact in a JavaScript number), else nothing.
   std::optional<std::int64_t> whole_number() const;
+  // An instant or a span in milliseconds, as records and answers keep
+  // them: a whole number within a JavaScript Date's range (±8.64e15), so
+  // adding a duration to it cannot overflow; else nothing.
+  std::optional<std::int64_t> millis() const;
   std::string_view key() const;
 
  private:
   JsonView(const JsonDocument* document, std::size_t index);
+  template <typename Visit>
+  void for_each_child(Visit&& visit) const;  // visit(index) for each child node
   const JsonDocument* document_ = nullptr;
   const JsonNode* node_ = nullptr;
   std::size_t index_ = 0;

@@ -51,6 +51,12 @@ bool is_token_text(std::string_view token);
 // untrusted as attributes). In verified_unlock.cpp, next to its writer.
 std::string live_stored_token(const JsonDocument& record, std::int64_t now);
 
+// What a verification server's answer other than 200 means: no answer at
+// all (status 0) is "server-unreachable"; otherwise the code the server
+// gave in {"error":{"code":…}} when it is a plain [a-z0-9-] code, else
+// "server-error".
+Error server_answer_error(std::int64_t status, const JsonDocument& body);
+
 // What a flow binds to its OAuth state (oauth::Binding's context): where
 // its callback must land and who must send it (the mix-up defence), and
 // what the code is for.

@@ -89,7 +89,8 @@ struct VerifiedBeginRequest {
   double now = 0;
   std::string random;  // base64url of 48 random bytes: 16 for the state, 32 for the PKCE verifier
   std::string text;    // the post the shopper approves
-  JsonDocument client;  // the server's /v1/oauth-client answer (untrusted)
+  double client_status = 0;  // the HTTP status of the server's /v1/oauth-client answer; 0: none came
+  JsonDocument client;       // that answer's body (untrusted)
 };
 
 struct VerifiedBegin {
@@ -110,7 +111,11 @@ struct VerifiedCallbackRequest {
   std::string query;  // location.search
   std::string page;   // location.href
   double now = 0;
-  JsonDocument stored;          // the sessionStorage record; not valid when none
+  // Whether the tab holds a record at all, JSON or not: a callback that
+  // finds a damaged record failed (state-missing); one that finds none is
+  // not ours (a shop's own ?code=&state=).
+  bool has_stored = false;
+  JsonDocument stored;          // the sessionStorage record; not valid when none or not JSON
   JsonDocument stored_context;  // its "context" member, parsed
 };
 
