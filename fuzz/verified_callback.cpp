@@ -83,6 +83,7 @@ const Flow& flow() {
                           {"now", kNow},
                           {"random", base64url::encode(random)},
                           {"text", kPost},
+                          {"clientStatus", 200},
                           {"client",
                            {{"authorizeEndpoint", "https://x.com/i/oauth2/authorize"},
                             {"clientId", "client-1"},
