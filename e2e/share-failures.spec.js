@@ -191,6 +191,22 @@ test.describe('hostile attributes never run and never render broken', () => {
     expect(logged[0]).toContain('myspace');
   });
 
+  test('hashtags that leave the text no room on X are reported (text-does-not-fit), and X shares the text without them', async ({ page, consoleErrors }) => {
+    const hashtags = Array.from({ length: 25 }, (_, i) => `verylonghashtag${i}`).join(',');
+    await openTestPage(page, {
+      name: 'crowded-hashtags',
+      html: testPage({ body: `<sharelock-share id="bar" networks="x,facebook" url="${PAGE_URL}" text="Cook" hashtags="${hashtags}"></sharelock-share>` }),
+    });
+    await expect(shareButton(page, 'x')).toHaveAttribute('href',
+      'https://x.com/intent/tweet?text=Cook&url=https%3A%2F%2Fshop.example%2Fbooks%2Fcook');
+    await expect(shareButton(page, 'facebook')).toHaveAttribute('href', /&hashtag=%23verylonghashtag0$/);
+    await expect.poll(async () => (await recorded(page)).errors)
+      .toEqual([{ code: 'text-does-not-fit', attribute: 'hashtags', target: 'bar' }]);
+    const logged = sharelockErrors(consoleErrors);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('hashtags');
+  });
+
   test('a 5000-character text is refused as attribute-too-long and the fallback shows', async ({ page, consoleErrors }) => {
     await openTestPage(page, {
       name: 'too-long',

@@ -159,7 +159,9 @@ void read_as_records(const JsonDocument& document) {
     for (const auto& counter : feed.value().counters) {
       fuzz::check(counter.count >= 0 && counter.count <= 999'999'999'999, "a count out of range");
     }
-    for (const auto& event : feed.value().events) fuzz::check(event.at <= kNow + proof::kFutureTolerance, "an event from the future");
+    for (const auto& event : feed.value().events) {
+      fuzz::check(event.at <= kNow + proof::kFutureTolerance, "an event from the future");
+    }
   }
 }
 

@@ -109,7 +109,9 @@ std::optional<PayConfig> read_config(const PayWidgetInput& input, Problems& prob
   config.lang = read_lang(attributes, page);
   pay::Config& machine = config.machine;
   machine.network = *network;
-  machine.href = build_share_link(*network, *content, checked_mastodon_host(input.mastodon_host)).href;
+  const ShareLink link = build_share_link(*network, *content, checked_mastodon_host(input.mastodon_host));
+  report_share_fit(link, *network, *content, problems);
+  machine.href = link.href;
   std::string item = attribute_at(attributes, "item").value;
   if (item.empty()) {
     // The page, not a place on it: /ebook#reviews unlocks /ebook too.

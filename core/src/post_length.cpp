@@ -137,13 +137,31 @@ bool has_valid_host(std::u32string_view url) {
   }
 }
 
+std::size_t utf8_bytes(std::u32string_view text) {
+  std::size_t bytes = 0;
+  for (char32_t c : text) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  return bytes;
+}
+
 std::size_t cluster_weight(std::u32string_view cluster, Measure how) {
-  if (how != Measure::kXWeighted) return 1;
+  switch (how) {
+    case Measure::kGraphemes:
+    case Measure::kMastodon:
+      return 1;
+    case Measure::kThreads:
+      return is_emoji_cluster(cluster) ? utf8_bytes(cluster) : cluster.size();
+    case Measure::kXWeighted:
+      break;
+  }
   if (is_emoji_cluster(cluster)) return 2;
   std::size_t weight = 0;
   for (char32_t c : cluster) weight += x_code_point_weight(c);
   return weight;
 }
+
+// X and Mastodon give a URL a fixed weight (23); Bluesky and Threads count
+// it like any other text.
+bool counts_urls_in_full(Measure how) { return how == Measure::kGraphemes || how == Measure::kThreads; }
 
 std::vector<Unit> split_units(std::u32string_view text, Measure how) {
   const std::vector<std::size_t> boundaries = unicode::grapheme_boundaries(text);
@@ -154,13 +172,13 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
   for (std::size_t i = 0; i + 1 < boundaries.size(); ++i) {
     const std::size_t begin = boundaries[i];
     const std::size_t end = boundaries[i + 1];
+    const std::u32string_view cluster = text.substr(begin, end - begin);
     if (begin < url_until) {
       units.back().end = end;
-      if (how == Measure::kGraphemes) ++units.back().weight;
+      if (counts_urls_in_full(how)) units.back().weight += cluster_weight(cluster, how);
       continue;
     }
-    // A URL is one unit, so that shortening never cuts one. X and Mastodon
-    // give it a fixed weight; Bluesky counts its graphemes in full.
+    // A URL is one unit, so that shortening never cuts one.
     if (starts_url(text, begin)) {
       // "http://..http://..": every start in one run ends the URL at the same
       // place; scan each run once, or hostile text costs quadratic time.
@@ -170,11 +188,11 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
       }
       if (has_valid_host(text.substr(begin, scanned_url_end - begin))) {
         url_until = scanned_url_end;
-        units.push_back({begin, end, how == Measure::kGraphemes ? 1 : kXUrlWeight, false, true});
+        const std::size_t weight = counts_urls_in_full(how) ? cluster_weight(cluster, how) : kXUrlWeight;
+        units.push_back({begin, end, weight, false, true});
         continue;
       }
     }
-    const std::u32string_view cluster = text.substr(begin, end - begin);
     units.push_back({begin, end, cluster_weight(cluster, how),
                      unicode::is_white_space(cluster.front()), false});
   }
@@ -188,6 +206,8 @@ std::size_t x_weighted_length(std::string_view utf8) { return measure(utf8, Meas
 std::size_t grapheme_length(std::string_view utf8) { return measure(utf8, Measure::kGraphemes); }
 
 std::size_t mastodon_length(std::string_view utf8) { return measure(utf8, Measure::kMastodon); }
+
+std::size_t threads_length(std::string_view utf8) { return measure(utf8, Measure::kThreads); }
 
 std::size_t measure(std::string_view utf8, Measure how) {
   std::size_t total = 0;

@@ -82,6 +82,7 @@ void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& p
   const std::string mastodon_host = checked_mastodon_host(request.mastodon_host);
   for (Network network : networks) {
     ShareLink share = build_share_link(network, *content, mastodon_host);
+    report_share_fit(share, network, *content, problems);
     ShareButton button;
     button.network = network_name(network);
     button.kind = button_kind(network);

@@ -32,29 +32,26 @@ std::string combined_text(const std::string& text, const std::vector<std::string
   return out;
 }
 
-// The text for X, shortened so that text + URL + hashtags + via fit 280.
-std::string fit_x_text(const ShareContent& content, bool& shortened) {
-  std::size_t fixed = 1 + post_length::kXUrlWeight;  // " " + t.co link
-  for (const std::string& tag : content.hashtags) {
-    fixed += post_length::x_weighted_length(" #" + tag);
-  }
-  if (!content.via.empty()) fixed += post_length::x_weighted_length(" via @" + content.via);
-  const std::size_t budget = fixed >= post_length::kXLimit ? 0 : post_length::kXLimit - fixed;
-  std::string text = post_length::shorten(content.text, budget, post_length::Measure::kXWeighted);
-  shortened = text != content.text;
-  return text;
+// The shopper-facing text of `link`, shortened so that the whole post
+// fits `limit` as the network measures it. `fixed` is the weight of the
+// rest of the post plus the space that separates it from the text. A post
+// does not fit when the text had to go entirely, or when even without it
+// the rest is over the limit.
+void fit_text(ShareLink& link, const std::string& text, std::size_t fixed, std::size_t limit,
+              post_length::Measure how) {
+  const std::size_t budget = fixed >= limit ? 0 : limit - fixed;
+  link.text = post_length::shorten(text, budget, how);
+  link.shortened = link.text != text;
+  link.fits = text.empty() ? fixed <= limit + 1 : !link.text.empty();
 }
 
-// The text for Bluesky, shortened so the whole post fits 300 graphemes.
-std::string fit_bluesky_text(const ShareContent& content, const std::string& link,
-                             bool& shortened) {
-  // Everything but the text, plus the space that will separate them.
-  const std::size_t fixed = post_length::grapheme_length(" " + combined_text("", content.hashtags, link));
-  const std::size_t budget =
-      fixed >= post_length::kBlueskyLimit ? 0 : post_length::kBlueskyLimit - fixed;
-  std::string text = post_length::shorten(content.text, budget, post_length::Measure::kGraphemes);
-  shortened = text != content.text;
-  return text;
+// X adds the URL (as a 23-character t.co link), the hashtags and "via @…"
+// to the text itself.
+std::size_t x_fixed_weight(const ShareContent& content) {
+  std::size_t fixed = 1 + post_length::kXUrlWeight;  // " " + t.co link
+  for (const std::string& tag : content.hashtags) fixed += post_length::x_weighted_length(" #" + tag);
+  if (!content.via.empty()) fixed += post_length::x_weighted_length(" via @" + content.via);
+  return fixed;
 }
 
 std::string first_threads_tag(const std::vector<std::string>& hashtags) {
@@ -94,16 +91,23 @@ url::HttpUrl tagged_url(const ShareContent& content, Network network) {
   return tagged;
 }
 
-ShareLink build_share_link(Network network, const ShareContent& content,
-                           std::string_view mastodon_host) {
+namespace {
+
+ShareLink link_as_given(Network network, const ShareContent& content, std::string_view mastodon_host) {
+  using post_length::Measure;
   ShareLink link;
   link.shared_url = tagged_url(content, network).serialize();
   link.text = content.text;
   const std::string& u = link.shared_url;
   const std::string enc_url = percent_encode(u);
+  // The weight of everything a text-only intent carries besides the text,
+  // with the space that separates them.
+  const auto rest_weight = [&](Measure how) {
+    return post_length::measure(" " + combined_text("", content.hashtags, u), how);
+  };
   switch (network) {
     case Network::kX: {
-      link.text = fit_x_text(content, link.shortened);
+      fit_text(link, content.text, x_fixed_weight(content), post_length::kXLimit, Measure::kXWeighted);
       link.href = "https://x.com/intent/tweet?text=" + percent_encode(link.text) + "&url=" + enc_url;
       if (!content.hashtags.empty()) {
         std::string tags;
@@ -136,18 +140,24 @@ ShareLink build_share_link(Network network, const ShareContent& content,
       link.href = "https://www.reddit.com/submit?url=" + enc_url + "&title=" + percent_encode(content.text);
       break;
     case Network::kBluesky:
-      link.text = fit_bluesky_text(content, u, link.shortened);
+      fit_text(link, content.text, rest_weight(Measure::kGraphemes), post_length::kBlueskyLimit,
+               Measure::kGraphemes);
       link.href = "https://bsky.app/intent/compose?text=" +
                   percent_encode(combined_text(link.text, content.hashtags, u));
       break;
     case Network::kThreads: {
-      link.href = "https://www.threads.com/intent/post?text=" + percent_encode(content.text) + "&url=" + enc_url;
+      // The topic tag is not part of the text; the URL is.
+      fit_text(link, content.text, post_length::measure(" " + u, Measure::kThreads), post_length::kThreadsLimit,
+               Measure::kThreads);
+      link.href = "https://www.threads.com/intent/post?text=" + percent_encode(link.text) + "&url=" + enc_url;
       const std::string tag = first_threads_tag(content.hashtags);
       if (!tag.empty()) link.href += "&tag=" + percent_encode(tag);
       break;
     }
     case Network::kMastodon: {
-      const std::string text = percent_encode(combined_text(content.text, content.hashtags, u));
+      fit_text(link, content.text, rest_weight(Measure::kMastodon), post_length::kMastodonLimit,
+               Measure::kMastodon);
+      const std::string text = percent_encode(combined_text(link.text, content.hashtags, u));
       // The chooser reads a fragment, which never reaches its server.
       link.href = mastodon_host.empty()
                       ? "https://share.joinmastodon.org/#text=" + text
@@ -164,6 +174,32 @@ ShareLink build_share_link(Network network, const ShareContent& content,
       break;
   }
   return link;
+}
+
+}  // namespace
+
+std::string shared_post(Network network, const ShareLink& link, const ShareContent& content) {
+  const std::vector<std::string> no_tags;
+  const std::vector<std::string>& tags = link.extras_dropped ? no_tags : content.hashtags;
+  if (network != Network::kX) return combined_text(link.text, tags, link.shared_url);
+  std::string post = combined_text(link.text, {}, link.shared_url);
+  for (const std::string& tag : tags) post += " #" + tag;
+  if (!content.via.empty() && !link.extras_dropped) post += " via @" + content.via;
+  return post;
+}
+
+ShareLink build_share_link(Network network, const ShareContent& content, std::string_view mastodon_host) {
+  ShareLink link = link_as_given(network, content, mastodon_host);
+  if (link.fits || (content.hashtags.empty() && content.via.empty())) return link;
+  // The hashtags and "via" leave no room for the text: a post without them
+  // is worth more to the shopper than one without what they share.
+  ShareContent plain = content;
+  plain.hashtags.clear();
+  plain.via.clear();
+  ShareLink without = link_as_given(network, plain, mastodon_host);
+  if (!without.fits) return link;
+  without.extras_dropped = true;
+  return without;
 }
 
 }  // namespace sharelock

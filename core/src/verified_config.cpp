@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
 
@@ -43,32 +42,6 @@ std::optional<std::string> read_server(const Attributes& attributes, const PageF
   std::string address = server.serialize();
   while (!address.empty() && address.back() == '/') address.pop_back();
   return address;
-}
-
-// A Mastodon post: text, hashtags, then the link (as the intent composes
-// it), the text shortened so that the whole fits 500.
-std::string compose_mastodon_post(const ShareContent& content, const std::string& link) {
-  std::string tail;
-  for (const std::string& tag : content.hashtags) tail += " #" + tag;
-  tail += " " + link;
-  const std::size_t fixed = post_length::mastodon_length(tail);
-  const std::size_t budget = fixed >= post_length::kMastodonLimit ? 0 : post_length::kMastodonLimit - fixed;
-  std::string text = post_length::shorten(content.text, budget, post_length::Measure::kMastodon);
-  return text.empty() ? tail.substr(1) : text + tail;
-}
-
-// The post as X will show it: text, link, hashtags and via, the text
-// shortened so that the whole fits 280 weighted characters.
-std::string compose_x_post(const ShareLink& link, const ShareContent& content) {
-  std::string post = link.text;
-  const auto append = [&post](const std::string& word) {
-    if (!post.empty()) post.push_back(' ');
-    post += word;
-  };
-  append(link.shared_url);
-  for (const std::string& tag : content.hashtags) append("#" + tag);
-  if (!content.via.empty()) append("via @" + content.via);
-  return post;
 }
 
 // A JSON string literal, escaped as nlohmann/json's dump() (and
@@ -142,9 +115,9 @@ std::optional<Config> read_config(const Attributes& attributes, const PageFacts&
   // verified post carries no analytics share reference (sl_ref).
   content->ref_seed.clear();
   const ShareLink link = build_share_link(config.network, *content, config.mastodon_host);
+  report_share_fit(link, config.network, *content, problems);
   config.link = link.shared_url;
-  config.post_text = config.network == Network::kX ? compose_x_post(link, *content)
-                                                    : compose_mastodon_post(*content, link.shared_url);
+  config.post_text = shared_post(config.network, link, *content);
   return config;
 }
 

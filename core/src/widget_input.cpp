@@ -197,6 +197,19 @@ std::int64_t whole_millis(double value) {
   return static_cast<double>(whole) == value ? whole : 0;
 }
 
+void report_share_fit(const ShareLink& link, Network network, const ShareContent& content, Problems& problems) {
+  if (link.fits && !link.extras_dropped) return;
+  const std::string name(i18n::network_label(network, i18n::Lang::kEn));
+  if (link.extras_dropped) {
+    problems.add({"text-does-not-fit", content.hashtags.empty() ? "via" : "hashtags",
+                  "the hashtags and via leave no room for the text on " + name +
+                      ", so it is shared without them; use fewer or shorter hashtags"});
+    return;
+  }
+  problems.add({"text-does-not-fit", "url",
+                "the link leaves no room for the text on " + name + ", so it is shared without it; share a shorter URL"});
+}
+
 std::string checked_mastodon_host(std::string_view stored) {
   const auto host = url::normalize_host_name(stored, "");
   return host ? host.value() : std::string{};

@@ -279,9 +279,25 @@ TEST(ShareBarLimits, OversizedAttributeIsFatalAndNamed) {
 TEST(ShareBarLimits, APostSizedTextIsFine) {
   std::string text;
   while (text.size() < 500) text += "Spring sale ";
-  const json response = render(page_request({{"networks", "x,threads"}, {"text", text}}));
+  const json response = render(page_request({{"networks", "x,threads,whatsapp"}, {"text", text}}));
   expect_clean(response);
-  EXPECT_EQ(button(response, "threads").at("text"), text);
+  EXPECT_EQ(button(response, "whatsapp").at("text"), text);
+  // Threads' 500 hold the text and the link: the text is cut at a word.
+  const std::string threads = button(response, "threads").at("text");
+  EXPECT_LT(threads.size(), text.size());
+  EXPECT_EQ(threads.substr(threads.size() - 3), "…");
+}
+
+TEST(ShareBarLimits, HashtagsThatLeaveNoRoomAreReportedAndLeftOut) {
+  std::string hashtags;
+  for (int i = 0; i < 25; ++i) hashtags += (i ? "," : "") + std::string("verylonghashtag") + std::to_string(i);
+  const json response = render(page_request({{"networks", "x,facebook"}, {"hashtags", hashtags}}));
+  EXPECT_EQ(response.at("fatal"), false);
+  EXPECT_TRUE(has_error(response, "text-does-not-fit", "hashtags")) << response.dump();
+  EXPECT_EQ(response.at("errors").size(), 1u) << response.dump();  // X only: Facebook takes one tag
+  EXPECT_EQ(button(response, "x").at("text"), "Ebook | Shop");
+  EXPECT_EQ(button(response, "x").at("href").get<std::string>().find("hashtags="), std::string::npos);
+  EXPECT_NE(button(response, "facebook").at("href").get<std::string>().find("hashtag="), std::string::npos);
 }
 
 TEST(ShareBarHashtags, InvalidOnesAreReportedTheRestUsed) {

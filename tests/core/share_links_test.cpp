@@ -1,6 +1,6 @@
 // Share-intent links, one per network, with the exact URLs of
-// shared/PLATFORMS.md; UTM tagging; fitting the text into X's 280 weighted
-// characters and Bluesky's 300 graphemes.
+// shared/PLATFORMS.md; UTM tagging; share references. Fitting the text into
+// each network's limit is in share_fitting_test.cpp.
 #include "sharelock/share_links.hpp"
 
 #include "sharelock/analytics.hpp"
@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "sharelock/post_length.hpp"
 #include "sharelock/url.hpp"
 
 namespace {
@@ -25,7 +24,6 @@ using sharelock::network_name;
 using sharelock::ShareContent;
 using sharelock::ShareLink;
 using sharelock::tagged_url;
-namespace post_length = sharelock::post_length;
 
 // percent_encode("https://shop.example/ebook"), written out.
 constexpr std::string_view kEncUrl = "https%3A%2F%2Fshop.example%2Febook";
@@ -46,15 +44,6 @@ ShareContent ebook() {
   content.hashtags = {"books", "sale"};
   content.via = "shopexample";
   return content;
-}
-
-std::string repeat_joined(std::string_view word, std::size_t n, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0) out += separator;
-    out += word;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -309,124 +298,6 @@ TEST(UtmTagging, NoCampaignNoTags) {
             "https://shop.example/ebook?utm_source=newsletter#top");
   EXPECT_EQ(build_share_link(Network::kFacebook, content).shared_url,
             "https://shop.example/ebook?utm_source=newsletter#top");
-}
-
-// ---------------------------------------------------------------------------
-// Fitting X's 280 weighted characters
-
-// What X counts for a post built from this link: the text, a space and the
-// URL (t.co, 23), " #tag" for each hashtag, " via @account".
-std::size_t x_post_weight(const ShareLink& link, const ShareContent& content) {
-  std::size_t weight = post_length::x_weighted_length(link.text) + 1 + post_length::kXUrlWeight;
-  for (const std::string& tag : content.hashtags) weight += post_length::x_weighted_length(" #" + tag);
-  if (!content.via.empty()) weight += post_length::x_weighted_length(" via @" + content.via);
-  return weight;
-}
-
-TEST(XFitting, LongTextIsCutAtAWordAndTheRestStaysIntact) {
-  ShareContent content = ebook();
-  content.text = repeat_joined("abcdefghi", 40, " ");  // 399 characters
-  // Fixed part: " " + 23 + " #books" (7) + " #sale" (6) + " via @shopexample"
-  // (17) = 54, leaving 226 for the text: 22 words (219) + "…" (2) = 221;
-  // a 23rd word would make 231.
-  const ShareLink link = build_share_link(Network::kX, content);
-  EXPECT_TRUE(link.shortened);
-  EXPECT_EQ(link.text, repeat_joined("abcdefghi", 22, " ") + "…");
-  EXPECT_EQ(link.href, "https://x.com/intent/tweet?text=" + repeat_joined("abcdefghi", 22, "%20") +
-                           "%E2%80%A6&url=https%3A%2F%2Fshop.example%2Febook"
-                           "&hashtags=books%2Csale&via=shopexample");
-  EXPECT_EQ(x_post_weight(link, content), 275u);
-  EXPECT_LE(x_post_weight(link, content), post_length::kXLimit);
-}
-
-TEST(XFitting, ExactlyAtTheLimitIsNotShortened) {
-  ShareContent content = ebook();
-  content.hashtags.clear();
-  content.via.clear();
-  content.text = std::string(256, 'a');  // 256 + 1 + 23 = 280
-  ShareLink link = build_share_link(Network::kX, content);
-  EXPECT_FALSE(link.shortened);
-  EXPECT_EQ(link.text, content.text);
-
-  content.text = std::string(257, 'a');  // one over: one long word, cut anywhere
-  link = build_share_link(Network::kX, content);
-  EXPECT_TRUE(link.shortened);
-  EXPECT_EQ(link.text, std::string(254, 'a') + "…");
-  EXPECT_EQ(x_post_weight(link, content), 280u);
-}
-
-TEST(XFitting, EmojiAndCjkTextsFitTooAndOnlyTheTextChanges) {
-  const std::vector<std::string> texts = {
-      [] { std::string s; for (int i = 0; i < 120; ++i) s += "日本語 "; return s; }(),
-      [] { std::string s; for (int i = 0; i < 100; ++i) s += "👨‍👩‍👧‍👦 🇪🇸 "; return s; }(),
-      [] { std::string s; for (int i = 0; i < 60; ++i) s += "Oferta en https://shop.example/x "; return s; }(),
-      std::string(600, 'x'),
-  };
-  for (const std::string& text : texts) {
-    ShareContent content = ebook();
-    content.text = text;
-    content.utm_campaign = "launch";
-    const ShareLink link = build_share_link(Network::kX, content);
-    EXPECT_TRUE(link.shortened) << text;
-    EXPECT_LE(x_post_weight(link, content), post_length::kXLimit) << link.text;
-    EXPECT_EQ(link.text.substr(link.text.size() - 3), "…");
-    EXPECT_EQ(text.compare(0, link.text.size() - 3, link.text.substr(0, link.text.size() - 3)), 0);
-    EXPECT_EQ(link.href, "https://x.com/intent/tweet?text=" + sharelock::url::percent_encode(link.text) +
-                             "&url=" + sharelock::url::percent_encode(link.shared_url) +
-                             "&hashtags=books%2Csale&via=shopexample");
-    EXPECT_EQ(link.shared_url,
-              "https://shop.example/ebook?utm_source=x&utm_medium=social&utm_campaign=launch");
-  }
-}
-
-TEST(XFitting, OnlyXAndBlueskyAreShortened) {
-  ShareContent content = ebook();
-  content.text = std::string(600, 'x');
-  for (Network network : {Network::kFacebook, Network::kWhatsApp, Network::kTelegram,
-                          Network::kReddit, Network::kEmail, Network::kCopy}) {
-    const ShareLink link = build_share_link(network, content);
-    EXPECT_FALSE(link.shortened) << network_name(network);
-    EXPECT_EQ(link.text, content.text) << network_name(network);
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Fitting Bluesky's 300 graphemes
-
-TEST(BlueskyFitting, LongTextIsCutSoTheWholePostIs300Graphemes) {
-  ShareContent content = ebook();
-  content.text = repeat_joined("abcdefghi", 40, " ");
-  // Fixed: " #books #sale https://shop.example/ebook" = 40 graphemes, so the
-  // text gets 260: 26 words (259) + "…".
-  const ShareLink link = build_share_link(Network::kBluesky, content);
-  EXPECT_TRUE(link.shortened);
-  EXPECT_EQ(link.text, repeat_joined("abcdefghi", 26, " ") + "…");
-  EXPECT_EQ(link.href, "https://bsky.app/intent/compose?text=" + repeat_joined("abcdefghi", 26, "%20") +
-                           "%E2%80%A6%20%23books%20%23sale%20https%3A%2F%2Fshop.example%2Febook");
-  EXPECT_EQ(post_length::grapheme_length(link.text + " #books #sale https://shop.example/ebook"), 300u);
-}
-
-TEST(BlueskyFitting, EmojiTextKeepsWholeClusters) {
-  ShareContent content = ebook();
-  content.hashtags.clear();
-  std::string text;
-  for (int i = 0; i < 400; ++i) text += "👨‍👩‍👧‍👦";
-  content.text = text;
-  // " https://shop.example/ebook" is 27 graphemes: 272 families + "…".
-  const ShareLink link = build_share_link(Network::kBluesky, content);
-  std::string expected;
-  for (int i = 0; i < 272; ++i) expected += "👨‍👩‍👧‍👦";
-  EXPECT_TRUE(link.shortened);
-  EXPECT_EQ(link.text, expected + "…");
-  EXPECT_EQ(post_length::grapheme_length(link.text + " https://shop.example/ebook"), 300u);
-}
-
-TEST(BlueskyFitting, ShortTextIsUntouched) {
-  ShareContent content = ebook();
-  content.text = repeat_joined("abcdefghi", 26, " ");  // 259 + 40 = 299
-  const ShareLink link = build_share_link(Network::kBluesky, content);
-  EXPECT_FALSE(link.shortened);
-  EXPECT_EQ(link.text, content.text);
 }
 
 }  // namespace

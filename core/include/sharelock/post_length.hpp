@@ -23,16 +23,23 @@ inline constexpr std::size_t kBlueskyLimit = 300;
 // Mastodon's default: 500 grapheme clusters, every URL counted as 23
 // (app/validators/status_length_validator.rb). Instances may allow more.
 inline constexpr std::size_t kMastodonLimit = 500;
+// Threads: 500 characters, "emojis are counted as the number of UTF-8
+// bytes" (developers.facebook.com/documentation/threads/posts). Characters
+// are counted as code points, which is never fewer than Threads counts;
+// links count in full (Threads does not shorten them).
+inline constexpr std::size_t kThreadsLimit = 500;
 
 enum class Measure {
   kXWeighted,  // as X counts
   kGraphemes,  // user-perceived characters, as Bluesky counts
   kMastodon,   // graphemes, URLs as 23
+  kThreads,    // code points, an emoji as its UTF-8 bytes, URLs in full
 };
 
 std::size_t x_weighted_length(std::string_view utf8);
 std::size_t grapheme_length(std::string_view utf8);
 std::size_t mastodon_length(std::string_view utf8);
+std::size_t threads_length(std::string_view utf8);
 std::size_t measure(std::string_view utf8, Measure how);
 
 // Whether `text` carries `link` as a link of its own: not as the start of a

@@ -43,6 +43,12 @@ struct ShareLink {
   std::string shared_url;  // the page URL as shared (with UTM tags if asked)
   std::string text;        // the text as shared (shortened where needed)
   bool shortened = false;  // the text was cut to fit the network's limit
+  // false: even shortened to nothing the text does not fit beside the rest
+  // (its link, hashtags, via) within the network's limit.
+  bool fits = true;
+  // The hashtags and via were left out so that the text fits (they alone
+  // left it no room): the site owner is told (text-does-not-fit).
+  bool extras_dropped = false;
 };
 
 // The URL as shared on `network`: utm_source=<network>, utm_medium=social,
@@ -53,6 +59,11 @@ url::HttpUrl tagged_url(const ShareContent& content, Network network);
 
 // Mastodon needs the shopper's own server; without one the link goes to
 // the official chooser, share.joinmastodon.org.
+// The whole post as the network will show it, for a link of
+// build_share_link: X writes the text, the link, the hashtags and "via
+// @…"; the text-only intents carry the text, the hashtags and the link.
+std::string shared_post(Network network, const ShareLink& link, const ShareContent& content);
+
 ShareLink build_share_link(Network network, const ShareContent& content,
                            std::string_view mastodon_host = {});
 

@@ -100,6 +100,11 @@ std::optional<ShareContent> read_share_content(const ShareAttributes& attributes
 
 i18n::Lang read_lang(const ShareAttributes& attributes, const PageFacts& page);
 
+// A post that cannot carry the text as asked (ShareLink::fits,
+// extras_dropped): a text-does-not-fit problem naming the attribute to
+// change. Not fatal: the shopper still gets a post that fits.
+void report_share_fit(const ShareLink& link, Network network, const ShareContent& content, Problems& problems);
+
 // The same, for a widget whose attributes come as a list.
 ShareAttributes share_attributes(const Attributes& attributes);
 void check_attribute_sizes(const Attributes& attributes, std::span<const AttributeLimit> limits,
