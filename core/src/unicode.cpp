@@ -97,11 +97,25 @@ Gcb grapheme_property(char32_t cp) {
 }
 
 // ---------------------------------------------------------------------------
-// Grapheme clusters (UAX #29 for Unicode 15.0)
+// Grapheme clusters (UAX #29 for Unicode 17.0)
 
-// Walks the text one code point at a time. GB11 and GB12/13 look arbitrarily
-// far back; two small pieces of state summarise that history so the walk
-// stays O(n) with no lookbehind.
+// The table folds Indic_Conjunct_Break into three values of its own; every
+// rule but GB9c reads the Grapheme_Cluster_Break underneath.
+Gcb cluster_break(Gcb value) {
+  switch (value) {
+    case Gcb::IndicConsonant: return Gcb::Other;
+    case Gcb::IndicLinker:
+    case Gcb::ExtendOutsideConjunct: return Gcb::Extend;
+    default: return value;
+  }
+}
+
+// InCB=Extend: every Extend and ZWJ but those the table marks otherwise.
+bool is_conjunct_extend(Gcb value) { return value == Gcb::Extend || value == Gcb::ZWJ; }
+
+// Walks the text one code point at a time. GB9c, GB11 and GB12/13 look
+// arbitrarily far back; small pieces of state summarise that history so the
+// walk stays O(n) with no lookbehind.
 class GraphemeBreaker {
  public:
   explicit GraphemeBreaker(char32_t first) { advance(grapheme_property(first)); }
@@ -109,9 +123,9 @@ class GraphemeBreaker {
   // Whether a cluster boundary falls before `cp`, which follows everything
   // passed so far; then takes `cp` in.
   bool break_before(char32_t cp) {
-    const Gcb cur = grapheme_property(cp);
-    const bool result = is_break(cur);
-    advance(cur);
+    const Gcb value = grapheme_property(cp);
+    const bool result = is_break(cluster_break(value), value);
+    advance(value);
     return result;
   }
 
@@ -120,7 +134,9 @@ class GraphemeBreaker {
     return p == Gcb::Control || p == Gcb::CR || p == Gcb::LF;
   }
 
-  bool is_break(Gcb cur) const {
+  // `cur` is the candidate's Grapheme_Cluster_Break, `value` its table
+  // value (with Indic_Conjunct_Break).
+  bool is_break(Gcb cur, Gcb value) const {
     if (prev_ == Gcb::CR && cur == Gcb::LF) return false;         // GB3
     if (is_control(prev_) || is_control(cur)) return true;        // GB4, GB5
     if (prev_ == Gcb::L && (cur == Gcb::L || cur == Gcb::V ||     // GB6
@@ -134,6 +150,8 @@ class GraphemeBreaker {
     if (cur == Gcb::Extend || cur == Gcb::ZWJ) return false;      // GB9
     if (cur == Gcb::SpacingMark) return false;                    // GB9a
     if (prev_ == Gcb::Prepend) return false;                      // GB9b
+    if (conjunct_ == Conjunct::kAfterLinker && value == Gcb::IndicConsonant)
+      return false;                                               // GB9c
     if (after_pictographic_zwj_ && cur == Gcb::ExtendedPictographic)
       return false;                                               // GB11
     // GB12/13: RIs pair up left to right, so join only when an odd number
@@ -142,7 +160,17 @@ class GraphemeBreaker {
     return true;                                                  // GB999
   }
 
-  void advance(Gcb cur) {
+  void advance(Gcb value) {
+    const Gcb cur = cluster_break(value);
+    // GB9c needs "Consonant [Extend Linker]* Linker [Extend Linker]*" to end
+    // right before the candidate.
+    if (value == Gcb::IndicConsonant) {
+      conjunct_ = Conjunct::kAfterConsonant;
+    } else if (value == Gcb::IndicLinker && conjunct_ != Conjunct::kNone) {
+      conjunct_ = Conjunct::kAfterLinker;
+    } else if (!is_conjunct_extend(value)) {
+      conjunct_ = Conjunct::kNone;
+    }
     // GB11 needs "ExtPict Extend* ZWJ" to end right before the candidate.
     after_pictographic_zwj_ = cur == Gcb::ZWJ && in_pictographic_;
     in_pictographic_ = cur == Gcb::ExtendedPictographic ||
@@ -151,7 +179,10 @@ class GraphemeBreaker {
     prev_ = cur;
   }
 
-  Gcb prev_ = Gcb::Other;
+  enum class Conjunct { kNone, kAfterConsonant, kAfterLinker };
+
+  Gcb prev_ = Gcb::Other;  // its Grapheme_Cluster_Break
+  Conjunct conjunct_ = Conjunct::kNone;  // where the text so far stands in GB9c's pattern
   bool in_pictographic_ = false;         // text so far ends ExtPict Extend*
   bool after_pictographic_zwj_ = false;  // ... ends ExtPict Extend* ZWJ
   std::size_t regional_run_ = 0;         // RIs at the end of the text so far

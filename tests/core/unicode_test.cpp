@@ -271,6 +271,24 @@ TEST(Graphemes, PrependAndSpacingMark) {
   EXPECT_EQ(count_graphemes(U"\u0915\u093F"), 1u);   // क + ि (GB9a)
 }
 
+// GB9c (Unicode 15.1): a consonant, a virama that links, and the next
+// consonant are one cluster, as Bluesky's client and the browsers count.
+TEST(Graphemes, IndicConjunctsAreOne) {
+  EXPECT_EQ(count_graphemes(U"\u0915\u094D\u0937"), 1u);  // क्ष
+  // क्षत्रिय: क्ष, त्रि, य
+  EXPECT_EQ(count_graphemes(U"\u0915\u094D\u0937\u0924\u094D\u0930\u093F\u092F"), 3u);
+  // ক্ষমা (Bengali): ক্ষ, মা
+  EXPECT_EQ(count_graphemes(U"\u0995\u09CD\u09B7\u09AE\u09BE"), 2u);
+  // A nukta or a ZWJ between them keeps the conjunct; a ZWNJ (Extend, not
+  // InCB=Extend) ends it, and so does a virama with nothing before it.
+  EXPECT_EQ(count_graphemes(U"\u0915\u093C\u094D\u0937"), 1u);
+  EXPECT_EQ(count_graphemes(U"\u0915\u094D\u200D\u0937"), 1u);
+  EXPECT_EQ(count_graphemes(U"\u0915\u094D\u200C\u0937"), 2u);
+  EXPECT_EQ(count_graphemes(U"a\u094D\u0937"), 2u);
+  // Tamil's virama is no InCB Linker: two clusters.
+  EXPECT_EQ(count_graphemes(U"\u0B95\u0BCD\u0BB7"), 2u);
+}
+
 // ---------------------------------------------------------------------------
 // Grapheme clusters: the official UAX #29 conformance file
 

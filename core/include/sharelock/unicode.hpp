@@ -12,7 +12,7 @@
 namespace sharelock::unicode {
 
 // The Unicode version the generated tables come from.
-inline constexpr std::string_view kUnicodeVersion = "15.0.0";
+inline constexpr std::string_view kUnicodeVersion = "17.0.0";
 
 // Decodes UTF-8. Never fails: each maximal ill-formed subsequence becomes one
 // U+FFFD, as the WHATWG Encoding standard and ICU do.
