@@ -31,6 +31,9 @@ bash scripts/setup.sh
 step "build: native, wasm, shim (scripts/build.sh)"
 bash scripts/build.sh
 
+step "generated Unicode tables match the pinned Unicode data (tools/gen_unicode_tables.py --check)"
+python3 tools/gen_unicode_tables.py --check
+
 step "native core (GoogleTest via CTest)"
 ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 
