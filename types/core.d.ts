@@ -282,7 +282,7 @@ export interface VerifiedPostCheck {
   length: number;
   limit: number;
   fits: boolean;
-  problem: '' | 'empty' | 'too-long' | 'missing-link';
+  problem: '' | 'empty' | 'too-long' | 'missing-link' | 'refused-character';
   message: string;
 }
 

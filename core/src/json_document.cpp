@@ -14,33 +14,40 @@ constexpr double kMaxExactWhole = 9007199254740992.0;
 constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
 
 // A node's `end` from JavaScript is untrusted: kept past the node itself
-// and within the document, so a walk always moves forward and stays inside.
-std::size_t end_of(const JsonDocument& document, std::size_t index) {
+// and within `limit` (its parent's end), so a walk always moves forward,
+// stays inside, and reaches every node from one parent only.
+std::size_t end_of(const JsonDocument& document, std::size_t index, std::size_t limit) {
   const auto end = document.nodes[index].end;
   if (end <= 0 || static_cast<std::size_t>(end) <= index) return index + 1;
-  return std::min(static_cast<std::size_t>(end), document.nodes.size());
+  return std::min(static_cast<std::size_t>(end), limit);
 }
 
 }  // namespace
 
 JsonView::JsonView(const JsonDocument& document)
-    : JsonView(document.valid && !document.nodes.empty() ? &document : nullptr, 0) {}
+    : JsonView(document.valid && !document.nodes.empty() ? &document : nullptr, 0, document.nodes.size()) {}
 
-JsonView::JsonView(const JsonDocument* document, std::size_t index)
+JsonView::JsonView(const JsonDocument* document, std::size_t index, std::size_t limit)
     : document_(document),
-      node_(document != nullptr && index < document->nodes.size() ? &document->nodes[index] : nullptr),
-      index_(index) {}
+      node_(document != nullptr && index < limit && limit <= document->nodes.size() ? &document->nodes[index]
+                                                                                     : nullptr),
+      index_(index),
+      limit_(limit) {}
+
+std::size_t JsonView::end() const { return end_of(*document_, index_, limit_); }
 
 template <typename Visit>
 void JsonView::for_each_child(Visit&& visit) const {
   if (!is_object() && !is_array()) return;
-  const std::size_t end = end_of(*document_, index_);
-  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child)) visit(child);
+  const std::size_t end = this->end();
+  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child, end)) visit(child);
 }
 
 std::vector<JsonView> JsonView::children() const {
   std::vector<JsonView> result;
-  for_each_child([&](std::size_t child) { result.push_back(JsonView(document_, child)); });
+  if (!is_object() && !is_array()) return result;
+  const std::size_t limit = end();
+  for_each_child([&](std::size_t child) { result.push_back(JsonView(document_, child, limit)); });
   return result;
 }
 
@@ -59,7 +66,7 @@ JsonView JsonView::operator[](std::string_view key) const {
       if (document_->nodes[child].key == key) found = child;
     });
   }
-  return found == 0 ? JsonView(nullptr, 0) : JsonView(document_, found);
+  return found == 0 ? JsonView(nullptr, 0, 0) : JsonView(document_, found, end());
 }
 
 std::optional<std::string_view> JsonView::string() const {

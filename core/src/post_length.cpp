@@ -7,6 +7,9 @@
 #include "sharelock/unicode.hpp"
 
 namespace sharelock::post_length {
+
+bool is_refused_by_x(char32_t c) { return c == 0xFFFE || c == 0xFEFF || c == 0xFFFF; }
+
 namespace {
 
 constexpr std::string_view kEllipsis = "\u2026";
@@ -50,8 +53,6 @@ bool is_directional_mark(char32_t c) {
          (c >= 0x2066 && c <= 0x2069);
 }
 
-bool is_invalid_char(char32_t c) { return c == 0xFFFE || c == 0xFEFF || c == 0xFFFF; }
-
 // twitter-text's validUrlPrecedingChars: a URL may follow anything but
 // [A-Za-z0-9@＠$#＃] and the invalid characters, so "(https://…" is a link
 // and "abchttps://…" is not.
@@ -59,7 +60,7 @@ bool may_precede_url(char32_t c) {
   if (is_directional_mark(c)) return true;
   const bool ascii_alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return !(ascii_alnum || c == '@' || c == 0xFF20 || c == '$' || c == '#' || c == 0xFF03 ||
-           is_invalid_char(c));
+           is_refused_by_x(c));
 }
 
 bool starts_url(std::u32string_view text, std::size_t at) {
@@ -77,7 +78,7 @@ bool starts_url(std::u32string_view text, std::size_t at) {
 }
 
 bool ends_url(char32_t c) {
-  return unicode::is_white_space(c) || is_directional_mark(c) || is_invalid_char(c);
+  return unicode::is_white_space(c) || is_directional_mark(c) || is_refused_by_x(c);
 }
 
 // The end of the run of non-white-space characters starting at `at`: as far
@@ -250,6 +251,32 @@ std::string shorten(std::string_view text, std::size_t budget, Measure how) {
     if (cut == 0 || measure(out, how) <= budget) return out;
     --cut;
   }
+}
+
+// The three in UTF-8 are EF BB BF, EF BF BE and EF BF BF: found by their
+// bytes, with no decoding (UTF-8 never starts a sequence mid-character).
+std::size_t refused_length_at(std::string_view utf8, std::size_t at) {
+  if (utf8.size() - at < 3 || utf8[at] != '\xEF') return 0;
+  const std::string_view next = utf8.substr(at + 1, 2);
+  return next == "\xBB\xBF" || next == "\xBF\xBE" || next == "\xBF\xBF" ? 3 : 0;
+}
+
+std::optional<char32_t> first_refused_by_x(std::string_view utf8) {
+  for (std::size_t at = utf8.find('\xEF'); at != std::string_view::npos; at = utf8.find('\xEF', at + 1)) {
+    if (refused_length_at(utf8, at) != 0) return unicode::decode_utf8(utf8.substr(at, 3)).front();
+  }
+  return std::nullopt;
+}
+
+std::string without_refused_by_x(std::string_view utf8) {
+  std::string kept;
+  kept.reserve(utf8.size());
+  for (std::size_t at = 0; at < utf8.size();) {
+    const std::size_t refused = refused_length_at(utf8, at);
+    if (refused == 0) kept.push_back(utf8[at]);
+    at += refused == 0 ? 1 : refused;
+  }
+  return kept;
 }
 
 bool mentions_link(std::string_view text, std::string_view link) {

@@ -91,6 +91,8 @@ std::string check_unlock_request(std::string_view request_json) {
       return dump_json(refusal(422, "post-too-long", "the post is over the network's limit"));
     case verified::Problem::kMissingLink:
       return dump_json(refusal(422, "post-missing-link", "the post must keep the item's link"));
+    case verified::Problem::kRefusedCharacter:
+      return dump_json(refusal(422, "post-refused-character", "the post holds a character X refuses"));
   }
   return dump_json({{"ok", true}, {"item", item}, {"network", network}, {"host", host}, {"code", code},
                     {"codeVerifier", verifier}, {"text", text}});

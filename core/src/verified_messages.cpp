@@ -38,14 +38,17 @@ constexpr std::array<Text, 16> kMessages = {{
      "{network} rechazó la publicación (quizá coincide con una que ya publicaste). Cambia el texto e inténtalo de nuevo."},
 }};
 
-constexpr std::array<std::string_view, 4> kProblemCodes = {"", "empty", "too-long", "missing-link"};
+constexpr std::array<std::string_view, 5> kProblemCodes = {"", "empty", "too-long", "missing-link",
+                                                           "refused-character"};
 
-constexpr std::array<Text, 4> kProblemMessages = {{
+constexpr std::array<Text, 5> kProblemMessages = {{
     {"", ""},
     {"Write something to post.", "Escribe algo para publicar."},
     {"Your post is too long for {network}.", "Tu publicación es demasiado larga para {network}."},
     {"Keep the link in your post: it is what unlocks the content.",
      "Mantén el enlace en tu publicación: es lo que desbloquea el contenido."},
+    {"Your post holds an invisible character {network} refuses. Delete it and try again.",
+     "Tu publicación tiene un carácter invisible que {network} rechaza. Bórralo e inténtalo de nuevo."},
 }};
 
 std::string_view pick(const Text& text, i18n::Lang lang) { return lang == i18n::Lang::kEs ? text.es : text.en; }

@@ -21,6 +21,8 @@ PostCheck check_post(std::string_view text, Network network, std::string_view li
     check.problem = Problem::kTooLong;
   } else if (!post_length::mentions_link(text, link)) {
     check.problem = Problem::kMissingLink;
+  } else if (!mastodon && post_length::first_refused_by_x(text)) {
+    check.problem = Problem::kRefusedCharacter;
   }
   return check;
 }

@@ -26,7 +26,8 @@ bool is_valid_hashtag(std::string_view tag) {
   bool has_non_digit = false;
   for (char32_t c : unicode::decode_utf8(tag)) {
     if (c < 0x80 && !is_ascii_word_char(c)) return false;
-    if (unicode::is_white_space(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F)) {
+    if (unicode::is_white_space(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
+        post_length::is_refused_by_x(c)) {
       return false;
     }
     // Latin-1 punctuation and symbols (¡ ¿ « » · × ÷ …; ª µ º are letters)
@@ -72,9 +73,26 @@ Result<url::HttpUrl> shared_url(const ShareAttributes& attributes, const PageFac
   return stripped;
 }
 
+// The page's title, without what X would refuse (a stray byte-order mark
+// is the page's, not the site owner's to fix here).
 std::string default_text(const PageFacts& page) {
   const std::string& text = page.og_title.empty() ? page.title : page.og_title;
-  return post_length::shorten(text, kMaxDefaultTextGraphemes, post_length::Measure::kGraphemes);
+  return post_length::shorten(post_length::without_refused_by_x(text), kMaxDefaultTextGraphemes,
+                              post_length::Measure::kGraphemes);
+}
+
+// The site owner's text, unless X would refuse a post holding it: then the
+// page's title, and the owner is told which character to delete.
+std::string read_text(const AttributeValue& attribute, const PageFacts& page, Problems& problems) {
+  if (!attribute.present) return default_text(page);
+  if (const auto refused = post_length::first_refused_by_x(attribute.value)) {
+    const char* name = *refused == 0xFEFF ? "U+FEFF" : *refused == 0xFFFE ? "U+FFFE" : "U+FFFF";
+    problems.add({"invalid-text", "text",
+                  std::string("the text holds ") + name +
+                      ", an invisible character X refuses in a post; delete it (the page's title is shared meanwhile)"});
+    return default_text(page);
+  }
+  return attribute.value;
 }
 
 std::vector<std::string> read_hashtags(const AttributeValue& attribute, Problems& problems) {
@@ -149,7 +167,7 @@ std::optional<ShareContent> read_share_content(const ShareAttributes& attributes
   }
   ShareContent content;
   content.url = std::move(link).value();
-  content.text = attributes.text.present ? attributes.text.value : default_text(page);
+  content.text = read_text(attributes.text, page, problems);
   content.hashtags = read_hashtags(attributes.hashtags, problems);
   content.via = read_via(attributes.via, problems);
   content.image = read_image(attributes.image, page, problems);

@@ -69,6 +69,21 @@ TEST(JsonDocumentTest, UntrustedEndsNeverWalkOutsideTheDocument) {
   EXPECT_EQ(root["a"].size(), 0u);
 }
 
+TEST(JsonDocumentTest, ASubtreeNeverReachesPastTheOneThatHoldsIt) {
+  JsonDocument document;
+  document.valid = true;
+  // {"a": [ …ends at 3 ], "b": …}, but "a"'s only element claims to end at 4:
+  // "b" (node 3) must not also be read as that element's child.
+  document.nodes = {{"", "object", 0, "", 4}, {"a", "array", 0, "", 3}, {"", "object", 0, "", 4},
+                    {"b", "string", 0, "y", 4}};
+  const JsonView root(document);
+  EXPECT_EQ(root.size(), 2u);
+  EXPECT_EQ(root["b"].string(), "y");
+  const JsonView element = root["a"].children().at(0);
+  EXPECT_EQ(element.size(), 0u);
+  EXPECT_FALSE(element["b"].exists());
+}
+
 TEST(JsonDocumentTest, WritesAFlatObjectInTheOrderGiven) {
   const JsonDocument written = JsonObjectWriter()
                                    .add_number("v", 1)

@@ -452,3 +452,19 @@ TEST(Shorten, HostileTextTakesLinearTime) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// Characters X refuses
+
+TEST(RefusedByX, TheThreeInvalidCharactersAndNoOther) {
+  using sharelock::post_length::first_refused_by_x;
+  using sharelock::post_length::without_refused_by_x;
+  EXPECT_EQ(first_refused_by_x("Sale\xEF\xBB\xBF today"), char32_t{0xFEFF});
+  EXPECT_EQ(first_refused_by_x("a\xEF\xBF\xBE"), char32_t{0xFFFE});
+  EXPECT_EQ(first_refused_by_x("\xEF\xBF\xBF"), char32_t{0xFFFF});
+  // Other characters that start with the same byte: full-width "！", "￥".
+  EXPECT_EQ(first_refused_by_x("Oferta\xEF\xBC\x81 \xEF\xBF\xA5"), std::nullopt);
+  EXPECT_EQ(first_refused_by_x(""), std::nullopt);
+  EXPECT_EQ(without_refused_by_x("\xEF\xBB\xBFSale\xEF\xBF\xBE \xEF\xBC\x81\xEF\xBF\xBF"), "Sale \xEF\xBC\x81");
+  EXPECT_EQ(without_refused_by_x("ends with \xEF"), "ends with \xEF");
+}

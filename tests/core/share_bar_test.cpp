@@ -331,6 +331,26 @@ TEST(ShareBarHashtags, PunctuationAndEmojiBeyondAsciiAreNotHashtagCharacters) {
             "&url=https%3A%2F%2Fshop.example%2Febook%3Fid%3D7&hashtags=1%C2%AA");
 }
 
+TEST(ShareBarText, ACharacterXRefusesIsReportedAndThePageTitleShared) {
+  // A byte-order mark pasted along with the text: X refuses the whole post.
+  const json response = render(page_request({{"networks", "x,whatsapp"}, {"text", "Spring\uFEFF sale"}}));
+  EXPECT_EQ(response.at("fatal"), false);
+  ASSERT_EQ(response.at("errors").size(), 1u) << response.dump();
+  EXPECT_TRUE(has_error(response, "invalid-text", "text"));
+  EXPECT_NE(response.at("errors")[0].at("message").get<std::string>().find("U+FEFF"), std::string::npos);
+  EXPECT_EQ(button(response, "x").at("text"), "Ebook | Shop");
+  EXPECT_EQ(button(response, "whatsapp").at("text"), "Ebook | Shop");
+  // A page title with one has it left out, without a word to the owner.
+  json request = page_request({{"networks", "x"}});
+  request["page"]["title"] = "\uFFFEEbook | Shop\uFFFF";
+  const json from_title = render(request);
+  expect_clean(from_title);
+  EXPECT_EQ(button(from_title, "x").at("text"), "Ebook | Shop");
+  // Nor is it a hashtag character.
+  EXPECT_TRUE(has_error(render(page_request({{"networks", "x"}, {"hashtags", "sale\uFEFF"}})), "invalid-hashtag",
+                        "hashtags"));
+}
+
 TEST(ShareBarVia, AtSignIsDroppedInvalidHandlesReported) {
   json response = render(page_request({{"networks", "x"}, {"via", "@shopexample"}}));
   expect_clean(response);

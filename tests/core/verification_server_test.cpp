@@ -170,6 +170,8 @@ TEST(UnlockRequest, ThePostIsCheckedAgain) {
   EXPECT_EQ(refusal(check_request(body)), "422 post-missing-link");
   body["text"] = "Free ebook";
   EXPECT_EQ(refusal(check_request(body)), "422 post-missing-link");
+  body["text"] = std::string("Free\uFEFF ebook ") + kLink;
+  EXPECT_EQ(refusal(check_request(body)), "422 post-refused-character");
 }
 
 TEST(UnlockRequest, AnItemWithoutALinkCanNeverBeUnlocked) {

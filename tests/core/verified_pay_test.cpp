@@ -360,6 +360,14 @@ TEST(VerifiedPost, MustKeepTheSharedLink) {
   EXPECT_TRUE(check_post(std::string(kLink) + " is great")["fits"]);
 }
 
+TEST(VerifiedPost, ACharacterXRefusesIsNamedOnX) {
+  const json c = check_post(std::string("Free\uFEFF ebook ") + kLink);
+  EXPECT_FALSE(c["fits"]);
+  EXPECT_EQ(c["problem"], "refused-character");
+  EXPECT_EQ(c["message"], "Your post holds an invisible character X refuses. Delete it and try again.");
+  EXPECT_TRUE(check_post(std::string("Free ebook ") + kLink)["fits"]);
+}
+
 TEST(VerifiedPost, TheLinkIsTheSharedOneWithItsUtmTags) {
   json a = ebook();
   a["utm-campaign"] = "spring";

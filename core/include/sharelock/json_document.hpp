@@ -70,12 +70,16 @@ class JsonView {
   std::string_view key() const;
 
  private:
-  JsonView(const JsonDocument* document, std::size_t index);
+  JsonView(const JsonDocument* document, std::size_t index, std::size_t limit);
+  std::size_t end() const;  // one past the last node of this subtree
   template <typename Visit>
   void for_each_child(Visit&& visit) const;  // visit(index) for each child node
   const JsonDocument* document_ = nullptr;
   const JsonNode* node_ = nullptr;
   std::size_t index_ = 0;
+  // One past the last node this view may reach: its parent's end, so a
+  // subtree never reaches past the one that holds it, whatever `end` says.
+  std::size_t limit_ = 0;
 };
 
 // Builds a document to write: one flat object of members in the order

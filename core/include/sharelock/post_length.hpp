@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,14 @@ std::size_t grapheme_length(std::string_view utf8);
 std::size_t mastodon_length(std::string_view utf8);
 std::size_t threads_length(std::string_view utf8);
 std::size_t measure(std::string_view utf8, Measure how);
+
+// Characters X refuses in a post, whatever else it holds (twitter-text's
+// invalid characters: U+FFFE, U+FEFF — a byte-order mark a copy and paste
+// can bring along — and U+FFFF). The first one in `utf8`, if any.
+bool is_refused_by_x(char32_t code_point);
+std::optional<char32_t> first_refused_by_x(std::string_view utf8);
+// `utf8` without them (for text the page gave, not the site owner).
+std::string without_refused_by_x(std::string_view utf8);
 
 // Whether `text` carries `link` as a link of its own: not as the start of a
 // longer URL ("…/ebook-other", "…/ebook/2", "…/ebook.html"). The link may

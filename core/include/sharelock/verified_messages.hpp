@@ -27,11 +27,11 @@ enum class Message {
 };
 
 // What can be wrong with the post the shopper edited.
-enum class Problem { kNone, kEmpty, kTooLong, kMissingLink };
+enum class Problem { kNone, kEmpty, kTooLong, kMissingLink, kRefusedCharacter };
 
 // "{network}" in a message stands for the network's name ("X", "Mastodon").
 std::string_view message(i18n::Lang lang, Message id);
-std::string_view problem_code(Problem problem);  // "", "empty", "too-long", "missing-link"
+std::string_view problem_code(Problem problem);  // "", "empty", "too-long", "missing-link", "refused-character"
 std::string_view problem_message(i18n::Lang lang, Problem problem);
 
 }  // namespace sharelock::verified
