@@ -39,6 +39,12 @@ json describe(json attributes, json stored, std::int64_t now) {
   return json::parse(testing::describe_verified(request.dump()));
 }
 
+// The typed answer itself, for what the JSON form above leaves out.
+UnlockRead typed_unlock(std::int64_t status, const std::string& body) {
+  return read_unlock_response(
+      {"ebook-1", static_cast<double>(kT0), static_cast<double>(status), testing::json_document(body)});
+}
+
 json unlock_response(std::int64_t status, const std::string& body, std::int64_t now = kT0) {
   const json request = {{"item", "ebook-1"}, {"now", now}, {"status", status}, {"body", body}};
   return json::parse(testing::read_unlock_response(request.dump()));
@@ -96,7 +102,9 @@ TEST(VerifiedUnlockResponse, OddServerCodesBecomeServerError) {
 TEST(VerifiedUnlockResponse, AValidUnlock) {
   const json r = unlock_response(200, valid_unlock_body().dump());
   ASSERT_EQ(r["ok"], true) << r.dump();
-  EXPECT_FALSE(r.contains("error"));
+  const UnlockRead typed = typed_unlock(200, valid_unlock_body().dump());
+  EXPECT_EQ(typed.error.code, "");
+  EXPECT_FALSE(typed.forget_token);
   EXPECT_EQ(r["expiresAt"], kT0 + 3'600'000);
   EXPECT_EQ(r["tokenKey"], "sharelock:verified:ebook-1");  // where describe_verified looks for it
   EXPECT_EQ(json::parse(r["tokenRecord"].get<std::string>()),
@@ -131,8 +139,13 @@ TEST(VerifiedUnlockResponse, InvalidAnswersAreRefused) {
   const auto refused = [](const json& body) {
     const json r = unlock_response(200, body.dump());
     EXPECT_EQ(r["ok"], false) << body.dump();
-    EXPECT_FALSE(r.contains("content")) << body.dump();
-    EXPECT_FALSE(r.contains("tokenRecord")) << body.dump();
+    // Nothing of a refused answer is kept or shown.
+    const UnlockRead typed = typed_unlock(200, body.dump());
+    const UnlockContent& content = typed.content;
+    EXPECT_EQ(content.text + content.code + content.url + content.label, "") << body.dump();
+    EXPECT_FALSE(typed.token_record.valid) << body.dump();
+    EXPECT_EQ(typed.token_key, "") << body.dump();
+    EXPECT_FALSE(typed.forget_token) << body.dump();
     return r["error"]["code"];
   };
   for (const char* link : {"javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
