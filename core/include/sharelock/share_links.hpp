@@ -60,8 +60,9 @@ url::HttpUrl tagged_url(const ShareContent& content, Network network);
 // Mastodon needs the shopper's own server; without one the link goes to
 // the official chooser, share.joinmastodon.org.
 // The whole post as the network will show it, for a link of
-// build_share_link: X writes the text, the link, the hashtags and "via
-// @…"; the text-only intents carry the text, the hashtags and the link.
+// build_share_link on X (the text, the link, the hashtags, "via @…") or on
+// a network whose intent takes one text (Bluesky, Mastodon: the text, the
+// hashtags, the link). Verified pay shows and sends exactly this.
 std::string shared_post(Network network, const ShareLink& link, const ShareContent& content);
 
 ShareLink build_share_link(Network network, const ShareContent& content,
