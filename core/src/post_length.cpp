@@ -21,21 +21,42 @@ std::size_t x_code_point_weight(char32_t c) {
   return light ? 1 : 2;
 }
 
-// An emoji as X's parser sees one: a pictographic sequence (ZWJ sequences,
-// skin tones, presentation selectors), a flag or a keycap.
-bool is_emoji_cluster(std::u32string_view cluster) {
+// How many code points at the start of a grapheme cluster make one emoji
+// as X's parser reads one (UTS #51's sequences): a flag (two regional
+// indicators; one alone too), a keycap ([0-9#*] FE0F? 20E3), or
+// pictographic elements (each FE0F? and a skin tone? or a tag sequence)
+// joined by ZWJ. 0: the cluster starts with no emoji. What follows in the
+// cluster (a stray ZWJ, selector or mark) is counted character by
+// character, as X counts it.
+std::size_t emoji_length(std::u32string_view cluster) {
   const char32_t first = cluster.front();
-  if (unicode::is_regional_indicator(first)) return true;
-  bool has_emoji_marker = false;
-  for (char32_t c : cluster) {
-    if (c == 0xFE0F || c == 0x200D || c == 0x20E3 || unicode::is_emoji_modifier(c)) {
-      has_emoji_marker = true;
-    }
-  }
-  if (unicode::is_extended_pictographic(first)) return has_emoji_marker || first >= 0x1F000;
+  const auto at = [&](std::size_t i) { return i < cluster.size() ? cluster[i] : char32_t{0}; };
+  if (unicode::is_regional_indicator(first)) return unicode::is_regional_indicator(at(1)) ? 2 : 1;
   const bool keycap_base = (first >= '0' && first <= '9') || first == '#' || first == '*';
-  return keycap_base && has_emoji_marker;
+  if (keycap_base) {
+    const std::size_t cap = at(1) == 0xFE0F ? 2 : 1;
+    return at(cap) == 0x20E3 ? cap + 1 : 0;
+  }
+  if (!unicode::is_extended_pictographic(first)) return 0;
+  // One element from `i`: the pictograph, then a selector, a skin tone or
+  // tag characters; where it ends.
+  const auto element_end = [&](std::size_t i) {
+    ++i;
+    if (at(i) == 0xFE0F) ++i;
+    if (unicode::is_emoji_modifier(at(i))) ++i;
+    std::size_t tags = i;
+    while (at(tags) >= 0xE0020 && at(tags) <= 0xE007E) ++tags;
+    if (tags > i && at(tags) == 0xE007F) i = tags + 1;
+    return i;
+  };
+  std::size_t end = element_end(0);
+  while (at(end) == 0x200D && unicode::is_extended_pictographic(at(end + 1))) end = element_end(end + 1);
+  // A pictograph of text presentation with nothing to make it emoji (©, ™,
+  // ❤ alone) is a character like any other.
+  return end > 1 || first >= 0x1F000 ? end : 0;
 }
+
+bool is_emoji_cluster(std::u32string_view cluster) { return emoji_length(cluster) != 0; }
 
 // One indivisible piece of text: a grapheme cluster, or a whole URL.
 struct Unit {
@@ -154,9 +175,9 @@ std::size_t cluster_weight(std::u32string_view cluster, Measure how) {
     case Measure::kXWeighted:
       break;
   }
-  if (is_emoji_cluster(cluster)) return 2;
-  std::size_t weight = 0;
-  for (char32_t c : cluster) weight += x_code_point_weight(c);
+  const std::size_t emoji = emoji_length(cluster);
+  std::size_t weight = emoji != 0 ? 2 : 0;
+  for (char32_t c : cluster.substr(emoji)) weight += x_code_point_weight(c);
   return weight;
 }
 

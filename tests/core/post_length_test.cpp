@@ -60,6 +60,26 @@ TEST(XWeightedLength, AsciiCountsOneEach) {
   EXPECT_EQ(x_weighted_length("285 chars-" + repeat("xxxxxxxxxx-", 25)), 285u);
 }
 
+// Each value is what twitter-text 3.1.0 (parseTweet, configs.version3,
+// twemoji-parser 14) gives: an emoji weighs 2, and whatever else its
+// grapheme cluster holds (a stray ZWJ, selector, keycap mark or vowel sign)
+// weighs as the characters it is.
+TEST(XWeightedLength, AnEmojiIsTwoAndWhatTrailsItInTheClusterCountsApart) {
+  EXPECT_EQ(x_weighted_length("\U0001F467\u20E3"), 4u);                 // girl + keycap mark
+  EXPECT_EQ(x_weighted_length("\U0001F1F2\uFE0F"), 4u);                 // one regional indicator + selector
+  EXPECT_EQ(x_weighted_length("\U0001F308\u094F"), 3u);                 // rainbow + Devanagari vowel sign
+  EXPECT_EQ(x_weighted_length("\U0001F467\u200D"), 3u);                 // a trailing ZWJ
+  EXPECT_EQ(x_weighted_length("\u263A\u200D"), 3u);
+  EXPECT_EQ(x_weighted_length("1\uFE0F"), 3u);                           // no keycap without U+20E3
+  EXPECT_EQ(x_weighted_length("1\uFE0F\u20E3"), 2u);
+  EXPECT_EQ(x_weighted_length("\U0001F1EA"), 2u);
+  EXPECT_EQ(x_weighted_length("\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"), 2u);
+  EXPECT_EQ(x_weighted_length("\u261D\U0001F3FD"), 2u);
+  EXPECT_EQ(x_weighted_length("\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"), 2u);
+  EXPECT_EQ(x_weighted_length("\u2764\uFE0F\u200D\U0001F525"), 2u);
+  EXPECT_EQ(x_weighted_length("\U0001F3F3\uFE0F\u200D\U0001F308"), 2u);
+}
+
 TEST(XWeightedLength, UrlCountsTwentyThreeWhateverItsLength) {
   // conformance
   EXPECT_EQ(x_weighted_length("http://test.co"), 23u);
