@@ -44,6 +44,13 @@ inline nlohmann::json expect_json_object(const std::string& response, const char
   return parsed;
 }
 
+// An error code the page may show in events and logs: [a-z0-9-]{1,40}.
+inline bool is_error_code(std::string_view code) {
+  if (code.empty() || code.size() > 40) return false;
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 // A link the shim puts in href or opens: never javascript:, data: or any
 // other scheme a page could be attacked with.
 inline void check_link_text(std::string_view link, const char* what) {

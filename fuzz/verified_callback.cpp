@@ -52,13 +52,7 @@ bool is_token_text(std::string_view s) {
 }
 
 bool is_error_code(const json& code) {
-  if (!code.is_string()) return false;
-  const std::string& s = code.get_ref<const std::string&>();
-  if (s.empty() || s.size() > 40) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return true;
+  return code.is_string() && fuzz::is_error_code(code.get_ref<const std::string&>());
 }
 
 json widget_attributes() {

@@ -25,8 +25,7 @@ constexpr AttributeLimit kCountdownLimits[] = {
     {"stock", 10},  {"stock-src", 2048}, {"lang", 35},
 };
 constexpr std::int64_t kMaxStock = 1'000'000;
-// ±100 000 000 days: the range of a JavaScript Date.
-constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
+using civil::kMaxDateMillis;
 // Below this, a difference between the server's and the shopper's clock is
 // noise: the Date header has whole seconds and the request takes time.
 constexpr std::int64_t kMinSkewToCorrect = 30 * kSecond;

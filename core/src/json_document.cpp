@@ -4,14 +4,14 @@
 #include <cmath>
 #include <utility>
 
+#include "sharelock/civil_time.hpp"
+
 namespace sharelock {
 
 namespace {
 
 // 2^53: beyond it a JavaScript number no longer holds every whole number.
 constexpr double kMaxExactWhole = 9007199254740992.0;
-// ±8.64e15 ms: the instants a JavaScript Date can hold.
-constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
 
 // A node's `end` from JavaScript is untrusted: kept past the node itself
 // and within `limit` (its parent's end), so a walk always moves forward,
@@ -92,7 +92,7 @@ std::optional<std::int64_t> JsonView::whole_number() const {
 
 std::optional<std::int64_t> JsonView::millis() const {
   const auto value = whole_number();
-  if (!value || *value < -kMaxDateMillis || *value > kMaxDateMillis) return std::nullopt;
+  if (!value || *value < -civil::kMaxDateMillis || *value > civil::kMaxDateMillis) return std::nullopt;
   return value;
 }
 

@@ -2,6 +2,7 @@
 
 
 #include "sharelock/analytics.hpp"
+#include "sharelock/civil_time.hpp"
 #include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
@@ -209,8 +210,8 @@ i18n::Lang read_lang(const Attributes& attributes, const PageFacts& page) {
 }
 
 std::int64_t whole_millis(double value) {
-  constexpr double kMaxDateMillis = 8.64e15;
-  if (!(value >= -kMaxDateMillis && value <= kMaxDateMillis)) return 0;  // NaN too
+  constexpr auto kMax = static_cast<double>(civil::kMaxDateMillis);
+  if (!(value >= -kMax && value <= kMax)) return 0;  // NaN too
   const auto whole = static_cast<std::int64_t>(value);
   return static_cast<double>(whole) == value ? whole : 0;
 }

@@ -1,5 +1,7 @@
 #include "sharelock/widget_request.hpp"
 
+#include "sharelock/civil_time.hpp"
+
 namespace sharelock {
 
 void to_json(Json& json, const Error& error) {
@@ -39,7 +41,7 @@ std::string dump_json(const Json& value) {
 }
 
 std::int64_t millis_at(const Json& object, std::string_view key) {
-  constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
+  using civil::kMaxDateMillis;
   if (!object.is_object()) return 0;
   const auto it = object.find(key);
   if (it == object.end() || !it->is_number_integer()) return 0;

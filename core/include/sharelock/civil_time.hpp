@@ -16,6 +16,9 @@ inline constexpr std::int64_t kSecond = 1000;
 inline constexpr std::int64_t kMinute = 60 * kSecond;
 inline constexpr std::int64_t kHour = 60 * kMinute;
 inline constexpr std::int64_t kDay = 24 * kHour;
+// ±8.64e15 ms, the instants a JavaScript Date can hold: the range every
+// instant from the page or from storage is read within (exact as a double).
+inline constexpr std::int64_t kMaxDateMillis = 8'640'000'000'000'000;
 
 struct Date {
   std::int64_t year;
