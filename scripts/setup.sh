@@ -24,7 +24,9 @@ fi
 # postgresql: the PostgreSQL store's tests and the load test start a
 # throw-away server of their own (scripts/postgres.sh); the package's own
 # cluster service is not used.
-apt_packages=(cmake g++ make python3 libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli
+# publicsuffix: the Public Suffix List, whose ICANN section the build makes
+# the core's table of top-level domains from (tools/gen_top_level_domains.py).
+apt_packages=(cmake g++ make python3 libgtest-dev emscripten nlohmann-json3-dev libfmt-dev chromium brotli publicsuffix
   clang-14 libclang-rt-14-dev llvm-14 postgresql openjdk-17-jre-headless)
 
 missing=()
