@@ -2,6 +2,8 @@
 // hand below from shared/PLATFORMS.md and the element's attributes.
 // Percent-encoding is RFC 3986's: every byte outside ALPHA DIGIT - . _ ~
 // becomes %XX (upper-case), so a space is %20 (never '+') and '#' is %23.
+import twitterText from 'twitter-text';
+
 import {
   ORIGIN, attr, clickForPopup, expect, openTestPage, recorded, shareButton, test, testPage,
 } from './fixtures.js';
@@ -217,17 +219,18 @@ test.describe('parameter rules per network', () => {
 
 test.describe('post length', () => {
   test('a text longer than X\'s limit is shortened at a word boundary with "…" and the URL kept', async ({ page }) => {
-    // 30 words of 9 characters: 299 characters. X counts the URL as 23 and
-    // the space before it as 1, which leaves 256 for the text and "…"; the
-    // longest run of whole words that fits next to the ellipsis is 25 words
-    // (249 characters).
+    // 30 words of 9 characters: 299 characters. X links no host without a
+    // real top-level domain, so it counts the URL's 37 characters and the
+    // space before it, which leaves 242 for the text and "…" (which weighs
+    // 2); the longest run of whole words that fits is 24 (239 characters).
     const long = Array(30).fill('sharelock').join(' ');
     await openTestPage(page, { name: 'x-long', html: barPage({ networks: 'x', url: PAGE_URL, text: long }) });
-    const expected = `https://x.com/intent/tweet?text=${Array(25).fill('sharelock').join('%20')}%E2%80%A6&url=${U}`;
+    const expected = `https://x.com/intent/tweet?text=${Array(24).fill('sharelock').join('%20')}%E2%80%A6&url=${U}`;
     const popup = await clickForPopup(page, shareButton(page, 'x'));
     expect(popup.url()).toBe(expected);
-    const text = decodeURIComponent(new URL(popup.url()).searchParams.get('text') ?? '');
-    expect(text.length + 1 + 23).toBeLessThanOrEqual(280);
+    const text = new URL(popup.url()).searchParams.get('text') ?? '';
+    // X's own count of the post it will show.
+    expect(twitterText.parseTweet(`${text} ${PAGE_URL}`, twitterText.configs.version3).weightedLength).toBeLessThanOrEqual(280);
   });
 
   test('a text longer than Bluesky\'s 300 graphemes is shortened the same way, the URL kept whole', async ({ page }) => {

@@ -1,9 +1,11 @@
 // Post-length rules on any text (valid UTF-8 or not): X's weighted length,
 // graphemes, and shorten(), whose result must fit the budget it was given
-// and leave text that already fits untouched. The first byte picks the
-// budget, the rest is the text.
+// and leave text that already fits untouched; the links X finds lie in the
+// text, in order, apart. The first byte picks the budget, the rest is the
+// text.
 #include "sharelock/post_length.hpp"
 #include "sharelock/unicode.hpp"
+#include "sharelock/x_links.hpp"
 
 #include "fuzz_support.hpp"
 
@@ -27,5 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (unicode::is_valid_utf8(text)) fuzz::check(unicode::is_valid_utf8(shortened), "shorten broke UTF-8", shortened);
   }
   fuzz::check(post_length::grapheme_length(text) <= text.size(), "more graphemes than bytes");
+  const std::u32string code_points = unicode::decode_utf8(text);
+  std::size_t previous_end = 0;
+  for (const x_links::Link link : x_links::find(code_points)) {
+    fuzz::check(previous_end <= link.begin && link.begin < link.end && link.end <= code_points.size(),
+                "a link outside the text, empty, or overlapping the one before",
+                std::to_string(link.begin) + ".." + std::to_string(link.end));
+    previous_end = link.end;
+  }
   return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "sharelock/punycode.hpp"
 #include "sharelock/unicode.hpp"
+#include "sharelock/x_links.hpp"
 
 namespace sharelock::post_length {
 
@@ -67,23 +68,6 @@ struct Unit {
   bool is_url;
 };
 
-// twitter-text's directional formatting characters: a URL may follow one,
-// and ends before one.
-bool is_directional_mark(char32_t c) {
-  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2066 && c <= 0x2069);
-}
-
-// twitter-text's validUrlPrecedingChars: a URL may follow anything but
-// [A-Za-z0-9@＠$#＃] and the invalid characters, so "(https://…" is a link
-// and "abchttps://…" is not.
-bool may_precede_url(char32_t c) {
-  if (is_directional_mark(c)) return true;
-  const bool ascii_alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return !(ascii_alnum || c == '@' || c == 0xFF20 || c == '$' || c == '#' || c == 0xFF03 ||
-           is_refused_by_x(c));
-}
-
 bool starts_url(std::u32string_view text, std::size_t at) {
   const auto matches = [&](std::u32string_view prefix) {
     if (text.size() - at < prefix.size()) return false;
@@ -94,12 +78,12 @@ bool starts_url(std::u32string_view text, std::size_t at) {
     }
     return true;
   };
-  const bool after_boundary = at == 0 || may_precede_url(text[at - 1]);
+  const bool after_boundary = at == 0 || x_links::may_precede_link(text[at - 1]);
   return after_boundary && (matches(U"https://") || matches(U"http://"));
 }
 
 bool ends_url(char32_t c) {
-  return unicode::is_white_space(c) || is_directional_mark(c) || is_refused_by_x(c);
+  return unicode::is_white_space(c) || x_links::is_directional_mark(c) || is_refused_by_x(c);
 }
 
 // The end of the run of non-white-space characters starting at `at`: as far
@@ -185,38 +169,66 @@ std::size_t cluster_weight(std::u32string_view cluster, Measure how) {
 // it like any other text.
 bool counts_urls_in_full(Measure how) { return how == Measure::kGraphemes || how == Measure::kThreads; }
 
-std::vector<Unit> split_units(std::u32string_view text, Measure how) {
-  const std::vector<std::size_t> boundaries = unicode::grapheme_boundaries(text);
-  std::vector<Unit> units;
-  std::size_t url_until = 0;  // inside a URL found earlier, up to here
+// The links of `text` as the network finds them: X's own way; for the
+// others, "http(s)://" up to the next white space (what Mastodon, Bluesky
+// and Threads link is not modelled further: Bluesky and Threads count a
+// link in full, so only shortening needs to keep it whole).
+std::vector<x_links::Link> find_links(std::u32string_view text, Measure how) {
+  if (how == Measure::kXWeighted) return x_links::find(text);
+  std::vector<x_links::Link> links;
   std::size_t scanned_run_end = 0;  // the last run scanned for a URL ends here
   std::size_t scanned_url_end = 0;  // and a URL starting in it, here
+  for (std::size_t begin = 0; begin < text.size(); ++begin) {
+    if (!starts_url(text, begin)) continue;
+    // "http://..http://..": every start in one run ends the URL at the same
+    // place; scan each run once, or hostile text costs quadratic time.
+    if (begin >= scanned_run_end) {
+      scanned_run_end = run_end(text, begin);
+      scanned_url_end = without_trailing_punctuation(text, begin, scanned_run_end);
+    }
+    if (has_valid_host(text.substr(begin, scanned_url_end - begin))) {
+      links.push_back({begin, scanned_url_end});
+      begin = scanned_url_end - 1;
+    }
+  }
+  return links;
+}
+
+// Units are grapheme clusters; a link, with the clusters it starts or ends
+// inside of, is one unit, so that shortening never cuts one. X and
+// Mastodon weigh the link 23 and what else is in those clusters as text.
+std::vector<Unit> split_units(std::u32string_view text, Measure how) {
+  const std::vector<std::size_t> boundaries = unicode::grapheme_boundaries(text);
+  const std::vector<x_links::Link> links = find_links(text, how);
+  // The weight of text[from, to), from cluster `first` on; a part of a
+  // cluster weighs as a cluster of its own.
+  const auto weigh_text = [&](std::size_t first, std::size_t from, std::size_t to) {
+    std::size_t weight = 0;
+    for (std::size_t c = first; boundaries[c] < to; ++c) {
+      const std::size_t part_begin = std::max(boundaries[c], from);
+      const std::size_t part_end = std::min(boundaries[c + 1], to);
+      if (part_begin < part_end) weight += cluster_weight(text.substr(part_begin, part_end - part_begin), how);
+    }
+    return weight;
+  };
+  std::vector<Unit> units;
+  std::size_t next_link = 0;
   for (std::size_t i = 0; i + 1 < boundaries.size(); ++i) {
-    const std::size_t begin = boundaries[i];
-    const std::size_t end = boundaries[i + 1];
-    const std::u32string_view cluster = text.substr(begin, end - begin);
-    if (begin < url_until) {
-      units.back().end = end;
-      if (counts_urls_in_full(how)) units.back().weight += cluster_weight(cluster, how);
-      continue;
-    }
-    // A URL is one unit, so that shortening never cuts one.
-    if (starts_url(text, begin)) {
-      // "http://..http://..": every start in one run ends the URL at the same
-      // place; scan each run once, or hostile text costs quadratic time.
-      if (begin >= scanned_run_end) {
-        scanned_run_end = run_end(text, begin);
-        scanned_url_end = without_trailing_punctuation(text, begin, scanned_run_end);
-      }
-      if (has_valid_host(text.substr(begin, scanned_url_end - begin))) {
-        url_until = scanned_url_end;
-        const std::size_t weight = counts_urls_in_full(how) ? cluster_weight(cluster, how) : kXUrlWeight;
-        units.push_back({begin, end, weight, false, true});
-        continue;
+    const std::size_t first = i;
+    Unit unit{boundaries[i], boundaries[i + 1], 0, false, false};
+    std::size_t weighed = unit.begin;  // weighed up to here
+    while (next_link < links.size() && links[next_link].begin < unit.end) {
+      const x_links::Link link = links[next_link++];
+      unit.is_url = true;
+      while (unit.end < link.end) unit.end = boundaries[++i + 1];
+      if (!counts_urls_in_full(how)) {
+        unit.weight += weigh_text(first, weighed, link.begin) + kXUrlWeight;
+        weighed = link.end;
       }
     }
-    units.push_back({begin, end, cluster_weight(cluster, how),
-                     unicode::is_white_space(cluster.front()), false});
+    unit.weight += weigh_text(first, weighed, unit.end);
+    unit.is_space = !unit.is_url && unicode::is_white_space(text[unit.begin]);
+    units.push_back(unit);
   }
   return units;
 }

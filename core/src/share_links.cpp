@@ -45,10 +45,11 @@ void fit_text(ShareLink& link, const std::string& text, std::size_t fixed, std::
   link.fits = text.empty() ? fixed <= limit + 1 : !link.text.empty();
 }
 
-// X adds the URL (as a 23-character t.co link), the hashtags and "via @…"
-// to the text itself.
-std::size_t x_fixed_weight(const ShareContent& content) {
-  std::size_t fixed = 1 + post_length::kXUrlWeight;  // " " + t.co link
+// X adds the URL, the hashtags and "via @…" to the text itself. The URL
+// weighs 23 as a t.co link, or in full where X does not link it (an IP
+// address, a host without a real top-level domain).
+std::size_t x_fixed_weight(const ShareContent& content, const std::string& shared_url) {
+  std::size_t fixed = post_length::x_weighted_length(" " + shared_url);
   for (const std::string& tag : content.hashtags) fixed += post_length::x_weighted_length(" #" + tag);
   if (!content.via.empty()) fixed += post_length::x_weighted_length(" via @" + content.via);
   return fixed;
@@ -107,7 +108,7 @@ ShareLink link_as_given(Network network, const ShareContent& content, std::strin
   };
   switch (network) {
     case Network::kX: {
-      fit_text(link, content.text, x_fixed_weight(content), post_length::kXLimit, Measure::kXWeighted);
+      fit_text(link, content.text, x_fixed_weight(content, u), post_length::kXLimit, Measure::kXWeighted);
       link.href = "https://x.com/intent/tweet?text=" + percent_encode(link.text) + "&url=" + enc_url;
       if (!content.hashtags.empty()) {
         std::string tags;

@@ -446,16 +446,20 @@ TEST(Shorten, ShortenedTextMeasuresAtMostTheLimit) {
 }
 
 TEST(Shorten, ACutThatMakesAUrlStillFits) {
-  // Found by fuzz/post_length. A 64-letter host label is no link, so this
-  // word weighs one per character; cut inside it, "(https://aaa…" is a link
-  // and weighs 23, which put "(" + 23 over a budget of 23.
-  const std::string text = "(https://" + std::string(64, 'a') + ".example/ofertas";
+  // Found by fuzz/post_length. "comaaa…" is no top-level domain, so this
+  // word is no link and weighs one per character; cut inside it,
+  // "(https://shop.co…" ends in one (Colombia's) and weighs 23 as a link,
+  // which would put "(" + 23 over a budget of 23.
+  const std::string text = "(https://shop.com" + std::string(64, 'a') + "/ofertas";
   ASSERT_EQ(x_weighted_length(text), text.size());
   for (std::size_t budget = 2; budget <= 40; ++budget) {
     const std::string out = shorten(text, budget, Measure::kXWeighted);
     EXPECT_LE(x_weighted_length(out), budget) << budget << ": " << out;
   }
-  EXPECT_EQ(shorten(text, 23, Measure::kXWeighted), "(https:/…");
+  // "…" weighs 2 on X.
+  EXPECT_EQ(x_weighted_length("(https://shop.co\u2026"), 1u + 23u + 2u);
+  EXPECT_EQ(shorten(text, 18, Measure::kXWeighted), "(https://shop.c\u2026");
+  EXPECT_EQ(shorten(text, 23, Measure::kXWeighted), "(https://shop.comaaaa\u2026");
 }
 
 TEST(Shorten, HostileTextTakesLinearTime) {

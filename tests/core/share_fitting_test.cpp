@@ -43,17 +43,21 @@ std::string repeat_joined(std::string_view word, std::size_t n, std::string_view
 // ---------------------------------------------------------------------------
 // Fitting X's 280 weighted characters
 
-// What X counts for a post built from this link: the text, a space and the
-// URL (t.co, 23), " #tag" for each hashtag, " via @account".
+// What X counts for the post built from this link: the text, a space and
+// the URL, " #tag" for each hashtag, " via @account".
 std::size_t x_post_weight(const ShareLink& link, const ShareContent& content) {
-  std::size_t weight = post_length::x_weighted_length(link.text) + 1 + post_length::kXUrlWeight;
-  for (const std::string& tag : content.hashtags) weight += post_length::x_weighted_length(" #" + tag);
-  if (!content.via.empty()) weight += post_length::x_weighted_length(" via @" + content.via);
-  return weight;
+  return post_length::x_weighted_length(shared_post(Network::kX, link, content));
+}
+
+// A page on a real top-level domain, which X links: its URL weighs 23.
+ShareContent ebook_on_x() {
+  ShareContent content = ebook();
+  content.url = sharelock::url::parse_http_url("https://shop.example.com/ebook", "url").value();
+  return content;
 }
 
 TEST(XFitting, LongTextIsCutAtAWordAndTheRestStaysIntact) {
-  ShareContent content = ebook();
+  ShareContent content = ebook_on_x();
   content.text = repeat_joined("abcdefghi", 40, " ");  // 399 characters
   // Fixed part: " " + 23 + " #books" (7) + " #sale" (6) + " via @shopexample"
   // (17) = 54, leaving 226 for the text: 22 words (219) + "…" (2) = 221;
@@ -62,14 +66,14 @@ TEST(XFitting, LongTextIsCutAtAWordAndTheRestStaysIntact) {
   EXPECT_TRUE(link.shortened);
   EXPECT_EQ(link.text, repeat_joined("abcdefghi", 22, " ") + "…");
   EXPECT_EQ(link.href, "https://x.com/intent/tweet?text=" + repeat_joined("abcdefghi", 22, "%20") +
-                           "%E2%80%A6&url=https%3A%2F%2Fshop.example%2Febook"
+                           "%E2%80%A6&url=https%3A%2F%2Fshop.example.com%2Febook"
                            "&hashtags=books%2Csale&via=shopexample");
   EXPECT_EQ(x_post_weight(link, content), 275u);
   EXPECT_LE(x_post_weight(link, content), post_length::kXLimit);
 }
 
 TEST(XFitting, ExactlyAtTheLimitIsNotShortened) {
-  ShareContent content = ebook();
+  ShareContent content = ebook_on_x();
   content.hashtags.clear();
   content.via.clear();
   content.text = std::string(256, 'a');  // 256 + 1 + 23 = 280
@@ -92,7 +96,7 @@ TEST(XFitting, EmojiAndCjkTextsFitTooAndOnlyTheTextChanges) {
       std::string(600, 'x'),
   };
   for (const std::string& text : texts) {
-    ShareContent content = ebook();
+    ShareContent content = ebook_on_x();
     content.text = text;
     content.utm_campaign = "launch";
     const ShareLink link = build_share_link(Network::kX, content);
@@ -104,12 +108,12 @@ TEST(XFitting, EmojiAndCjkTextsFitTooAndOnlyTheTextChanges) {
                              "&url=" + sharelock::url::percent_encode(link.shared_url) +
                              "&hashtags=books%2Csale&via=shopexample");
     EXPECT_EQ(link.shared_url,
-              "https://shop.example/ebook?utm_source=x&utm_medium=social&utm_campaign=launch");
+              "https://shop.example.com/ebook?utm_source=x&utm_medium=social&utm_campaign=launch");
   }
 }
 
 TEST(XFitting, NetworksWithoutALimitAreNotShortened) {
-  ShareContent content = ebook();
+  ShareContent content = ebook_on_x();
   content.text = std::string(600, 'x');
   for (Network network : {Network::kFacebook, Network::kWhatsApp, Network::kTelegram,
                           Network::kReddit, Network::kEmail, Network::kCopy}) {
@@ -275,7 +279,10 @@ TEST(ShareFit, ALinkLongerThanTheLimitLeavesNoRoomOnBluesky) {
   sharelock::report_share_fit(link, Network::kBluesky, content, problems);
   ASSERT_EQ(problems.errors.size(), 1u);
   EXPECT_EQ(problems.errors[0].attribute, "url");
-  // X counts any link as 23: it always fits there.
+  // X counts it in full too: shop.example has no real top-level domain…
+  EXPECT_FALSE(build_share_link(Network::kX, content).fits);
+  // … while a link it makes its own weighs 23 however long.
+  content.url = sharelock::url::parse_http_url("https://shop.example.com/" + std::string(320, 'p'), "url").value();
   EXPECT_TRUE(build_share_link(Network::kX, content).fits);
 }
 

@@ -316,14 +316,17 @@ TEST(VerifiedPost, TheProposedPostFits) {
   EXPECT_EQ(c["problem"], "");
   EXPECT_EQ(c["message"], "");
   EXPECT_EQ(c["limit"], 280);
-  EXPECT_EQ(c["length"], 11 + 23 + 10);  // "Free ebook " + the link as t.co + " #SeedSale"
+  // "Free ebook " + the link + " #SeedSale": X links no host without a real
+  // top-level domain, so shop.example counts its 26 characters.
+  EXPECT_EQ(c["length"], 11 + 26 + 10);
 }
 
 TEST(VerifiedPost, LengthIsXWeighted) {
-  // CJK weighs 2, the URL 23 whatever its length.
-  const json c = check_post("日本語 https://shop.example/ebook");
+  // CJK weighs 2, a link 23 whatever its length (example.com: a real
+  // top-level domain).
+  const json c = check_post("日本語 https://shop.example/ebook https://shop.example.com/ebook/a/long/path");
   EXPECT_TRUE(c["fits"]);
-  EXPECT_EQ(c["length"], 6 + 1 + 23);
+  EXPECT_EQ(c["length"], 6 + 1 + 26 + 1 + 23);
 }
 
 TEST(VerifiedPost, EmptyOrBlank) {
@@ -336,7 +339,7 @@ TEST(VerifiedPost, EmptyOrBlank) {
 }
 
 TEST(VerifiedPost, TooLongAtTheFirstCharacterOver280) {
-  const std::string fits = std::string(256, 'a') + " " + kLink;  // 256 + 1 + 23 = 280
+  const std::string fits = std::string(253, 'a') + " " + kLink;  // 253 + 1 + 26 = 280
   const json ok = check_post(fits);
   EXPECT_TRUE(ok["fits"]);
   EXPECT_EQ(ok["length"], 280);

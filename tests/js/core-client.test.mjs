@@ -36,11 +36,13 @@ test('turns a lone surrogate into U+FFFD instead of failing the request', () => 
 
 test('counts decomposed text the way X does after NFC', () => {
   // 276 × "é" written as e + U+0301: 552 code points before NFC, 276 after.
-  // With the URL (23 + 1 space) that is 300 > 280, leaving 256 for the text:
-  // 254 characters plus the ellipsis, which X weighs 2 (U+2026 lies outside
-  // its weight-1 range U+2010–U+201F).
+  // With the URL that is over 280: X links no host without a real
+  // top-level domain, so https://shop.example/ counts its 21 characters,
+  // leaving 280 - 1 - 21 = 258 for the text: 256 characters plus the
+  // ellipsis, which X weighs 2 (U+2026 lies outside its weight-1 range
+  // U+2010–U+201F).
   const view = share.renderShareBar({ attributes: { networks: 'x', text: 'e\u0301'.repeat(276) }, page });
-  assert.equal(view.buttons[0].text, '\u00e9'.repeat(254) + '\u2026');
+  assert.equal(view.buttons[0].text, '\u00e9'.repeat(256) + '\u2026');
 });
 
 test('an attribute that is not a string is absent, a missing page fact empty: never a trap', () => {
