@@ -15,6 +15,7 @@ import { test } from 'node:test';
 import { countGraphemes } from 'unicode-segmenter/grapheme';
 
 import { configureCore, loadCore } from '../../web/core-client.js';
+import { randomFrom } from './seeded-random.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
@@ -22,18 +23,6 @@ const core = await loadCore({ wasmBinary: await readFile(new URL('sharelock-core
 
 const TEXTS = 12000;
 const SEED = 20261203;
-
-// mulberry32: a small, fixed pseudo-random sequence, the same everywhere.
-function randomFrom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6D2B79F5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const range = (first, last) => ({ first, last });
 // Pieces, each a code point from a range or a fixed sequence.
