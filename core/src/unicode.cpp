@@ -276,4 +276,35 @@ bool is_white_space(char32_t cp) {
   return (it - std::begin(kWhiteSpaceBoundaries)) % 2 == 1;
 }
 
+namespace {
+
+// A per-plane inversion list of the generator's (gen_unicode_tables.py):
+// the code point has the property iff an odd number of its plane's
+// boundaries are <= it. Each boundary is its distance from the one before
+// (the first from the plane's start) in LEB128 bytes.
+bool in_plane_list(const std::uint8_t* data, const std::uint16_t (&planes)[18], char32_t cp) {
+  if (cp > 0x10FFFF) return false;
+  char32_t boundary = cp & ~char32_t{0xFFFF};
+  char32_t delta = 0;
+  int shift = 0;
+  bool inside = false;
+  for (std::size_t at = planes[cp >> 16]; at < planes[(cp >> 16) + 1]; ++at) {
+    delta |= static_cast<char32_t>(data[at] & 0x7F) << shift;
+    shift += 7;
+    if ((data[at] & 0x80) != 0) continue;
+    boundary += delta;
+    if (boundary > cp) break;
+    inside = !inside;
+    delta = 0;
+    shift = 0;
+  }
+  return inside;
+}
+
+}  // namespace
+
+bool is_letter_or_mark(char32_t cp) { return in_plane_list(kLetterOrMark, kLetterOrMarkPlanes, cp); }
+
+bool is_decimal_digit(char32_t cp) { return in_plane_list(kDecimalDigit, kDecimalDigitPlanes, cp); }
+
 }  // namespace sharelock::unicode

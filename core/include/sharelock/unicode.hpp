@@ -36,5 +36,8 @@ bool is_emoji_modifier(char32_t code_point);       // U+1F3FB..U+1F3FF
 bool is_regional_indicator(char32_t code_point);   // U+1F1E6..U+1F1FF
 // Unicode White_Space property.
 bool is_white_space(char32_t code_point);
+// General_Category L (letters) or M (marks), and Nd (decimal digits).
+bool is_letter_or_mark(char32_t code_point);
+bool is_decimal_digit(char32_t code_point);
 
 }  // namespace sharelock::unicode
