@@ -20,26 +20,34 @@ bool is_ascii_word_char(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// A hashtag as the networks link it: letters, digits and '_' in any
-// script, not only digits. Punctuation and spaces would end the tag early.
+// X's hashtag characters beyond letters, marks and digits (twitter-text's
+// hashtagSpecialChars: '_', ZWNJ and ZWJ, the Hebrew geresh, gershayim and
+// maqaf, the Japanese wave dash, (semi-)voiced sound marks, double hyphen
+// and middle dot, ditto mark, Tibetan tsheg, Cyrillic kavyka, middle dot).
+bool is_hashtag_joiner(char32_t c) {
+  return c == '_' || c == 0x200C || c == 0x200D || c == 0xA67E || c == 0x05BE || c == 0x05F3 ||
+         c == 0x05F4 || c == 0xFF5E || c == 0x301C || c == 0x309B || c == 0x309C || c == 0x30A0 ||
+         c == 0x30FB || c == 0x3003 || c == 0x0F0B || c == 0x0F0C || c == 0xB7;
+}
+
+// A hashtag as X links it (twitter-text's validHashtag): letters, marks,
+// decimal digits (General_Category L, M, Nd, from the Unicode tables) and
+// X's joiners, with at least one letter or mark ("#12345" links nothing),
+// not starting with an emoji's selector or keycap mark. Mastodon's and
+// Bluesky's rules take all of these too.
 bool is_valid_hashtag(std::string_view tag) {
   if (tag.empty() || tag.size() > kMaxHashtagBytes || !unicode::is_valid_utf8(tag)) return false;
-  bool has_non_digit = false;
-  for (char32_t c : unicode::decode_utf8(tag)) {
-    if (c < 0x80 && !is_ascii_word_char(c)) return false;
-    if (unicode::is_white_space(c) || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
-        post_length::is_refused_by_x(c)) {
+  const std::u32string code_points = unicode::decode_utf8(tag);
+  if (code_points.front() == 0xFE0F || code_points.front() == 0x20E3) return false;
+  bool has_letter = false;
+  for (const char32_t c : code_points) {
+    if (unicode::is_letter_or_mark(c)) {
+      has_letter = true;
+    } else if (!unicode::is_decimal_digit(c) && !is_hashtag_joiner(c)) {
       return false;
     }
-    // Latin-1 punctuation and symbols (¡ ¿ « » · × ÷ …; ª µ º are letters)
-    // and emoji end a hashtag on every network.
-    if ((c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
-        unicode::is_extended_pictographic(c) || unicode::is_regional_indicator(c)) {
-      return false;
-    }
-    if (c < '0' || c > '9') has_non_digit = true;
   }
-  return has_non_digit;
+  return has_letter;
 }
 
 bool is_valid_x_handle(std::string_view handle) {

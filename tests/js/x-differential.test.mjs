@@ -183,3 +183,49 @@ test('the built wasm module weighs and shortens every text as the native core do
   });
   reportFirst(failures, 'answered differently in wasm');
 });
+
+// Hashtags (issue 19, item 5): the share bar takes a hashtag exactly when
+// X's library does, on tags a seeded generator makes from letters, marks
+// and digits of many scripts (planes 0 and 1), X's joiners, punctuation
+// and emoji. Characters whose category X's library (older Unicode tables)
+// and Node's own \p{L}/\p{M}/\p{Nd} disagree on are left out: the core
+// follows Unicode 17.0, as Node and X's servers do.
+test('the share bar takes a hashtag exactly when X\'s library does', () => {
+  const ranges = [[0x30, 0x7E], [0xA1, 0x24F], [0x300, 0x36F], [0x370, 0x3FF], [0x400, 0x4FF], [0x5B0, 0x5F4],
+    [0x600, 0x6FF], [0x900, 0x97F], [0x980, 0x9FF], [0xE00, 0xE5B], [0xF00, 0xF20], [0x1100, 0x1112],
+    [0x2000, 0x206F], [0x20D0, 0x20F0], [0x3000, 0x30FF], [0x4E00, 0x4E20], [0xA640, 0xA69F], [0xAC00, 0xAC20],
+    [0xFE00, 0xFE0F], [0xFF01, 0xFF65], [0x10400, 0x1044F], [0x104A0, 0x104A9], [0x1D400, 0x1D44F],
+    [0x1D7CE, 0x1D7FF], [0x1E900, 0x1E959], [0x1F300, 0x1F320]];
+  const unicodeClass = (c) => (/[\p{L}\p{M}]/u.test(c) ? 'letter' : /\p{Nd}/u.test(c) ? 'digit' : 'other');
+  const xClass = (c) => (twitterText.isValidHashtag(`#${c}`) ? 'letter'
+    : twitterText.isValidHashtag(`#a${c}`) ? 'digit' : 'other');
+  const joiners = new Set([...'_\u200C\u200D\uA67E\u05BE\u05F3\u05F4\uFF5E\u301C\u309B\u309C\u30A0\u30FB\u3003\u0F0B\u0F0C\u00B7']);
+  const alphabet = [];
+  let disagreeing = 0;
+  for (const [first, last] of ranges) {
+    for (let cp = first; cp <= last; cp += 1) {
+      const c = String.fromCodePoint(cp);
+      if (/[\s,#＃]/u.test(c)) continue;  // the attribute's separators and the hash signs
+      const expected = joiners.has(c) ? 'digit' : unicodeClass(c);
+      if (xClass(c) === expected) alphabet.push(c); else disagreeing += 1;
+    }
+  }
+  assert.ok(alphabet.length > 2500 && disagreeing < alphabet.length / 20, `${alphabet.length} kept, ${disagreeing} left out`);
+  const letters = alphabet.filter((c) => unicodeClass(c) === 'letter');
+  const random = randomFrom(SEED + 1);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const page = { url: 'https://shop.example/ebook', lang: 'en' };
+  const failures = [];
+  let valid = 0;
+  for (let i = 0; i < 3000; i += 1) {
+    const length = 1 + Math.floor(random() * 6);
+    const tag = Array.from({ length }, () => pick(random() < 0.3 ? letters : alphabet)).join('').normalize('NFC');
+    const expected = twitterText.isValidHashtag(`#${tag}`);
+    const view = core.renderShareBar({ attributes: { networks: 'x', hashtags: tag }, page });
+    const taken = !view.errors.some((e) => e.code === 'invalid-hashtag');
+    if (expected) valid += 1;
+    if (taken !== expected) failures.push(`X ${expected}, core ${taken}: ${JSON.stringify(tag)} ${codePoints(tag)}`);
+  }
+  assert.ok(valid > 300 && valid < 2700, `${valid} of 3000 tags valid`);
+  assert.deepEqual(failures.slice(0, 5), [], `${failures.length} of 3000 tags judged unlike X (${valid} valid)`);
+});
