@@ -51,23 +51,28 @@ function onVisibilityChange() {
  * @param {{element: Element, tick: (now: number, visible: boolean) => void}} subscriber
  */
 export function subscribe(subscriber) {
-  if (!observer) {
-    observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) onScreen.add(entry.target);
-        else onScreen.delete(entry.target);
-      }
-    });
-    document.addEventListener('visibilitychange', onVisibilityChange);
-  }
+  observer ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) onScreen.add(entry.target);
+      else onScreen.delete(entry.target);
+    }
+  });
   subscribers.add(subscriber);
   observer.observe(subscriber.element);
-  if (subscribers.size === 1) schedule();
+  if (subscribers.size === 1) {
+    // Held only while a countdown is on the page: a page whose countdowns
+    // are all gone keeps no listener of ours, however its timing went.
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    schedule();
+  }
 }
 
 export function unsubscribe(subscriber) {
-  subscribers.delete(subscriber);
+  if (!subscribers.delete(subscriber)) return;
   observer?.unobserve(subscriber.element);
   onScreen.delete(subscriber.element);
-  if (subscribers.size === 0) clearTimeout(timer);
+  if (subscribers.size === 0) {
+    clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisibilityChange);
+  }
 }
