@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -105,6 +107,33 @@ TEST(XLinks, TopLevelDomainsComeFromThePublicSuffixList) {
   // twitter-text links "old.xperia" (retired in 2021) and not "new.music"
   // (delegated since); the core follows the list: X's servers move with it.
   EXPECT_EQ(links("new.music old.xperia"), Links{"0:new.music"});
+}
+
+TEST(XLinks, EveryTopLevelDomainOfTheListIsFound) {
+  // Read here from the list the build made the table from: the last label
+  // of every rule in its ICANN section.
+  std::ifstream list(SHARELOCK_PUBLIC_SUFFIX_LIST);
+  ASSERT_TRUE(list) << SHARELOCK_PUBLIC_SUFFIX_LIST;
+  std::set<std::string> domains;
+  bool icann = false;
+  for (std::string line; std::getline(list, line);) {
+    if (line.find("===BEGIN ICANN DOMAINS===") != std::string::npos) icann = true;
+    if (line.find("===END ICANN DOMAINS===") != std::string::npos) icann = false;
+    if (!icann || line.empty() || line.rfind("//", 0) == 0) continue;
+    const std::string rule = line.substr(0, line.find_first_of(" \t\r"));
+    domains.insert(rule.substr(rule.rfind('.') + 1));
+  }
+  ASSERT_GT(domains.size(), 1000u);
+  for (const std::string& domain : domains) {
+    EXPECT_TRUE(sharelock::top_level_domains::contains(domain)) << domain;
+    // … and X links a host on it, with a scheme or without (a Latin name
+    // takes any of them), whatever the case of its ASCII letters.
+    const std::string host = "https://shop." + domain;
+    EXPECT_EQ(links("see " + host + " now"), Links{"4:" + host}) << domain;
+    std::string upper = "shop." + domain;
+    for (char& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c;
+    EXPECT_EQ(links(upper), Links{"0:" + upper}) << domain;
+  }
 }
 
 TEST(XLinks, TcoLinksEndAfterTheirSlug) {

@@ -11,13 +11,15 @@
 //    Public Suffix List's ICANN section, or an xn-- label) not followed by
 //    [0-9A-Za-z@+-]. "shop.example", "localhost" and IP addresses are no
 //    links.
-//  * Without a scheme, only the ASCII (and Latin-accented) part of the host
-//    is linked ("詳しくはmitienda.com" links "mitienda.com"), and not after
-//    '-', '_', '.' or '/' ("-shop.com", "shop_x.com").
+//  * Without a scheme, only labels of Latin letters, digits and '-' before
+//    the top-level domain (of any script) are linked ("詳しくはmitienda.com"
+//    links "mitienda.com", "shop.рф" is linked, "магазин.рф" is not), and
+//    not after '-', '_', '.' or '/' ("-shop.com", "shop_x.com").
 //  * A path takes Latin, Latin-accented and Cyrillic letters, digits,
 //    !*';:=+,.$/%#[]-–_~@|& and balanced parentheses, and ends at its last
-//    letter, digit, or +-=_#/ or ')' of a balanced pair: "…/ebookをチェック"
-//    ends before 'を', "…/sale." before '.', "…/sale—" before '—'.
+//    letter, digit or +-=_#/, with the balanced pairs right after it:
+//    "…/ebookをチェック" ends before 'を', "…/sale." before '.', "…/sale—"
+//    before '—'; "…/x(y)" takes "(y)", "…/x~(y)" does not.
 //  * A query ("?…") ends at its last letter, digit or -_&=#/.
 //  * Without a path, ":port" and "?query" are not part of a scheme-less link.
 //  * A t.co link ends after its slug; one with a slug over 40 characters is
