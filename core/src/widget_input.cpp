@@ -33,8 +33,9 @@ bool is_hashtag_joiner(char32_t c) {
 // A hashtag as X links it (twitter-text's validHashtag): letters, marks,
 // decimal digits (General_Category L, M, Nd, from the Unicode tables) and
 // X's joiners, with at least one letter or mark ("#12345" links nothing),
-// not starting with an emoji's selector or keycap mark. Mastodon's and
-// Bluesky's rules take all of these too.
+// not starting with an emoji's selector or keycap mark. Mastodon and
+// Bluesky link letters, marks, digits, '_' and '·' alike; on them a tag
+// with another of X's joiners (ZWJ, '・', '〜', …) may link only up to it.
 bool is_valid_hashtag(std::string_view tag) {
   if (tag.empty() || tag.size() > kMaxHashtagBytes || !unicode::is_valid_utf8(tag)) return false;
   const std::u32string code_points = unicode::decode_utf8(tag);
