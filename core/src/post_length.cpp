@@ -6,6 +6,7 @@
 #include "sharelock/punycode.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/x_links.hpp"
+#include "x_link_characters.hpp"
 
 namespace sharelock::post_length {
 
@@ -69,17 +70,10 @@ struct Unit {
 };
 
 bool starts_url(std::u32string_view text, std::size_t at) {
-  const auto matches = [&](std::u32string_view prefix) {
-    if (text.size() - at < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-      char32_t c = text[at + i];
-      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-      if (c != prefix[i]) return false;
-    }
-    return true;
-  };
+  using x_links::characters::has_ignoring_case;
   const bool after_boundary = at == 0 || x_links::may_precede_link(text[at - 1]);
-  return after_boundary && (matches(U"https://") || matches(U"http://"));
+  return after_boundary &&
+         (has_ignoring_case(text, at, U"https://") || has_ignoring_case(text, at, U"http://"));
 }
 
 bool ends_url(char32_t c) {

@@ -2,6 +2,7 @@
 // *.js, named at each), for x_links.cpp.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -15,6 +16,16 @@ inline bool is_ascii_alnum(char32_t c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 inline char32_t ascii_lower(char32_t c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+// Whether `text` holds `lower` (in lower case) at `at`, ASCII letters in
+// either case: the `i` flag of twitter-text's expressions.
+inline bool has_ignoring_case(std::u32string_view text, std::size_t at, std::u32string_view lower) {
+  if (at > text.size() || text.size() - at < lower.size()) return false;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (ascii_lower(text[at + i]) != lower[i]) return false;
+  }
+  return true;
+}
 
 // A set of ASCII characters as two bit masks: every character of a text is
 // tested against several, so a test must cost a shift, not a search.

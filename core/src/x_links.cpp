@@ -153,9 +153,7 @@ Scanner::Scanner(std::u32string_view text)
 std::size_t Scanner::scheme_end(std::size_t begin) const {
   for (const std::u32string_view scheme :
        {std::u32string_view(U"https://"), std::u32string_view(U"http://")}) {
-    std::size_t i = 0;
-    while (i < scheme.size() && ascii_lower(at(begin + i)) == scheme[i]) ++i;
-    if (i == scheme.size()) return begin + i;
+    if (has_ignoring_case(text_, begin, scheme)) return begin + scheme.size();
   }
   return kNone;
 }
@@ -193,12 +191,10 @@ std::size_t Scanner::tld_end(std::size_t begin, std::size_t limit) const {
       found = end;
   }
   if (found != kNone) return found;
-  std::size_t end = begin;
-  for (const char32_t c : std::u32string_view(U"xn--")) {
-    if (end == limit || ascii_lower(text_[end]) != c) return kNone;
-    ++end;
-  }
-  const std::size_t letters = end;
+  constexpr std::u32string_view kPunycode = U"xn--";
+  if (!has_ignoring_case(text_.substr(0, limit), begin, kPunycode)) return kNone;
+  const std::size_t letters = begin + kPunycode.size();
+  std::size_t end = letters;
   while (end < limit && (is_ascii_alnum(text_[end]) || text_[end] == '-')) ++end;
   return end > letters ? end : kNone;
 }
@@ -323,13 +319,10 @@ void Scanner::accept(const Candidate& candidate, std::optional<char32_t> before,
     // validTcoUrl: a t.co link ends after its slug and query, and one with
     // a slug over 40 characters is none.
     std::size_t end = candidate.end;
-    const std::u32string_view tco = U"t.co/";
-    std::size_t i = candidate.host_begin;
-    while (i - candidate.host_begin < tco.size() &&
-           ascii_lower(at(i)) == tco[i - candidate.host_begin])
-      ++i;
-    if (i - candidate.host_begin == tco.size()) {
-      const std::size_t slug = i;
+    constexpr std::u32string_view kTco = U"t.co/";
+    if (has_ignoring_case(text_, candidate.host_begin, kTco)) {
+      const std::size_t slug = candidate.host_begin + kTco.size();
+      std::size_t i = slug;
       while (i < candidate.end && is_ascii_alnum(text_[i])) ++i;
       if (i - slug > kMaxTcoSlug) return;
       if (i > slug) end = at(i) == '?' ? query_end(i, candidate.end) : i;
