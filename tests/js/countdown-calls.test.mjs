@@ -5,14 +5,11 @@
 // body parsed by JSON.parse, the clock sample, and nothing thrown on
 // requests of the wrong shape.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { configureCore, loadCore } from '../../web/core-client.js';
+import { loadBuiltCore } from './support.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
-configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
-const core = await loadCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+const core = await loadBuiltCore();
 const page = { url: 'https://shop.example/drop?utm_source=news', lang: 'en' };
 const now = Date.parse('2026-11-25T14:30:00Z');
 const hour = 3600 * 1000;

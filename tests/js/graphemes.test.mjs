@@ -9,17 +9,13 @@
 // at all. A failing case prints its seed and code points, for a fixed case
 // in tests/core/unicode_test.cpp.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { countGraphemes } from 'unicode-segmenter/grapheme';
 
-import { configureCore, loadCore } from '../../web/core-client.js';
-import { randomFrom } from './seeded-random.mjs';
+import { codePoints, loadBuiltCore, randomFrom } from './support.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
-configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
-const core = await loadCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+const core = await loadBuiltCore();
 
 const TEXTS = 12000;
 const SEED = 20261203;
@@ -55,7 +51,6 @@ function makeText(random) {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const graphemes = (text) => [...segmenter.segment(text)].length;
-const codePoints = (text) => [...text].map((c) => `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
 // Mastodon's count is graphemes (links as 23; these texts hold none).
 const attributes = {

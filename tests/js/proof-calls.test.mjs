@@ -3,14 +3,11 @@
 // body handed over as a JsonDocument and its size in bytes, the toast's
 // sentence, and the cap record kept in storage as the same text as before.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { configureCore, loadCore } from '../../web/core-client.js';
+import { loadBuiltCore } from './support.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
-configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
-const core = await loadCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+const core = await loadBuiltCore();
 const page = { url: 'https://shop.example/products/ebook', lang: 'en' };
 const now = Date.parse('2026-11-25T14:30:00Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -4,14 +4,11 @@
 // shopper with a stored token, or in the middle of the OAuth redirect when
 // the site updates, carries on — and the server's answers as their text.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { configureCore, loadCore } from '../../web/core-client.js';
+import { loadBuiltCore } from './support.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
-configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
-const core = await loadCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+const core = await loadBuiltCore();
 
 const T0 = 1764000000000;
 const attributes = {
