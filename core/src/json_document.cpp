@@ -40,33 +40,33 @@ template <typename Visit>
 void JsonView::for_each_child(Visit&& visit) const {
   if (!is_object() && !is_array()) return;
   const std::size_t end = this->end();
-  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child, end)) visit(child);
+  for (std::size_t child = index_ + 1; child < end; child = end_of(*document_, child, end)) {
+    visit(JsonView(document_, child, end));
+  }
 }
 
 std::vector<JsonView> JsonView::children() const {
   std::vector<JsonView> result;
-  if (!is_object() && !is_array()) return result;
-  const std::size_t limit = end();
-  for_each_child([&](std::size_t child) { result.push_back(JsonView(document_, child, limit)); });
+  for_each_child([&](const JsonView& child) { result.push_back(child); });
   return result;
 }
 
 std::size_t JsonView::size() const {
   std::size_t count = 0;
-  for_each_child([&](std::size_t) { ++count; });
+  for_each_child([&](const JsonView&) { ++count; });
   return count;
 }
 
 // A walk over the members, with no copy: a record's handful of lookups
-// cost no allocation.
+// cost no allocation. The last member of a repeated name wins.
 JsonView JsonView::operator[](std::string_view key) const {
-  std::size_t found = 0;
+  JsonView found(nullptr, 0, 0);
   if (is_object()) {
-    for_each_child([&](std::size_t child) {
-      if (document_->nodes[child].key == key) found = child;
+    for_each_child([&](const JsonView& child) {
+      if (child.key() == key) found = child;
     });
   }
-  return found == 0 ? JsonView(nullptr, 0, 0) : JsonView(document_, found, end());
+  return found;
 }
 
 std::optional<std::string_view> JsonView::string() const {

@@ -73,7 +73,7 @@ class JsonView {
   JsonView(const JsonDocument* document, std::size_t index, std::size_t limit);
   std::size_t end() const;  // one past the last node of this subtree
   template <typename Visit>
-  void for_each_child(Visit&& visit) const;  // visit(index) for each child node
+  void for_each_child(Visit&& visit) const;  // visit(JsonView) for each child node, within this one
   const JsonDocument* document_ = nullptr;
   const JsonNode* node_ = nullptr;
   std::size_t index_ = 0;
