@@ -39,7 +39,7 @@ test('the snippet as generated: a share-bar page loads the entry, the share bar\
   await openTestPage(page, { name: 'snippet', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
   await expect(shareButton(page, 'x')).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const expected = [...PAGES.entry, ...PAGES.widgets.share.code, 'sharelock-share.mjs', 'sharelock-share.wasm'].map((file) => `/dist/${file}`);
+  const expected = [...PAGES.entry, ...PAGES.widgets.share.code, 'sharelock-share.wasm'].map((file) => `/dist/${file}`);
   expect([...new Set(requested.filter((path) => path.startsWith('/dist/')))].sort()).toEqual([...new Set(expected)].sort());
   expect((await recorded(page)).errors).toEqual([]);
   expect(consoleErrors).toEqual([]);
@@ -69,7 +69,7 @@ test('the classic script still works alone, and data-core moves the core to anot
   await expect(shareButton(page, 'x')).toBeVisible();
   expect(await page.evaluate(() => Object.keys(window.Sharelock).sort()))
     .toEqual(['SharelockError', 'configureCore', 'coreMemoryBytes', 'defineElements', 'loadCore', 'startAnalytics', 'track']);
-  expect(requested).toEqual(expect.arrayContaining(['/mirror/sharelock-share.mjs', '/mirror/sharelock-share.wasm']));
+  expect(requested).toEqual(expect.arrayContaining(['/mirror/sharelock-share.wasm']));
   expect(requested.filter((path) => path.startsWith('/dist/sharelock-share'))).toEqual([]);
 });
 
@@ -90,9 +90,12 @@ test('a changed widget chunk is refused by the hash built into the script: scrip
 });
 
 test('a changed core glue is refused by the hash built into the script: wasm-unavailable, fallback shown', async ({ page }) => {
-  await tamper(page, '/dist/sharelock-share.mjs', appendCode);
-  await openTestPage(page, { name: 'changed-glue', html: testPage({ script: false, head: SNIPPET, body: BAR }) });
-  await expect.poll(async () => (await recorded(page)).errors.map((e) => e.code)).toEqual(['wasm-unavailable']);
+  // The main module's glue: the share bar's module has none, and with a
+  // countdown on the page the bar uses the main module too.
+  await tamper(page, '/dist/sharelock-core.mjs', appendCode);
+  const countdown = '<sharelock-countdown ends="2099-01-01T00:00:00Z"><p>Ends 2099.</p></sharelock-countdown>';
+  await openTestPage(page, { name: 'changed-glue', html: testPage({ script: false, head: SNIPPET, body: BAR + countdown }) });
+  await expect.poll(async () => (await recorded(page)).errors.map((e) => e.code)).toEqual(['wasm-unavailable', 'wasm-unavailable']);
   await expect(page.locator('#fallback')).toBeVisible();
   expect(await page.evaluate(() => window.changed)).toBeUndefined();
 });

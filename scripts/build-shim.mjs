@@ -26,6 +26,9 @@ import { writeSnippets } from './sri-snippet.mjs';
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
 export const WASM_MODULES = ['sharelock-share', 'sharelock-core'];
+// The modules with an Emscripten glue file: the share bar's is standalone,
+// loaded by web/wasm-loader.js itself.
+const GLUED = ['sharelock-core'];
 export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 // Each widget's behaviour, as widget-element.js imports it, and its module.
 const WIDGETS = {
@@ -43,7 +46,7 @@ for (const name of await readdir(dist)) {
 const hashOf = async (file) => sriHash(await readFile(new URL(file, dist)));
 const wasmIntegrity = {};
 for (const name of WASM_MODULES) {
-  for (const file of [`${name}.mjs`, `${name}.wasm`]) {
+  for (const file of [...(GLUED.includes(name) ? [`${name}.mjs`] : []), `${name}.wasm`]) {
     await copyFile(new URL(`../build/wasm/wasm/${file}`, import.meta.url), new URL(file, dist));
   }
   wasmIntegrity[`${name}.wasm`] = await hashOf(`${name}.wasm`);
@@ -112,7 +115,7 @@ function pagesOf(metafile) {
     const chunk = outputOf(source);
     if (!chunk) throw new Error(`build-shim: no chunk for ${source}`);
     const code = [...staticClosure(outputs, chunk)].filter((file) => !entry.includes(file));
-    return [widget, { code, glue: `${module}.mjs`, wasm: `${module}.wasm` }];
+    return [widget, { code, ...(GLUED.includes(module) ? { glue: `${module}.mjs` } : {}), wasm: `${module}.wasm` }];
   }));
   const lazy = Object.fromEntries(Object.entries(LAZY_MODULES).map(([name, source]) =>
     [name, [...staticClosure(outputs, outputOf(source))].filter((file) => !entry.includes(file))]));
@@ -120,7 +123,7 @@ function pagesOf(metafile) {
 }
 
 const first = pagesOf((await buildModules({ files: {}, widgets: {} })).metafile);
-const glueFiles = WASM_MODULES.map((name) => `${name}.mjs`);
+const glueFiles = GLUED.map((name) => `${name}.mjs`);
 const files = {};
 // What the entry imports at once is pinned by the page's modulepreload
 // links (the snippet); what it imports later, here.

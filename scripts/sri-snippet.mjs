@@ -32,7 +32,8 @@ export async function distPages() {
 export function pinnedFiles(pages) {
   const files = new Set(['sharelock.iife.js', ...pages.entry]);
   for (const widget of Object.values(pages.widgets)) {
-    for (const file of [...widget.code, widget.glue, widget.wasm]) files.add(file);
+    // The share bar's module has no glue file.
+    for (const file of [...widget.code, widget.glue, widget.wasm].filter(Boolean)) files.add(file);
   }
   return [...files].sort();
 }
@@ -77,7 +78,7 @@ export function snippetTags(base, pages, integrity) {
 }
 
 /**
- * For a page that shows `widget` at once: its chunk and glue as module
+ * For a page that shows `widget` at once: its chunk and glue (if any) as module
  * preloads and its wasm as a fetch preload, all with their hashes, so they
  * download alongside the shim instead of after it.
  * @param {string} base
@@ -88,7 +89,7 @@ export function snippetTags(base, pages, integrity) {
 export function widgetPreloads(base, pages, integrity, widget) {
   const { code, glue, wasm } = pages.widgets[widget];
   return [
-    ...[...code, glue].map((file) => modulePreload(base, file, integrity)),
+    ...[...code, glue].filter(Boolean).map((file) => modulePreload(base, file, integrity)),
     `<link rel="preload" as="fetch" href="${base}${wasm}" integrity="${integrity[wasm]}" crossorigin="anonymous">`,
   ].join('\n');
 }

@@ -1,8 +1,9 @@
-// The typed calls into Sharelock's browser wasm modules, as Embind
-// registers them (wasm/*values.hpp, wasm/share_bindings.cpp and
-// wasm/bindings.cpp). Internal: widgets reach them through web/share-core.js
-// and web/core-client.js. tests/js/core-types.test.mjs fails when a field or
-// a call here and in the registrations differ.
+// The typed calls into Sharelock's browser wasm modules: the share bar's
+// over Sharelock's C ABI (wasm/share_abi.cpp, in both modules), the others
+// as Embind registers them (wasm/*values.hpp and wasm/bindings.cpp).
+// Internal: widgets reach them through web/share-core.js and
+// web/core-client.js. tests/js/core-types.test.mjs fails when a field or a
+// call here differs from the registrations or the modules' C ABI schema.
 
 /** The one error shape of every call, in every module. */
 export interface Error {
@@ -84,6 +85,12 @@ export interface ShareBarView {
   buttons: ShareButton[];
   errors: Error[];
   fatal: boolean;
+}
+
+/** checkMastodonHost's argument: what the shopper typed, in the bar's language. */
+export interface MastodonHostQuery {
+  input: string;
+  lang: string;
 }
 
 export interface MastodonHostCheck {
@@ -550,17 +557,21 @@ export interface ProofToastGate {
   store: JsonDocument;
 }
 
-/** sharelock-share.mjs: all a page with only share bars loads. */
+/**
+ * The share bar's calls over the C ABI (web/core-abi.js builds them from
+ * the module's schema): all sharelock-share.wasm serves, and what
+ * sharelock-core serves for share bars and verified pay's Mastodon picker.
+ */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
-  checkMastodonHost(input: string, lang: string): MastodonHostCheck;
+  checkMastodonHost(query: MastodonHostQuery): MastodonHostCheck;
 }
 
 /**
- * sharelock-core.mjs: the share bar's calls too, and the other widgets'
- * calls, typed the same way (docs/ABI.md).
+ * sharelock-core.mjs: the other widgets' calls, as Embind registers them
+ * (docs/ABI.md). The share bar's come through its C ABI (ShareModule).
  */
-export interface CoreModule extends ShareModule {
+export interface CoreModule {
   describePay(input: PayWidgetInput): PayDescription;
   stepPay(request: PayStepRequest): PayStep;
   planCountdown(request: CountdownRequest): CountdownPlan;

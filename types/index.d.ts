@@ -22,7 +22,7 @@ export declare class SharelockError extends Error {
 export declare function defineElements(): void;
 
 export interface CoreOptions {
-  /** URL of sharelock-core.mjs; its .wasm, sharelock-share.mjs and .wasm are looked up next to it. Default: next to the module. */
+  /** URL of sharelock-core.mjs; its .wasm and sharelock-share.wasm are looked up next to it. Default: next to the module. */
   moduleUrl?: string | URL;
   /**
    * SRI hashes the .wasm files must match, by file name

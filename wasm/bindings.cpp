@@ -1,6 +1,7 @@
 // The main browser module (sharelock-core.mjs + .wasm): pay, countdown,
-// proof and verified pay, and the share bar for pages that have one of
-// those as well (the share bar alone has its own module, share_bindings.cpp).
+// proof and verified pay. It serves the share bar too, for pages that have
+// one of those as well, through the C ABI the share bar's own module has
+// (share_abi.cpp, linked into both).
 // Every call is typed: value objects in and out (wasm/*values.hpp), the JSON
 // the core reads or writes as JsonDocuments (docs/ABI.md). No logic lives
 // here, and since the core never throws, no exception can cross into
@@ -12,7 +13,6 @@
 #include "countdown_values.hpp"
 #include "pay_values.hpp"
 #include "proof_values.hpp"
-#include "share_values.hpp"
 #include "sharelock/unicode.hpp"
 #include "verified_values.hpp"
 
@@ -23,13 +23,10 @@ std::string unicode_version() { return std::string(sharelock::unicode::kUnicodeV
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(sharelock) {
-  // The share bar too, typed as in its own module: a page that loads this
-  // module for another widget renders its share bars with it instead of
-  // fetching sharelock-share as well (web/share-core.js). Verified pay asks
-  // for the shopper's Mastodon server with checkMastodonHost.
-  sharelock::bindings::register_share_bar_calls();
   // Values more than one widget's calls take: registered once here (Embind
   // refuses a type registered twice).
+  sharelock::bindings::register_error();
+  sharelock::bindings::register_page_facts();
   sharelock::bindings::register_attribute();
   sharelock::bindings::register_json_document();
   sharelock::bindings::register_pay_calls();

@@ -64,7 +64,20 @@ inline void register_attribute() {
       .field("value", &Attribute::value);
 }
 
-// The one error shape of every call, in every module.
+// What the shim reads from the document, for every widget that takes it.
+inline void register_page_facts() {
+  emscripten::value_object<PageFacts>("PageFacts")
+      .field("url", &PageFacts::url)
+      .field("canonical", &PageFacts::canonical)
+      .field("title", &PageFacts::title)
+      .field("ogTitle", &PageFacts::og_title)
+      .field("ogImage", &PageFacts::og_image)
+      .field("lang", &PageFacts::lang)
+      .field("refSeed", &PageFacts::ref_seed);
+}
+
+// The one error shape of every call, in every module (the C ABI's calls
+// name the same fields: share_abi.cpp).
 inline void register_error() {
   emscripten::value_object<Error>("Error")
       .field("code", &Error::code)

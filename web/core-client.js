@@ -8,14 +8,15 @@ import { payCalls } from './pay-calls.js';
 import { proofCalls } from './proof-calls.js';
 import { shareBarCalls } from './share-core.js';
 import { verifiedCalls } from './verified-calls.js';
-import { loadWasmModule } from './wasm-loader.js';
+import { loadAbiCalls, loadWasmModule } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
 
-function wrap(raw) {
+function wrap([raw, abi]) {
   return {
-    // renderShareBar, and checkMastodonHost for verified pay too.
-    ...shareBarCalls(raw),
+    // renderShareBar, and checkMastodonHost for verified pay too: the C ABI
+    // calls both modules serve (wasm/share_abi.cpp).
+    ...shareBarCalls(abi),
     unicodeVersion: () => raw.unicodeVersion(),
     ...payCalls(raw),
     // planCountdown, stockFromFeed, clockSkew.
@@ -41,6 +42,6 @@ let wrapped = null;
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadCore(options = {}) {
-  wrapped ??= loadWasmModule('sharelock-core', options).then(wrap);
+  wrapped ??= Promise.all([loadWasmModule('sharelock-core', options), loadAbiCalls('sharelock-core', options)]).then(wrap);
   return wrapped;
 }

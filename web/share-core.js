@@ -1,13 +1,13 @@
-// The share bar's calls into wasm: typed, no JSON. Served by its own small
-// module (sharelock-share), or by the main one when the page loads that
-// anyway (wasm-loader.js's shareBarModule), whose client (core-client.js)
-// uses the same wrapper. It turns the element's attributes and the page's
-// facts into the value objects wasm/share_values.hpp registers (every field
-// present, text cleaned), so a widget passes and receives plain objects.
-// types/core.d.ts declares both sides.
+// The share bar's calls into wasm: typed, no JSON, over Sharelock's C ABI
+// (core-abi.js). Served by its own small module (sharelock-share), or by the
+// main one when the page loads that anyway (wasm-loader.js's
+// shareBarModule), whose client (core-client.js) uses the same wrapper. It
+// turns the element's attributes and the page's facts into the records
+// wasm/share_abi.cpp declares (text cleaned), so a widget passes and
+// receives plain objects. types/core.d.ts declares both sides.
 import { guarded } from './core-call.js';
 import { attribute, text, typedPageFacts } from './core-values.js';
-import { loadWasmModule, shareBarModule } from './wasm-loader.js';
+import { loadAbiCalls, shareBarModule } from './wasm-loader.js';
 
 /** @returns {import('../types/core').ShareAttributes} */
 export function shareAttributes(attributes) {
@@ -23,8 +23,8 @@ export function shareAttributes(attributes) {
 }
 
 /**
- * The share bar's calls of a module that registers them (either module),
- * with plain objects in and out.
+ * The share bar's calls of a module that serves them (either module's
+ * C ABI calls, as loadAbiCalls gives them), with plain objects in and out.
  * @param {import('../types/core').ShareModule} raw
  */
 export function shareBarCalls(raw) {
@@ -44,7 +44,7 @@ export function shareBarCalls(raw) {
      * The share bar's picker, and verified pay's.
      * @returns {import('../types/core').MastodonHostCheck}
      */
-    checkMastodonHost: guarded(({ input, lang }) => raw.checkMastodonHost(text(input), text(lang)),
+    checkMastodonHost: guarded(({ input, lang }) => raw.checkMastodonHost({ input: text(input), lang: text(lang) }),
       (error) => ({ ok: false, host: '', message: error.message })),
   };
 }
@@ -57,6 +57,6 @@ let wrapped = null;
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadShareCore(options = {}) {
-  wrapped ??= loadWasmModule(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options).then(shareBarCalls);
+  wrapped ??= loadAbiCalls(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options).then(shareBarCalls);
   return wrapped;
 }

@@ -1,7 +1,8 @@
 // Loads Sharelock's wasm modules, each once per page and only when a widget
-// needs it: sharelock-share.{mjs,wasm} for the share bar, sharelock-core.
-// {mjs,wasm} for the other widgets. Each glue file sits next to its binary,
-// and all of them next to sharelock-core.mjs, which configureCore() locates.
+// needs it: sharelock-share.wasm for the share bar (standalone: no glue
+// file), sharelock-core.{mjs,wasm} for the other widgets. Every file sits
+// next to sharelock-core.mjs, which configureCore() locates.
+import { abiCalls } from './core-abi.js';
 import { SharelockError } from './errors.js';
 
 // Next to this file by default. The IIFE build has no import.meta (esbuild
@@ -17,7 +18,7 @@ let integrity = typeof __SHARELOCK_WASM_INTEGRITY__ === 'object' ? { ...__SHAREL
 // build, whose bundler decides where the files go.
 let pins = { files: {}, widgets: {} };
 const preloads = new Map(); // URL → Promise of its verified preload
-const loading = new Map();  // module name → Promise of its Embind module
+const loading = new Map();  // module name → Promise of its loaded module
 const memories = new Map(); // module name → WebAssembly.Memory
 // The server's clock as seen on the first wasm response, for countdowns to
 // correct a wrong device clock: {sentAt, receivedAt, date, age, url}.
@@ -123,19 +124,56 @@ function fetchWasm(wasmUrl, hash) {
   });
 }
 
-function instantiate(name, wasmResponse, imports, receive, failed) {
-  wasmResponse
-    .then((response) => (response.headers.get('Content-Type')?.startsWith('application/wasm')
+// `source`: the wasm's Response, or its bytes (Node cannot fetch files).
+function instantiate(name, source, imports) {
+  return Promise.resolve(source)
+    .then((response) => (!(response instanceof Response) ? WebAssembly.instantiate(response, imports)
       // Streaming compiles while downloading, but needs application/wasm.
-      ? WebAssembly.instantiateStreaming(response, imports)
-      : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
-    .then(({ instance, module }) => {
-      // Export names are minified: find the memory by its type.
-      const memory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory);
+      : response.headers.get('Content-Type')?.startsWith('application/wasm')
+        ? WebAssembly.instantiateStreaming(response, imports)
+        : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
+    .then((result) => {
+      // The glue's export names are minified: find the memory by its type.
+      const memory = Object.values(result.instance.exports).find((value) => value instanceof WebAssembly.Memory);
       if (memory) memories.set(name, memory);
-      receive(instance, module);
-    }, failed);
-  return {};
+      return result;
+    });
+}
+
+// What a standalone module (built with -sSTANDALONE_WASM: the share bar's)
+// imports. Views of its memory are made anew after every allocation
+// (core-abi.js), so growth needs no notice; proc_exit only comes from an
+// abort, which must stop the call.
+const STANDALONE_IMPORTS = {
+  env: { emscripten_notify_memory_growth() {} },
+  wasi_snapshot_preview1: {
+    proc_exit(code) { throw new WebAssembly.RuntimeError(`the core aborted (${code})`); },
+  },
+};
+
+/**
+ * A module's C ABI (wasm/abi/calls.hpp): its four exports and its memory.
+ * @param {string} name "sharelock-share" or "sharelock-core"
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
+ */
+export function loadAbi(name, options = {}) {
+  return loadWasmModule(name, options).then((loaded) => ({
+    // A standalone instance's exports, or the glue's Module._name.
+    exports: loaded instanceof WebAssembly.Instance ? loaded.exports
+      : Object.fromEntries(['sharelock_calls', 'sharelock_call', 'sharelock_alloc', 'sharelock_free']
+        .map((call) => [call, loaded[`_${call}`]])),
+    memory: memories.get(name),
+  }));
+}
+
+/**
+ * The calls a module serves through its C ABI as plain-object functions:
+ * all of the share bar's module, the share bar's calls of the main one.
+ * @param {string} name
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options]
+ */
+export function loadAbiCalls(name, options = {}) {
+  return loadAbi(name, options).then(({ exports, memory }) => abiCalls(exports, memory));
 }
 
 let shareBarModuleName = null;
@@ -154,9 +192,9 @@ export function shareBarModule() {
 }
 
 /**
- * The Embind module `name` ("sharelock-core" or "sharelock-share"), loaded
- * once. Rejects with a SharelockError (code "wasm-unavailable") when it
- * cannot be loaded: missing file, a CSP without 'wasm-unsafe-eval', an old
+ * The module `name`, loaded once: sharelock-core's Embind module, or the
+ * share bar's standalone WebAssembly.Instance, initialised. Rejects with a
+ * SharelockError (code "wasm-unavailable") when it cannot be loaded: missing file, a CSP without 'wasm-unsafe-eval', an old
  * browser. Calling it early (before the widget's own code has arrived)
  * starts both downloads sooner; later calls share them.
  * @param {string} name
@@ -168,35 +206,41 @@ export function loadWasmModule(name, options = {}) {
 }
 
 async function load(name, options) {
-  // sharelock-core's glue is exactly where configureCore() says; the other
-  // modules sit next to it.
-  const glueUrl = coreUrl && (name === 'sharelock-core' ? coreUrl : new URL(`${name}.mjs`, coreUrl));
+  // sharelock-core's glue is exactly where configureCore() says; every
+  // other file sits next to it. The share bar's module has no glue.
+  const standalone = name !== 'sharelock-core';
+  const wasmUrl = coreUrl && new URL(`${name}.wasm`, coreUrl);
   // Emscripten reports through print/printErr; collect them into the one
   // error we raise instead of letting them spill onto the console.
   const notes = [];
-  const wasmResponse = options.wasmBinary || !glueUrl
-    ? null
-    : fetchWasm(new URL(`${name}.wasm`, glueUrl), integrity[`${name}.wasm`] ?? '');
+  const wasm = options.wasmBinary ?? (wasmUrl && fetchWasm(wasmUrl, integrity[`${name}.wasm`] ?? ''));
   // If the glue fails first, its error is the one reported.
-  wasmResponse?.catch(() => {});
+  wasm?.catch?.(() => {});
   try {
-    if (!glueUrl) throw new Error('its address is unknown: call configureCore({ moduleUrl })');
-    await preloadPinned(glueUrl);
-    const { default: create } = await import(/* @vite-ignore */ glueUrl.href);
+    if (!coreUrl) throw new Error('its address is unknown: call configureCore({ moduleUrl })');
+    if (standalone) {
+      const { instance } = await instantiate(name, wasm, STANDALONE_IMPORTS);
+      instance.exports._initialize();
+      return instance;
+    }
+    await preloadPinned(coreUrl);
+    const { default: create } = await import(/* @vite-ignore */ coreUrl.href);
     let failed;
     const failure = new Promise((_, reject) => { failed = reject; });
     return await Promise.race([create({
-      locateFile: (file) => new URL(file, glueUrl).href,
+      locateFile: (file) => new URL(file, coreUrl).href,
       print: () => {},
       printErr: (text) => notes.push(text),
-      ...(options.wasmBinary
-        ? { wasmBinary: options.wasmBinary }
-        : { instantiateWasm: (imports, receive) => instantiate(name, wasmResponse, imports, receive, failed) }),
+      instantiateWasm: (imports, receive) => {
+        instantiate(name, wasm, imports).then(({ instance, module }) => receive(instance, module), failed);
+        return {};
+      },
     }), failure]);
   } catch (cause) {
     const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');
+    const file = standalone ? wasmUrl : coreUrl;
     const error = new SharelockError('wasm-unavailable',
-      `the Sharelock core (${glueUrl?.href ?? `${name}.mjs`}) could not be loaded, so widgets show their fallback content: ${detail}`
+      `the Sharelock core (${file?.href ?? `${name}.wasm`}) could not be loaded, so widgets show their fallback content: ${detail}`
       + ' (its files belong next to the script, or where data-core on the script tag or configureCore({ moduleUrl }) says)');
     // Said once for the page; each widget still fires its own event.
     console.error(`[sharelock] ${error.message}`);

@@ -1,22 +1,25 @@
-// The built wasm modules (dist/sharelock-share.{mjs,wasm} and dist/
-// sharelock-core.{mjs,wasm}), called as raw Embind modules: every call
-// takes and returns typed value objects (JSON the core reads or writes
-// crosses as a JsonDocument), none takes or returns JSON text.
+// The built wasm modules (dist/sharelock-share.wasm and dist/
+// sharelock-core.{mjs,wasm}), called without the shim's wrappers: the share
+// bar's calls over the C ABI (web/core-abi.js), the main module's others
+// as raw Embind calls. Every call takes and returns typed values (JSON the
+// core reads or writes crosses as a JsonDocument), none JSON text.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
+import { abiCalls } from '../../web/core-abi.js';
 import { jsonText } from '../../web/json-document.js';
 import { payCalls } from '../../web/pay-calls.js';
 import { proofRequest } from '../../web/proof-calls.js';
+import { configureCore, loadAbiCalls, loadWasmModule } from '../../web/wasm-loader.js';
 
 const dist = new URL('../../dist/', import.meta.url);
-const create = async (name) => {
-  const { default: factory } = await import(new URL(`${name}.mjs`, dist));
-  return factory({ wasmBinary: await readFile(new URL(`${name}.wasm`, dist)) });
-};
-const shareModule = await create('sharelock-share');
-const core = await create('sharelock-core');
+configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
+const binary = async (name) => ({ wasmBinary: await readFile(new URL(`${name}.wasm`, dist)) });
+const shareModule = await loadAbiCalls('sharelock-share', await binary('sharelock-share'));
+const core = await loadWasmModule('sharelock-core', await binary('sharelock-core'));
+// The main module's share-bar calls: its C ABI, like the share module's.
+const coreShare = await loadAbiCalls('sharelock-core', await binary('sharelock-core'));
 
 // The value objects the modules register, every field present.
 const attribute = (value) => (typeof value === 'string' ? { present: true, value } : { present: false, value: '' });
@@ -60,16 +63,19 @@ test('refuses a javascript: URL with a typed error naming the attribute', () => 
   assert.equal(view.errors[0].attribute, 'url');
 });
 
-test('refuses a request of the wrong shape with a TypeError (the shim\'s wrapper turns it into an error value)', () => {
-  assert.throws(() => shareModule.renderShareBar({ attributes: {} }), TypeError);
-  assert.throws(() => shareModule.renderShareBar('{"attributes":{}}'), TypeError);
+test('reads a request of the wrong shape as empty fields: a typed error, never other memory', () => {
+  for (const wrong of [{ attributes: {} }, '{"attributes":{}}', null, { attributes: { url: 42 }, nativeShare: 'yes' }]) {
+    const view = shareModule.renderShareBar(wrong);
+    assert.equal(view.fatal, true, JSON.stringify(wrong));
+    assert.deepEqual(view.errors.map((error) => error.code), ['invalid-url'], JSON.stringify(wrong));
+  }
   // …and the module still answers afterwards.
   assert.equal(render({ attributes: { networks: 'x' }, page }).fatal, false);
 });
 
 test('the main module renders the same bar, so a page that loads it for another widget needs no second module', () => {
   const r = { attributes: { networks: 'x,bluesky,mastodon', text: 'Sale', hashtags: 'books' }, page, mastodonHost: 'mastodon.social' };
-  assert.deepEqual(core.renderShareBar(request(r)), render(r));
+  assert.deepEqual(coreShare.renderShareBar(request(r)), render(r));
 });
 
 test('speaks Spanish when the page does', () => {
@@ -80,9 +86,9 @@ test('speaks Spanish when the page does', () => {
 });
 
 test('checks a Mastodon server typed by a shopper, in both modules', () => {
-  for (const module of [shareModule, core]) {
-    assert.deepEqual(module.checkMastodonHost('@ana@Mastodon.Social', 'en'), { ok: true, host: 'mastodon.social', message: '' });
-    const bad = module.checkMastodonHost('not a host', 'es');
+  for (const module of [shareModule, coreShare]) {
+    assert.deepEqual(module.checkMastodonHost({ input: '@ana@Mastodon.Social', lang: 'en' }), { ok: true, host: 'mastodon.social', message: '' });
+    const bad = module.checkMastodonHost({ input: 'not a host', lang: 'es' });
     assert.equal(bad.ok, false);
     assert.match(bad.message, /servidor/);
   }
@@ -136,13 +142,30 @@ test('pay steps through typed values, and its stored records are the text earlie
   assert.equal(again.view.phase, 'unlocked');
 });
 
-test('a fresh module starts with 1 MiB of linear memory, not Emscripten\'s default 16 MiB', async () => {
-  for (const name of ['sharelock-share', 'sharelock-core']) {
-    const fresh = await create(name);
-    assert.equal(fresh.HEAP8.length, 1 << 20, name);
-    fresh.renderShareBar(request({ attributes: { networks: 'x,email' }, page }));
-    assert.equal(fresh.HEAP8.length, 1 << 20, `${name}: one share bar needs no growth`);
-  }
+test('a fresh main module starts with 1 MiB of linear memory, not Emscripten\'s default 16 MiB', async () => {
+  const { default: factory } = await import(new URL('sharelock-core.mjs', dist));
+  const fresh = await factory(await binary('sharelock-core'));
+  assert.equal(fresh.HEAP8.length, 1 << 20);
+  payCalls(fresh).describePay({ attributes: { item: 'ebook' }, page });
+  assert.equal(fresh.HEAP8.length, 1 << 20, 'one widget needs no growth');
+});
+
+test('the share bar\'s module is standalone: two imports, no glue, 1 MiB of memory that one bar does not grow', async () => {
+  const { wasmBinary } = await binary('sharelock-share');
+  const module = new WebAssembly.Module(wasmBinary);
+  assert.deepEqual(WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`).sort(),
+    ['env.emscripten_notify_memory_growth', 'wasi_snapshot_preview1.proc_exit']);
+  let grown = 0;
+  const instance = new WebAssembly.Instance(module, {
+    env: { emscripten_notify_memory_growth: () => { grown += 1; } },
+    wasi_snapshot_preview1: { proc_exit: () => { throw new Error('exit'); } },
+  });
+  instance.exports._initialize();
+  assert.equal(instance.exports.memory.buffer.byteLength, 1 << 20);
+  const calls = abiCalls(instance.exports, instance.exports.memory);
+  assert.equal(calls.renderShareBar(request({ attributes: { networks: 'x,email' }, page })).fatal, false);
+  assert.equal(instance.exports.memory.buffer.byteLength, 1 << 20);
+  assert.equal(grown, 0);
 });
 
 test('the countdown\'s view is a typed value: plain numbers in, no JSON either way', () => {

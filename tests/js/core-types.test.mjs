@@ -1,21 +1,26 @@
 // One contract, kept once: the TypeScript declarations of the typed wasm
 // calls (types/core.d.ts) against what Embind registers (wasm/*.cpp and
-// wasm/*values.hpp), against what the built modules expose and what
-// the shim's wrapper (web/share-core.js) hands them. A field added, renamed
-// or dropped on one side fails here.
+// wasm/*values.hpp), against the C ABI schema the built modules report for
+// the share bar's calls (wasm/share_abi.cpp), against what the built
+// modules expose and what the shim's wrappers hand them. A field added,
+// renamed or dropped on one side fails here.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
+import { readSchema } from '../../web/core-abi.js';
 import { attributeList, typedPageFacts } from '../../web/core-values.js';
 import { clockSample, countdownRequest } from '../../web/countdown-calls.js';
 import { payCalls } from '../../web/pay-calls.js';
 import { proofRequest, proofToastGateRequest, proofToastTextRequest } from '../../web/proof-calls.js';
 import { shareAttributes } from '../../web/share-core.js';
 import { verifiedCalls } from '../../web/verified-calls.js';
+import { configureCore, loadAbi, loadWasmModule } from '../../web/wasm-loader.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFile(new URL(path, root), 'utf8');
+configureCore({ moduleUrl: new URL('dist/sharelock-core.mjs', root) });
+const wasmBinary = async (name) => ({ wasmBinary: await readFile(new URL(`dist/${name}.wasm`, root)) });
 
 /**
  * {Name: [fields]} of every `value_object<T>("Name")` (or `value_object<T>
@@ -34,6 +39,19 @@ function registeredValueObjects(source) {
   return objects;
 }
 
+/** {Name: [fields]} of every record type in a C ABI schema (web/core-abi.js's parseSchema). */
+function schemaRecords(calls) {
+  const records = {};
+  const visit = (type) => {
+    if (type.kind === 'list') visit(type.of);
+    if (type.kind !== 'record') return;
+    records[type.name] = type.fields.map(([name]) => name).sort();
+    for (const [, field] of type.fields) visit(field);
+  };
+  for (const { argument, result } of calls) [argument, result].forEach(visit);
+  return records;
+}
+
 /** {Name: [fields]} of every `export interface Name { … }` (own fields, not inherited). */
 function declaredInterfaces(source) {
   const interfaces = {};
@@ -48,32 +66,40 @@ const registeredFunctions = (source) => [...source.matchAll(/emscripten::functio
 const valueFiles = (await readdir(new URL('wasm/', root))).filter((file) => file.endsWith('values.hpp'));
 const values = Object.assign({}, ...await Promise.all(valueFiles.map(async (file) => registeredValueObjects(await read(`wasm/${file}`)))));
 const declared = declaredInterfaces(await read('types/core.d.ts'));
+// The C ABI schema each built module reports.
+const schemas = {};
+for (const name of ['sharelock-share', 'sharelock-core']) {
+  const { exports, memory } = await loadAbi(name, await wasmBinary(name));
+  schemas[name] = readSchema(exports, memory);
+}
+const abiRecords = schemaRecords(schemas['sharelock-share']);
 
-test('every value object Embind registers is declared, field for field', () => {
+test('every value object Embind registers, and every record of the C ABI, is declared field for field', () => {
   assert.ok(Object.keys(values).length >= 11, `found the registrations: ${Object.keys(values)}`);
   for (const [name, fields] of Object.entries(values)) {
     assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs wasm/*values.hpp`);
   }
-  // And nothing is declared for a value object that is not registered.
+  assert.ok(Object.keys(abiRecords).length >= 9, `found the schema's records: ${Object.keys(abiRecords)}`);
+  for (const [name, fields] of Object.entries(abiRecords)) {
+    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs the C ABI schema (wasm/share_abi.cpp)`);
+    // A record both sides know (Error, PageFacts) has the same fields in both.
+    if (values[name]) assert.deepEqual(values[name], fields, `${name}: Embind vs the C ABI`);
+  }
+  // And nothing is declared that neither side has.
   const records = Object.keys(declared).filter((name) => !name.endsWith('Module'));
-  assert.deepEqual(records.sort(), Object.keys(values).sort());
+  assert.deepEqual(records.sort(), Object.keys({ ...values, ...abiRecords }).sort());
 });
 
 test('each module\'s calls are declared, and each built module has exactly those', async () => {
-  // Both modules register the share bar's calls through share_values.hpp.
-  const shareCalls = registeredFunctions(await read('wasm/share_values.hpp'));
-  const share = [...registeredFunctions(await read('wasm/share_bindings.cpp')), ...shareCalls].sort();
-  // The main module registers every widget's calls, some through their values file.
-  const widgetCalls = (await Promise.all(valueFiles.filter((file) => file !== 'share_values.hpp')
-    .map(async (file) => registeredFunctions(await read(`wasm/${file}`))))).flat();
-  const core = [...registeredFunctions(await read('wasm/bindings.cpp')), ...widgetCalls, ...shareCalls].sort();
-  assert.deepEqual(declared.ShareModule, share, 'ShareModule vs wasm/share_bindings.cpp + share_values.hpp');
-  assert.deepEqual([...declared.CoreModule, ...declared.ShareModule].sort(), core, 'CoreModule (with ShareModule) vs wasm/bindings.cpp + share_values.hpp');
-  for (const [name, calls] of [['sharelock-share', share], ['sharelock-core', core]]) {
-    const { default: create } = await import(new URL(`dist/${name}.mjs`, root));
-    const module = await create({ wasmBinary: await readFile(new URL(`dist/${name}.wasm`, root)) });
-    for (const call of calls) assert.equal(typeof module[call], 'function', `${name}.${call}`);
-  }
+  // The share bar's calls: the same C ABI schema in both modules.
+  assert.deepEqual(schemas['sharelock-core'], schemas['sharelock-share']);
+  assert.deepEqual(schemas['sharelock-share'].map((call) => call.name).sort(), declared.ShareModule);
+  // The main module's other calls: Embind's.
+  const widgetCalls = (await Promise.all(valueFiles.map(async (file) => registeredFunctions(await read(`wasm/${file}`))))).flat();
+  const core = [...registeredFunctions(await read('wasm/bindings.cpp')), ...widgetCalls].sort();
+  assert.deepEqual(declared.CoreModule, core, 'CoreModule vs wasm/bindings.cpp + wasm/*values.hpp');
+  const module = await loadWasmModule('sharelock-core', await wasmBinary('sharelock-core'));
+  for (const call of core) assert.equal(typeof module[call], 'function', `sharelock-core.${call}`);
 });
 
 test('the shim\'s wrapper builds exactly the declared request values', () => {

@@ -21,7 +21,7 @@ test('the share bar\'s module is looked up next to the configured core, and its 
   const logged = [];
   t.mock.method(console, 'error', (...args) => logged.push(args.join(' ')));
   configureCore({ moduleUrl: new URL('../../dist/nowhere/sharelock-core.mjs', import.meta.url) });
-  await assert.rejects(loadShareCore(), (error) => error.code === 'wasm-unavailable' && /nowhere\/sharelock-share\.mjs/.test(error.message));
+  await assert.rejects(loadShareCore(), (error) => error.code === 'wasm-unavailable' && /nowhere\/sharelock-share\.wasm/.test(error.message));
   assert.equal(logged.length, 1);
 });
 

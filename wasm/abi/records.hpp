@@ -1,0 +1,118 @@
+// Sharelock's own C ABI for typed values, without Embind: each struct names
+// its fields once (a Fields<T> specialisation), and from that one list come
+//   - the words a call reads its argument from and writes its result to
+//     (32-bit: a string is its address and byte length, a bool 0 or 1, a
+//     list its length and then its elements, a record its fields in order),
+//   - and the schema JS decodes and encodes those words by (web/core-abi.js),
+//     so the two sides cannot drift apart.
+// Why not Embind: its JS runtime and registrations were 7 KB brotli of the
+// share bar's 40 KB module (docs/ABI.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace sharelock::abi {
+
+using Words = std::vector<std::uint32_t>;
+
+// Specialised for every record that crosses the boundary, e.g.
+//   template <> struct Fields<Error> {
+//     static constexpr const char* name = "Error";
+//     static constexpr auto list = std::tuple{field("code", &Error::code), …};
+//   };
+template <typename T>
+struct Fields;
+
+template <typename Record, typename Member>
+struct Field {
+  const char* name;
+  Member Record::*member;
+};
+
+template <typename Record, typename Member>
+constexpr Field<Record, Member> field(const char* name, Member Record::*member) {
+  return {name, member};
+}
+
+// Reads the words JS wrote; never past their end (a short argument leaves
+// the remaining fields empty instead of reading other memory).
+class WordReader {
+ public:
+  WordReader(const std::uint32_t* words, std::size_t count) : words_(words), count_(count) {}
+  std::uint32_t next() { return at_ < count_ ? words_[at_++] : 0; }
+  bool exhausted() const { return at_ >= count_; }
+
+ private:
+  const std::uint32_t* words_;
+  std::size_t count_;
+  std::size_t at_ = 0;
+};
+
+template <typename T>
+struct Codec {  // a record: its fields in the order Fields<T> lists them
+  static void write(Words& out, const T& value) {
+    std::apply([&](auto... f) { (Codec<std::decay_t<decltype(value.*(f.member))>>::write(out, value.*(f.member)), ...); },
+               Fields<T>::list);
+  }
+  static void read(WordReader& in, T& value) {
+    std::apply([&](auto... f) { (Codec<std::decay_t<decltype(value.*(f.member))>>::read(in, value.*(f.member)), ...); },
+               Fields<T>::list);
+  }
+  static void schema(std::string& out) {
+    out += '{';
+    out += Fields<T>::name;
+    std::apply([&](auto... f) { ((out += ' ', out += f.name, out += ':',
+                                  Codec<std::decay_t<decltype(std::declval<T&>().*(f.member))>>::schema(out)), ...); },
+               Fields<T>::list);
+    out += '}';
+  }
+};
+
+template <>
+struct Codec<std::string> {
+  static void write(Words& out, const std::string& value) {
+    out.push_back(static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(value.data())));
+    out.push_back(static_cast<std::uint32_t>(value.size()));
+  }
+  static void read(WordReader& in, std::string& value) {
+    const auto address = in.next();
+    const auto size = in.next();
+    if (address != 0) value.assign(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(address)), size);
+  }
+  static void schema(std::string& out) { out += 's'; }
+};
+
+template <>
+struct Codec<bool> {
+  static void write(Words& out, bool value) { out.push_back(value ? 1 : 0); }
+  static void read(WordReader& in, bool& value) { value = in.next() != 0; }
+  static void schema(std::string& out) { out += 'b'; }
+};
+
+template <typename T>
+struct Codec<std::vector<T>> {
+  static void write(Words& out, const std::vector<T>& list) {
+    out.push_back(static_cast<std::uint32_t>(list.size()));
+    for (const T& item : list) Codec<T>::write(out, item);
+  }
+  static void read(WordReader& in, std::vector<T>& list) {
+    // Every element takes at least one word: a forged count cannot make
+    // more elements than the argument has words.
+    for (std::uint32_t count = in.next(); count > 0 && !in.exhausted(); --count) {
+      Codec<T>::read(in, list.emplace_back());
+    }
+  }
+  static void schema(std::string& out) {
+    out += '[';
+    Codec<T>::schema(out);
+    out += ']';
+  }
+};
+
+}  // namespace sharelock::abi
