@@ -45,6 +45,27 @@ test('the snippet as generated: a share-bar page loads the entry, the share bar\
   expect(consoleErrors).toEqual([]);
 });
 
+test('a bar whose text the small core cannot settle fetches the exact core, checked, and shares the shortened text', async ({ page, consoleErrors }) => {
+  const requested = recordRequests(page);
+  // 276 "é" and the link: over X's 280 (X counts the whole URL of a host
+  // without a real top-level domain, so the bounds cannot settle it).
+  const long = BAR.replace('text="Pinned"', `text="${'é'.repeat(276)}"`);
+  await openTestPage(page, { name: 'snippet-long', html: testPage({ script: false, head: SNIPPET, body: long }) });
+  await expect(shareButton(page, 'x')).toHaveAttribute('href', new RegExp(`text=${encodeURIComponent('é').repeat(10)}.*%E2%80%A6&url=`));
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((path) => path.endsWith('.wasm'))).toEqual(['/dist/sharelock-share.wasm', '/dist/sharelock-share-exact.wasm']);
+  expect((await recorded(page)).errors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a different exact core is refused by its hash too: wasm-unavailable, fallback shown', async ({ page }) => {
+  await tamper(page, '/dist/sharelock-share-exact.wasm', withCustomSection);
+  const long = BAR.replace('text="Pinned"', `text="${'é'.repeat(276)}"`);
+  await openTestPage(page, { name: 'changed-exact', html: testPage({ script: false, head: SNIPPET, body: long }) });
+  await expect.poll(async () => (await recorded(page)).errors.map((e) => e.code)).toEqual(['wasm-unavailable']);
+  await expect(page.locator('#fallback')).toBeVisible();
+});
+
 test('a page with a countdown as well loads the main core once, and its share bar renders with it', async ({ page }) => {
   const requested = recordRequests(page);
   const countdown = '<sharelock-countdown ends="2099-01-01T00:00:00Z"><p>Ends 2099.</p></sharelock-countdown>';

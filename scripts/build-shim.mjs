@@ -25,14 +25,15 @@ import { writeSnippets } from './sri-snippet.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
-export const WASM_MODULES = ['sharelock-share', 'sharelock-core'];
+export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-core'];
 // The modules with an Emscripten glue file: the share bar's is standalone,
 // loaded by web/wasm-loader.js itself.
 const GLUED = ['sharelock-core'];
 export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 // Each widget's behaviour, as widget-element.js imports it, and its module.
 const WIDGETS = {
-  share: { source: 'web/share-element.js', module: 'sharelock-share' },
+  // The exact module only when the small one cannot settle a bar's text.
+  share: { source: 'web/share-element.js', module: 'sharelock-share', onDemand: ['sharelock-share-exact.wasm'] },
   pay: { source: 'web/pay-element.js', module: 'sharelock-core' },
   countdown: { source: 'web/countdown-element.js', module: 'sharelock-core' },
   proof: { source: 'web/proof-element.js', module: 'sharelock-core' },
@@ -111,11 +112,13 @@ function pagesOf(metafile) {
     .map(([path, meta]) => [path.replace(`${distPath}/`, 'dist/'), meta]));
   const outputOf = (source) => Object.keys(outputs).find((path) => outputs[path].entryPoint === source)?.replace(/^dist\//, '');
   const entry = [...staticClosure(outputs, 'sharelock.js')];
-  const widgets = Object.fromEntries(Object.entries(WIDGETS).map(([widget, { source, module }]) => {
+  const widgets = Object.fromEntries(Object.entries(WIDGETS).map(([widget, { source, module, onDemand }]) => {
     const chunk = outputOf(source);
     if (!chunk) throw new Error(`build-shim: no chunk for ${source}`);
     const code = [...staticClosure(outputs, chunk)].filter((file) => !entry.includes(file));
-    return [widget, { code, ...(GLUED.includes(module) ? { glue: `${module}.mjs` } : {}), wasm: `${module}.wasm` }];
+    return [widget, {
+      code, ...(GLUED.includes(module) ? { glue: `${module}.mjs` } : {}), wasm: `${module}.wasm`, ...(onDemand ? { onDemand } : {}),
+    }];
   }));
   const lazy = Object.fromEntries(Object.entries(LAZY_MODULES).map(([name, source]) =>
     [name, [...staticClosure(outputs, outputOf(source))].filter((file) => !entry.includes(file))]));

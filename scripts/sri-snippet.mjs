@@ -28,12 +28,15 @@ export async function distPages() {
   return JSON.parse(await readFile(new URL('pages.json', dist), 'utf8'));
 }
 
-/** Every file a page may load: the two script-tag builds, chunks, glue and wasm. */
+/**
+ * Every file a page may load: the two script-tag builds, chunks, glue and
+ * wasm, and what a widget fetches only when it needs it (the share bar's
+ * exact module). The share bar's modules have no glue file.
+ */
 export function pinnedFiles(pages) {
   const files = new Set(['sharelock.iife.js', ...pages.entry]);
   for (const widget of Object.values(pages.widgets)) {
-    // The share bar's module has no glue file.
-    for (const file of [...widget.code, widget.glue, widget.wasm].filter(Boolean)) files.add(file);
+    for (const file of [...widget.code, widget.glue, widget.wasm, ...(widget.onDemand ?? [])].filter(Boolean)) files.add(file);
   }
   return [...files].sort();
 }

@@ -85,6 +85,13 @@ export interface ShareBarView {
   buttons: ShareButton[];
   errors: Error[];
   fatal: boolean;
+  /**
+   * sharelock-share.wasm counts text by bounds only: true when they could
+   * not settle this bar's text, and nothing else here is to be used (the
+   * shim renders it again with sharelock-share-exact.wasm). Always false
+   * from the modules that count exactly.
+   */
+  textUndecided: boolean;
 }
 
 /** checkMastodonHost's argument: what the shopper typed, in the bar's language. */

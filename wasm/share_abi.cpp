@@ -86,8 +86,21 @@ struct Fields<ShareBarView> {
   static constexpr const char* name = "ShareBarView";
   static constexpr auto list = tuple{field("lang", &V::lang),         field("label", &V::label),
                                      field("messages", &V::messages), field("buttons", &V::buttons),
-                                     field("errors", &V::errors),     field("fatal", &V::fatal)};
+                                     field("errors", &V::errors),     field("fatal", &V::fatal),
+                                     field("textUndecided", &V::text_undecided)};
 };
+
+// The share bar's small module counts text by bounds only, which leaves
+// the Unicode and top-level-domain tables out of it (text_fit.hpp); the
+// others count exactly.
+inline ShareBarView render_share_bar_call(const ShareBarRequest& request) {
+#if SHARELOCK_BOUNDED_TEXT
+  BoundedTextFitter fitter;
+#else
+  ExactTextFitter fitter;
+#endif
+  return render_share_bar(request, fitter);
+}
 
 // checkMastodonHost's two strings, as the one record every call takes.
 struct MastodonHostQuery {
@@ -116,7 +129,7 @@ struct Fields<MastodonHostCheck> {
 }  // namespace sharelock::abi
 
 SHARELOCK_ABI_CALLS(
-    (sharelock::abi::call<sharelock::ShareBarRequest, sharelock::ShareBarView, &sharelock::render_share_bar>(
-        "renderShareBar")),
+    (sharelock::abi::call<sharelock::ShareBarRequest, sharelock::ShareBarView,
+                          &sharelock::abi::render_share_bar_call>("renderShareBar")),
     (sharelock::abi::call<sharelock::abi::MastodonHostQuery, sharelock::MastodonHostCheck,
                           &sharelock::abi::check_mastodon_host_query>("checkMastodonHost")))

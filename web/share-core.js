@@ -49,14 +49,31 @@ export function shareBarCalls(raw) {
   };
 }
 
-let wrapped = null;
+const clients = new Map(); // module name → Promise of its share-bar calls
+
+function loadShareCalls(name, options) {
+  if (!clients.has(name)) clients.set(name, loadAbiCalls(name, options).then(shareBarCalls));
+  return clients.get(name);
+}
 
 /**
  * The share bar's core, loaded once. Rejects with a SharelockError (code
- * "wasm-unavailable") when it cannot be loaded.
+ * "wasm-unavailable") when it cannot be loaded. The share bar's own small
+ * module counts text by bounds: a view with `textUndecided` is to be
+ * rendered again with loadExactShareCore().
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadShareCore(options = {}) {
-  wrapped ??= loadAbiCalls(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options).then(shareBarCalls);
-  return wrapped;
+  return loadShareCalls(options.wasmBinary ? 'sharelock-share' : shareBarModule(), options);
+}
+
+/**
+ * The share bar's calls counting text exactly: sharelock-share-exact, or
+ * the main module where the page loads that anyway (it always counts
+ * exactly). Fetched only for a bar the small module could not settle.
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
+ */
+export function loadExactShareCore(options = {}) {
+  const name = !options.wasmBinary && shareBarModule() === 'sharelock-core' ? 'sharelock-core' : 'sharelock-share-exact';
+  return loadShareCalls(name, options);
 }

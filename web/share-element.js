@@ -7,7 +7,7 @@ import { coalesced, h, presentAttributes } from './dom.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
-import { loadShareCore } from './share-core.js';
+import { loadExactShareCore, loadShareCore } from './share-core.js';
 import { shareStyles } from './share-styles.js';
 import { themeStyles } from './theme-styles.js';
 import { HOST_CHANGED, mastodonHost, rememberMastodonHost } from './mastodon-host.js';
@@ -71,6 +71,18 @@ export class ShareBar {
       nativeShare: typeof navigator.share === 'function',
       mastodonHost: mastodonHost(),
     });
+    if (view.textUndecided) {
+      // The small module could not settle how this text fits: the module
+      // that counts exactly renders it (until then, what is shown stays).
+      loadExactShareCore().then(
+        (core) => {
+          this.#core = core;
+          if (this.#host.isConnected) this.#render();
+        },
+        (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
+      );
+      return;
+    }
     for (const error of view.errors) this.#reportOnce(error);
     if (view.fatal) {
       this.#showFallback(null);

@@ -229,6 +229,18 @@ std::vector<Unit> split_units(std::u32string_view text, Measure how) {
 
 }  // namespace
 
+std::size_t measure_bound(std::string_view utf8, Measure how) {
+  if (how == Measure::kThreads) return utf8.size();  // emoji count their bytes, others less
+  std::size_t bound = 0;
+  for (const char32_t c : unicode::decode_utf8(utf8)) {
+    // An emoji weighs 2 on X, never more than its code points do.
+    bound += how == Measure::kXWeighted ? x_code_point_weight(c) : 1;
+    const char32_t link_mark = how == Measure::kXWeighted ? U'.' : how == Measure::kMastodon ? U':' : 0;
+    if (link_mark != 0 && c == link_mark) bound += kXUrlWeight;
+  }
+  return bound;
+}
+
 std::size_t x_weighted_length(std::string_view utf8) { return measure(utf8, Measure::kXWeighted); }
 
 std::size_t grapheme_length(std::string_view utf8) { return measure(utf8, Measure::kGraphemes); }

@@ -66,12 +66,12 @@ ShareBarMessages messages_for(i18n::Lang lang) {
           m(Message::kMastodonCancel),   m(Message::kMastodonChooser),     m(Message::kMastodonChange)};
 }
 
-void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& problems) {
+void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& problems, TextFitter& fitter) {
   check_share_attribute_sizes(request.attributes, problems);
   check_attribute_size(request.networks.value, kNetworksLimit, problems);
   if (problems.fatal) return;
 
-  const std::optional<ShareContent> content = read_share_content(request.attributes, request.page, problems);
+  const std::optional<ShareContent> content = read_share_content(request.attributes, request.page, problems, fitter);
   if (!content) return;
   const std::vector<Network> networks = requested_networks(request.networks, request.native_share, problems);
   if (networks.empty()) {
@@ -81,7 +81,7 @@ void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& p
   const i18n::Lang lang = read_lang(request.attributes, request.page);
   const std::string mastodon_host = checked_mastodon_host(request.mastodon_host);
   for (Network network : networks) {
-    ShareLink share = build_share_link(network, *content, mastodon_host);
+    ShareLink share = build_share_link(network, *content, mastodon_host, fitter);
     report_share_fit(share, network, *content, problems);
     ShareButton button;
     button.network = network_name(network);
@@ -94,7 +94,7 @@ void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& p
     if (network == Network::kMastodon) {
       button.mastodon_host = mastodon_host;
       button.needs_server = mastodon_host.empty();
-      button.chooser_href = build_share_link(network, *content).href;
+      button.chooser_href = build_share_link(network, *content, {}, fitter).href;
     }
     view.buttons.push_back(std::move(button));
   }
@@ -103,16 +103,22 @@ void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& p
 }  // namespace
 
 ShareBarView render_share_bar(const ShareBarRequest& request) {
+  ExactTextFitter exact;
+  return render_share_bar(request, exact);
+}
+
+ShareBarView render_share_bar(const ShareBarRequest& request, TextFitter& fitter) {
   const i18n::Lang lang = read_lang(request.attributes, request.page);
   ShareBarView view;
   view.lang = i18n::lang_code(lang);
   view.label = i18n::message(lang, i18n::Message::kShareBarLabel);
   view.messages = messages_for(lang);
   Problems problems;
-  add_buttons(request, view, problems);
+  add_buttons(request, view, problems, fitter);
   if (problems.fatal) view.buttons.clear();
   view.errors = std::move(problems.errors);
   view.fatal = problems.fatal;
+  view.text_undecided = fitter.undecided();
   return view;
 }
 

@@ -33,26 +33,27 @@ std::string combined_text(const std::string& text, const std::vector<std::string
 }
 
 // The shopper-facing text of `link`, shortened so that the whole post
-// fits `limit` as the network measures it. `fixed` is the weight of the
-// rest of the post plus the space that separates it from the text. A post
-// does not fit when the text had to go entirely, or when even without it
-// the rest is over the limit.
-void fit_text(ShareLink& link, const std::string& text, std::size_t fixed, std::size_t limit,
-              post_length::Measure how) {
-  const std::size_t budget = fixed >= limit ? 0 : limit - fixed;
-  link.text = post_length::shorten(text, budget, how);
-  link.shortened = link.text != text;
-  link.fits = text.empty() ? fixed <= limit + 1 : !link.text.empty();
+// fits `limit` as the network measures it; `rest` is the rest of the post,
+// each part with the space that separates it. A post does not fit when the
+// text had to go entirely, or when even without it the rest is over the
+// limit.
+void fit_text(ShareLink& link, const std::string& text, std::span<const std::string> rest, std::size_t limit,
+              post_length::Measure how, TextFitter& fitter) {
+  TextFit fit = fitter.fit(text, rest, limit, how);
+  link.text = std::move(fit.text);
+  link.shortened = fit.shortened;
+  link.fits = fit.fits;
 }
 
-// X adds the URL, the hashtags and "via @…" to the text itself. The URL
-// weighs 23 as a t.co link, or in full where X does not link it (an IP
-// address, a host without a real top-level domain).
-std::size_t x_fixed_weight(const ShareContent& content, const std::string& shared_url) {
-  std::size_t fixed = post_length::x_weighted_length(" " + shared_url);
-  for (const std::string& tag : content.hashtags) fixed += post_length::x_weighted_length(" #" + tag);
-  if (!content.via.empty()) fixed += post_length::x_weighted_length(" via @" + content.via);
-  return fixed;
+// X adds the URL, the hashtags and "via @…" to the text itself, each
+// measured on its own. The URL weighs 23 as a t.co link, or in full where
+// X does not link it (an IP address, a host without a real top-level
+// domain).
+std::vector<std::string> x_rest(const ShareContent& content, const std::string& shared_url) {
+  std::vector<std::string> rest{" " + shared_url};
+  for (const std::string& tag : content.hashtags) rest.push_back(" #" + tag);
+  if (!content.via.empty()) rest.push_back(" via @" + content.via);
+  return rest;
 }
 
 std::string first_threads_tag(const std::vector<std::string>& hashtags) {
@@ -94,21 +95,20 @@ url::HttpUrl tagged_url(const ShareContent& content, Network network) {
 
 namespace {
 
-ShareLink link_as_given(Network network, const ShareContent& content, std::string_view mastodon_host) {
+ShareLink link_as_given(Network network, const ShareContent& content, std::string_view mastodon_host,
+                        TextFitter& fitter) {
   using post_length::Measure;
   ShareLink link;
   link.shared_url = tagged_url(content, network).serialize();
   link.text = content.text;
   const std::string& u = link.shared_url;
   const std::string enc_url = percent_encode(u);
-  // The weight of everything a text-only intent carries besides the text,
-  // with the space that separates them.
-  const auto rest_weight = [&](Measure how) {
-    return post_length::measure(" " + combined_text("", content.hashtags, u), how);
-  };
+  // Everything a text-only intent carries besides the text, with the space
+  // that separates them.
+  const std::string text_only_rest[] = {" " + combined_text("", content.hashtags, u)};
   switch (network) {
     case Network::kX: {
-      fit_text(link, content.text, x_fixed_weight(content, u), post_length::kXLimit, Measure::kXWeighted);
+      fit_text(link, content.text, x_rest(content, u), post_length::kXLimit, Measure::kXWeighted, fitter);
       link.href = "https://x.com/intent/tweet?text=" + percent_encode(link.text) + "&url=" + enc_url;
       if (!content.hashtags.empty()) {
         std::string tags;
@@ -141,23 +141,21 @@ ShareLink link_as_given(Network network, const ShareContent& content, std::strin
       link.href = "https://www.reddit.com/submit?url=" + enc_url + "&title=" + percent_encode(content.text);
       break;
     case Network::kBluesky:
-      fit_text(link, content.text, rest_weight(Measure::kGraphemes), post_length::kBlueskyLimit,
-               Measure::kGraphemes);
+      fit_text(link, content.text, text_only_rest, post_length::kBlueskyLimit, Measure::kGraphemes, fitter);
       link.href = "https://bsky.app/intent/compose?text=" +
                   percent_encode(combined_text(link.text, content.hashtags, u));
       break;
     case Network::kThreads: {
       // The topic tag is not part of the text; the URL is.
-      fit_text(link, content.text, post_length::measure(" " + u, Measure::kThreads), post_length::kThreadsLimit,
-               Measure::kThreads);
+      const std::string url_rest[] = {" " + u};
+      fit_text(link, content.text, url_rest, post_length::kThreadsLimit, Measure::kThreads, fitter);
       link.href = "https://www.threads.com/intent/post?text=" + percent_encode(link.text) + "&url=" + enc_url;
       const std::string tag = first_threads_tag(content.hashtags);
       if (!tag.empty()) link.href += "&tag=" + percent_encode(tag);
       break;
     }
     case Network::kMastodon: {
-      fit_text(link, content.text, rest_weight(Measure::kMastodon), post_length::kMastodonLimit,
-               Measure::kMastodon);
+      fit_text(link, content.text, text_only_rest, post_length::kMastodonLimit, Measure::kMastodon, fitter);
       const std::string text = percent_encode(combined_text(link.text, content.hashtags, u));
       // The chooser reads a fragment, which never reaches its server.
       link.href = mastodon_host.empty()
@@ -190,14 +188,20 @@ std::string shared_post(Network network, const ShareLink& link, const ShareConte
 }
 
 ShareLink build_share_link(Network network, const ShareContent& content, std::string_view mastodon_host) {
-  ShareLink link = link_as_given(network, content, mastodon_host);
+  ExactTextFitter exact;
+  return build_share_link(network, content, mastodon_host, exact);
+}
+
+ShareLink build_share_link(Network network, const ShareContent& content, std::string_view mastodon_host,
+                           TextFitter& fitter) {
+  ShareLink link = link_as_given(network, content, mastodon_host, fitter);
   if (link.fits || (content.hashtags.empty() && content.via.empty())) return link;
   // The hashtags and "via" leave no room for the text: a post without them
   // is worth more to the shopper than one without what they share.
   ShareContent plain = content;
   plain.hashtags.clear();
   plain.via.clear();
-  ShareLink without = link_as_given(network, plain, mastodon_host);
+  ShareLink without = link_as_given(network, plain, mastodon_host, fitter);
   if (!without.fits) return link;
   without.extras_dropped = true;
   return without;

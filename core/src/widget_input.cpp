@@ -4,13 +4,11 @@
 #include "sharelock/analytics.hpp"
 #include "sharelock/civil_time.hpp"
 #include "sharelock/post_length.hpp"
-#include "sharelock/unicode.hpp"
 #include "sharelock/url.hpp"
 
 namespace sharelock {
 namespace {
 
-constexpr std::size_t kMaxHashtagBytes = 100;
 constexpr std::size_t kMaxViaLength = 15;
 // A page title used as default text is cut to this many graphemes: no
 // network takes more, and a hostile title must not cost us megabytes.
@@ -18,37 +16,6 @@ constexpr std::size_t kMaxDefaultTextGraphemes = 500;
 
 bool is_ascii_word_char(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// X's hashtag characters beyond letters, marks and digits (twitter-text's
-// hashtagSpecialChars: '_', ZWNJ and ZWJ, the Hebrew geresh, gershayim and
-// maqaf, the Japanese wave dash, (semi-)voiced sound marks, double hyphen
-// and middle dot, ditto mark, Tibetan tsheg, Cyrillic kavyka, middle dot).
-bool is_hashtag_joiner(char32_t c) {
-  return c == '_' || c == 0x200C || c == 0x200D || c == 0xA67E || c == 0x05BE || c == 0x05F3 ||
-         c == 0x05F4 || c == 0xFF5E || c == 0x301C || c == 0x309B || c == 0x309C || c == 0x30A0 ||
-         c == 0x30FB || c == 0x3003 || c == 0x0F0B || c == 0x0F0C || c == 0xB7;
-}
-
-// A hashtag as X links it (twitter-text's validHashtag): letters, marks,
-// decimal digits (General_Category L, M, Nd, from the Unicode tables) and
-// X's joiners, with at least one letter or mark ("#12345" links nothing),
-// not starting with an emoji's selector or keycap mark. Mastodon and
-// Bluesky link letters, marks, digits, '_' and '·' alike; on them a tag
-// with another of X's joiners (ZWJ, '・', '〜', …) may link only up to it.
-bool is_valid_hashtag(std::string_view tag) {
-  if (tag.empty() || tag.size() > kMaxHashtagBytes || !unicode::is_valid_utf8(tag)) return false;
-  const std::u32string code_points = unicode::decode_utf8(tag);
-  if (code_points.front() == 0xFE0F || code_points.front() == 0x20E3) return false;
-  bool has_letter = false;
-  for (const char32_t c : code_points) {
-    if (unicode::is_letter_or_mark(c)) {
-      has_letter = true;
-    } else if (!unicode::is_decimal_digit(c) && !is_hashtag_joiner(c)) {
-      return false;
-    }
-  }
-  return has_letter;
 }
 
 bool is_valid_x_handle(std::string_view handle) {
@@ -85,31 +52,32 @@ Result<url::HttpUrl> shared_url(const ShareAttributes& attributes, const PageFac
 
 // The page's title, without what X would refuse (a stray byte-order mark
 // is the page's, not the site owner's to fix here).
-std::string default_text(const PageFacts& page) {
+std::string default_text(const PageFacts& page, TextFitter& fitter) {
   const std::string& text = page.og_title.empty() ? page.title : page.og_title;
-  return post_length::shorten(post_length::without_refused_by_x(text), kMaxDefaultTextGraphemes,
-                              post_length::Measure::kGraphemes);
+  return fitter.fit(post_length::without_refused_by_x(text), {}, kMaxDefaultTextGraphemes, post_length::Measure::kGraphemes)
+      .text;
 }
 
 // The site owner's text, unless X would refuse a post holding it: then the
 // page's title, and the owner is told which character to delete.
-std::string read_text(const AttributeValue& attribute, const PageFacts& page, Problems& problems) {
-  if (!attribute.present) return default_text(page);
+std::string read_text(const AttributeValue& attribute, const PageFacts& page, Problems& problems,
+                      TextFitter& fitter) {
+  if (!attribute.present) return default_text(page, fitter);
   if (const auto refused = post_length::first_refused_by_x(attribute.value)) {
     const char* name = *refused == 0xFEFF ? "U+FEFF" : *refused == 0xFFFE ? "U+FFFE" : "U+FFFF";
     problems.add({"invalid-text", "text",
                   std::string("the text holds ") + name +
                       ", an invisible character X refuses in a post; delete it (the page's title is shared meanwhile)"});
-    return default_text(page);
+    return default_text(page, fitter);
   }
   return attribute.value;
 }
 
-std::vector<std::string> read_hashtags(const AttributeValue& attribute, Problems& problems) {
+std::vector<std::string> read_hashtags(const AttributeValue& attribute, Problems& problems, TextFitter& fitter) {
   std::vector<std::string> hashtags;
   for (std::string tag : split_list(attribute.value)) {
     if (!tag.empty() && tag.front() == '#') tag.erase(0, 1);
-    if (!is_valid_hashtag(tag)) {
+    if (!fitter.is_valid_hashtag(tag)) {
       problems.add({"invalid-hashtag", "hashtags",
                     "\"" + tag.substr(0, 40) + "\" is not a hashtag: use letters, digits and _ only"});
       continue;
@@ -170,6 +138,12 @@ void check_share_attribute_sizes(const ShareAttributes& attributes, Problems& pr
 
 std::optional<ShareContent> read_share_content(const ShareAttributes& attributes, const PageFacts& page,
                                                Problems& problems) {
+  ExactTextFitter exact;
+  return read_share_content(attributes, page, problems, exact);
+}
+
+std::optional<ShareContent> read_share_content(const ShareAttributes& attributes, const PageFacts& page,
+                                               Problems& problems, TextFitter& fitter) {
   auto link = shared_url(attributes, page);
   if (!link) {
     problems.fail(link.error());
@@ -177,8 +151,8 @@ std::optional<ShareContent> read_share_content(const ShareAttributes& attributes
   }
   ShareContent content;
   content.url = std::move(link).value();
-  content.text = read_text(attributes.text, page, problems);
-  content.hashtags = read_hashtags(attributes.hashtags, problems);
+  content.text = read_text(attributes.text, page, problems, fitter);
+  content.hashtags = read_hashtags(attributes.hashtags, problems, fitter);
   content.via = read_via(attributes.via, problems);
   content.image = read_image(attributes.image, page, problems);
   content.utm_campaign = attributes.utm_campaign.value;

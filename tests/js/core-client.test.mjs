@@ -8,12 +8,13 @@ import { test } from 'node:test';
 
 import { configureCore, loadCore } from '../../web/core-client.js';
 import { guarded } from '../../web/core-call.js';
-import { loadShareCore } from '../../web/share-core.js';
+import { loadExactShareCore, loadShareCore } from '../../web/share-core.js';
 
 const dist = new URL('../../dist/', import.meta.url);
 configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
 const wasm = (name) => readFile(new URL(`${name}.wasm`, dist));
 const share = await loadShareCore({ wasmBinary: await wasm('sharelock-share') });
+const exact = await loadExactShareCore({ wasmBinary: await wasm('sharelock-share-exact') });
 const core = await loadCore({ wasmBinary: await wasm('sharelock-core') });
 const page = { url: 'https://shop.example/', lang: 'en' };
 
@@ -41,7 +42,12 @@ test('counts decomposed text the way X does after NFC', () => {
   // leaving 280 - 1 - 21 = 258 for the text: 256 characters plus the
   // ellipsis, which X weighs 2 (U+2026 lies outside its weight-1 range
   // U+2010–U+201F).
-  const view = share.renderShareBar({ attributes: { networks: 'x', text: 'e\u0301'.repeat(276) }, page });
+  const request = { attributes: { networks: 'x', text: 'e\u0301'.repeat(276) }, page };
+  // The share bar's small module cannot settle a text this long by its
+  // bounds: the exact module does.
+  assert.equal(share.renderShareBar(request).textUndecided, true);
+  const view = exact.renderShareBar(request);
+  assert.equal(view.textUndecided, false);
   assert.equal(view.buttons[0].text, '\u00e9'.repeat(256) + '\u2026');
 });
 

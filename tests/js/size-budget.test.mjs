@@ -41,8 +41,17 @@ import { DIST, scriptTagSizes } from '../../scripts/sizes.mjs';
 // registrations gone). The classic script was raised by the same change:
 // 18,776 -> 19,546, the C ABI's decoder (web/core-abi.js) and the
 // standalone loader, which every widget of that one file carries.
+// Lowered, issue 18: the share bar's small module counts text by bounds
+// only and leaves the Unicode and top-level-domain tables to
+// sharelock-share-exact.wasm, which a bar fetches only when the bounds
+// cannot settle its text (core/include/sharelock/text_fit.hpp): the share
+// page 45,172 -> 31,661 (the small module is 19,079 bytes). The budget is
+// the issue's target itself. A page whose bar needs the exact module loads
+// 64,673. The kit and countdown pages grew by 465 and 436 (the main module
+// fits text through the same interface).
 const BUDGET = {
-  share: 46_600,      // the module script, its chunks, the share bar's code and sharelock-share.wasm
+  share: 32_000,      // the module script, its chunks, the share bar's code and sharelock-share.wasm
+  shareExact: 66_000, // the same when a bar's text needs sharelock-share-exact.wasm too
   countdown: 98_400,  // the same with the countdown's code and sharelock-core.{mjs,wasm}
   kit: 110_100,       // all four widgets (their share bars then use sharelock-core too)
   classic: 20_000,    // sharelock.iife.js, the self-contained classic script
@@ -62,7 +71,7 @@ test('dist/ holds only the builds, their chunks, the wasm modules and the snippe
   const chunks = allFiles.map((f) => f.file).filter((file) => /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js$/.test(file));
   const others = allFiles.map((f) => f.file).filter((file) => !chunks.includes(file)).sort();
   assert.deepEqual(others, ['index.js', 'integrity.json', 'pages.json', 'sharelock-core.mjs', 'sharelock-core.wasm',
-    'sharelock-share.wasm', 'sharelock.iife.js', 'sharelock.js', 'snippet.html', 'snippets.json']);
+    'sharelock-share-exact.wasm', 'sharelock-share.wasm', 'sharelock.iife.js', 'sharelock.js', 'snippet.html', 'snippets.json']);
   for (const file of [...pages.entry, ...Object.values(pages.widgets).flatMap((w) => w.code)]) {
     assert.ok(chunks.includes(file) || file === 'sharelock.js', `${file} is in dist/`);
   }
@@ -77,6 +86,13 @@ test('a page with only a share bar fits its budget, and loads nothing of the oth
   assert.ok(!files.includes('sharelock-core.wasm'), 'the main core is not loaded');
   const bytes = brotliOf(files);
   assert.ok(bytes <= BUDGET.share, `${bytes} B brotli > budget ${BUDGET.share} B\n${files.join('\n')}`);
+});
+
+test('a share bar whose text the small module cannot settle loads the exact module too, within its budget', () => {
+  assert.deepEqual(pages.widgets.share.onDemand, ['sharelock-share-exact.wasm']);
+  const files = [...pages.entry, ...widgetFiles('share'), ...pages.widgets.share.onDemand];
+  const bytes = brotliOf(files);
+  assert.ok(bytes <= BUDGET.shareExact, `${bytes} B brotli > budget ${BUDGET.shareExact} B\n${files.join('\n')}`);
 });
 
 test('a page with only a countdown fits its budget', () => {

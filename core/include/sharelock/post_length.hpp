@@ -43,6 +43,15 @@ std::size_t mastodon_length(std::string_view utf8);
 std::size_t threads_length(std::string_view utf8);
 std::size_t measure(std::string_view utf8, Measure how);
 
+// An upper bound of measure(utf8, how) that needs none of the Unicode or
+// top-level-domain tables (so a module can do without them: text_fit.hpp):
+// every character at its greatest weight (X's weight of each code point;
+// a code point per grapheme; Threads' UTF-8 bytes), plus 23 for every place
+// a link weighed 23 might start from (each '.' on X: X links only hosts
+// with a dot; each ':' on Mastodon: only "http(s)://"). Far from exact for
+// long text, equal for short plain text.
+std::size_t measure_bound(std::string_view utf8, Measure how);
+
 // Characters X refuses in a post, whatever else it holds (twitter-text's
 // invalid characters: U+FFFE, U+FEFF — a byte-order mark a copy and paste
 // can bring along — and U+FFFF). The first one in `utf8`, if any.

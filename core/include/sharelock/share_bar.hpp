@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sharelock/error.hpp"
+#include "sharelock/text_fit.hpp"
 #include "sharelock/widget_input.hpp"
 
 namespace sharelock {
@@ -58,9 +59,15 @@ struct ShareBarView {
   std::vector<ShareButton> buttons;
   std::vector<Error> errors;
   bool fatal = false;
+  // A BoundedTextFitter could not settle how the text fits: nothing here is
+  // to be used; render again with the exact rules (the share bar's small
+  // module says so, and the shim asks the module that counts exactly).
+  bool text_undecided = false;
 };
 
+// With the exact text rules, or with `fitter` (text_fit.hpp).
 ShareBarView render_share_bar(const ShareBarRequest& request);
+ShareBarView render_share_bar(const ShareBarRequest& request, TextFitter& fitter);
 
 // What a shopper typed as their Mastodon server: the server's host name,
 // or a localised explanation in `message`.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sharelock/text_fit.hpp"
 #include "sharelock/url.hpp"
 
 namespace sharelock {
@@ -57,15 +58,18 @@ struct ShareLink {
 // share can be counted against it; the rest untouched.
 url::HttpUrl tagged_url(const ShareContent& content, Network network);
 
-// Mastodon needs the shopper's own server; without one the link goes to
-// the official chooser, share.joinmastodon.org.
 // The whole post as the network will show it, for a link of
 // build_share_link on X (the text, the link, the hashtags, "via @…") or on
 // a network whose intent takes one text (Bluesky, Mastodon: the text, the
 // hashtags, the link). Verified pay shows and sends exactly this.
 std::string shared_post(Network network, const ShareLink& link, const ShareContent& content);
 
+// The share link of `network`, its text fitted by `fitter` (exactly,
+// without one). Mastodon needs the shopper's own server; without one the
+// link goes to the official chooser, share.joinmastodon.org.
 ShareLink build_share_link(Network network, const ShareContent& content,
                            std::string_view mastodon_host = {});
+ShareLink build_share_link(Network network, const ShareContent& content, std::string_view mastodon_host,
+                           TextFitter& fitter);
 
 }  // namespace sharelock

@@ -17,6 +17,7 @@
 #include "sharelock/error.hpp"
 #include "sharelock/messages.hpp"
 #include "sharelock/share_links.hpp"
+#include "sharelock/text_fit.hpp"
 
 namespace sharelock {
 
@@ -94,9 +95,12 @@ void check_share_attribute_sizes(const ShareAttributes& attributes, Problems& pr
 // parameters), `text` (else og:title, else the title), `hashtags`, `via`,
 // `image` (else og:image) and `utm-campaign`. Returns nothing, with a fatal
 // problem, when there is no URL to share; other bad values are dropped with
-// a non-fatal problem.
+// a non-fatal problem. The default text is cut and hashtags are checked
+// by `fitter` (exactly, without one).
 std::optional<ShareContent> read_share_content(const ShareAttributes& attributes, const PageFacts& page,
                                                Problems& problems);
+std::optional<ShareContent> read_share_content(const ShareAttributes& attributes, const PageFacts& page,
+                                               Problems& problems, TextFitter& fitter);
 
 i18n::Lang read_lang(const ShareAttributes& attributes, const PageFacts& page);
 
