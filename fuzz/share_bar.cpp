@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const nlohmann::json request = nlohmann::json::parse(input, nullptr, false);
   const ShareBarView bar = render_share_bar(testing::share_bar_request(request));
   const std::string shown = testing::share_bar_json(bar).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  BoundedTextFitter bounded;
+  TextFitter bounded = TextFitter::bounded();
   const ShareBarView by_bounds = render_share_bar(testing::share_bar_request(request), bounded);
   if (!by_bounds.text_undecided) {
     fuzz::check(testing::share_bar_json(by_bounds) == testing::share_bar_json(bar),

@@ -95,9 +95,9 @@ struct Fields<ShareBarView> {
 // others count exactly.
 inline ShareBarView render_share_bar_call(const ShareBarRequest& request) {
 #if SHARELOCK_BOUNDED_TEXT
-  BoundedTextFitter fitter;
+  TextFitter fitter = TextFitter::bounded();
 #else
-  ExactTextFitter fitter;
+  TextFitter fitter = TextFitter::exact();
 #endif
   return render_share_bar(request, fitter);
 }

@@ -103,7 +103,7 @@ void add_buttons(const ShareBarRequest& request, ShareBarView& view, Problems& p
 }  // namespace
 
 ShareBarView render_share_bar(const ShareBarRequest& request) {
-  ExactTextFitter exact;
+  TextFitter exact = TextFitter::exact();
   return render_share_bar(request, exact);
 }
 

@@ -188,7 +188,7 @@ std::string shared_post(Network network, const ShareLink& link, const ShareConte
 }
 
 ShareLink build_share_link(Network network, const ShareContent& content, std::string_view mastodon_host) {
-  ExactTextFitter exact;
+  TextFitter exact = TextFitter::exact();
   return build_share_link(network, content, mastodon_host, exact);
 }
 

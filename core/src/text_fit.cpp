@@ -64,39 +64,46 @@ std::optional<bool> hashtag_validity(std::string_view tag, Classify classify) {
 
 }  // namespace
 
-TextFit ExactTextFitter::fit(std::string_view text, std::span<const std::string> rest, std::size_t limit,
-                             post_length::Measure how) {
-  std::size_t fixed = 0;
-  for (const std::string& part : rest) fixed += post_length::measure(part, how);
-  const std::size_t budget = fixed >= limit ? 0 : limit - fixed;
-  TextFit fit;
-  fit.text = post_length::shorten(text, budget, how);
-  fit.shortened = fit.text != text;
-  // Without text, the separating space of the rest is not needed either.
-  fit.fits = text.empty() ? fixed <= limit + 1 : !fit.text.empty();
-  return fit;
-}
+// The rules of both fitters (TextFitter's friend).
+struct TextFitRules {
+  static TextFit exact_fit(TextFitter&, std::string_view text, std::span<const std::string> rest, std::size_t limit,
+                           post_length::Measure how) {
+    std::size_t fixed = 0;
+    for (const std::string& part : rest) fixed += post_length::measure(part, how);
+    const std::size_t budget = fixed >= limit ? 0 : limit - fixed;
+    TextFit fit;
+    fit.text = post_length::shorten(text, budget, how);
+    fit.shortened = fit.text != text;
+    // Without text, the separating space of the rest is not needed either.
+    fit.fits = text.empty() ? fixed <= limit + 1 : !fit.text.empty();
+    return fit;
+  }
 
-bool ExactTextFitter::is_valid_hashtag(std::string_view tag) {
-  return *hashtag_validity(tag, classify_with_tables);
-}
+  static bool exact_hashtag(TextFitter&, std::string_view tag) {
+    return *hashtag_validity(tag, classify_with_tables);
+  }
 
-// The exact rules measure at most what measure_bound says, so when the
-// bound fits, they too leave the text as it is: the same answer.
-TextFit BoundedTextFitter::fit(std::string_view text, std::span<const std::string> rest, std::size_t limit,
-                               post_length::Measure how) {
-  std::size_t fixed = 0;
-  for (const std::string& part : rest) fixed += post_length::measure_bound(part, how);
-  const bool settled = text.empty() ? fixed <= limit + 1
-                                    : fixed < limit && post_length::measure_bound(text, how) <= limit - fixed;
-  if (!settled) undecided_ = true;
-  return {std::string(text), false, true};
-}
+  // The exact rules measure at most what measure_bound says, so when the
+  // bound fits, they too leave the text as it is: the same answer.
+  static TextFit bounded_fit(TextFitter& fitter, std::string_view text, std::span<const std::string> rest,
+                             std::size_t limit, post_length::Measure how) {
+    std::size_t fixed = 0;
+    for (const std::string& part : rest) fixed += post_length::measure_bound(part, how);
+    const bool settled = text.empty() ? fixed <= limit + 1
+                                      : fixed < limit && post_length::measure_bound(text, how) <= limit - fixed;
+    if (!settled) fitter.undecided_ = true;
+    return {std::string(text), false, true};
+  }
 
-bool BoundedTextFitter::is_valid_hashtag(std::string_view tag) {
-  const std::optional<bool> valid = hashtag_validity(tag, classify_ascii);
-  if (!valid) undecided_ = true;
-  return valid.value_or(true);
-}
+  static bool bounded_hashtag(TextFitter& fitter, std::string_view tag) {
+    const std::optional<bool> valid = hashtag_validity(tag, classify_ascii);
+    if (!valid) fitter.undecided_ = true;
+    return valid.value_or(true);
+  }
+};
+
+TextFitter TextFitter::exact() { return {&TextFitRules::exact_fit, &TextFitRules::exact_hashtag}; }
+
+TextFitter TextFitter::bounded() { return {&TextFitRules::bounded_fit, &TextFitRules::bounded_hashtag}; }
 
 }  // namespace sharelock

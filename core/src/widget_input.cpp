@@ -138,7 +138,7 @@ void check_share_attribute_sizes(const ShareAttributes& attributes, Problems& pr
 
 std::optional<ShareContent> read_share_content(const ShareAttributes& attributes, const PageFacts& page,
                                                Problems& problems) {
-  ExactTextFitter exact;
+  TextFitter exact = TextFitter::exact();
   return read_share_content(attributes, page, problems, exact);
 }
 

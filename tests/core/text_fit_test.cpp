@@ -13,8 +13,7 @@
 
 namespace {
 
-using sharelock::BoundedTextFitter;
-using sharelock::ExactTextFitter;
+using sharelock::TextFitter;
 using sharelock::post_length::Measure;
 
 const std::vector<std::string> kTexts = {
@@ -38,11 +37,11 @@ TEST(TextBounds, EqualForShortPlainText) {
   }
 }
 
-TEST(BoundedTextFitter, DecidesWhatFitsAsItIsExactlyAsTheExactRules) {
+TEST(BoundedTextFit, DecidesWhatFitsAsItIsExactlyAsTheExactRules) {
   const std::vector<std::string> rest = {" https://shop.example.com/ebook"};
   for (const std::string& text : kTexts) {
-    BoundedTextFitter bounded;
-    ExactTextFitter exact;
+    TextFitter bounded = TextFitter::bounded();
+    TextFitter exact = TextFitter::exact();
     const sharelock::TextFit fitted = bounded.fit(text, rest, 280, Measure::kXWeighted);
     const sharelock::TextFit expected = exact.fit(text, rest, 280, Measure::kXWeighted);
     if (bounded.undecided()) continue;
@@ -52,8 +51,8 @@ TEST(BoundedTextFitter, DecidesWhatFitsAsItIsExactlyAsTheExactRules) {
   }
 }
 
-TEST(BoundedTextFitter, LeavesWhatItCannotSettleUndecided) {
-  BoundedTextFitter fitter;
+TEST(BoundedTextFit, LeavesWhatItCannotSettleUndecided) {
+  TextFitter fitter = TextFitter::bounded();
   const std::vector<std::string> rest = {" https://shop.example.com/ebook"};
   fitter.fit(std::string(200, 'x'), rest, 280, Measure::kXWeighted);
   EXPECT_FALSE(fitter.undecided());
@@ -61,18 +60,18 @@ TEST(BoundedTextFitter, LeavesWhatItCannotSettleUndecided) {
   // (X counts 249 + 1 + 23).
   fitter.fit(std::string(249, 'x'), rest, 280, Measure::kXWeighted);
   EXPECT_TRUE(fitter.undecided());
-  ExactTextFitter exact;
+  TextFitter exact = TextFitter::exact();
   EXPECT_FALSE(exact.fit(std::string(249, 'x'), rest, 280, Measure::kXWeighted).shortened);
 }
 
-TEST(BoundedTextFitter, ChecksAsciiHashtagsAsXDoesAndLeavesOthersUndecided) {
+TEST(BoundedTextFit, ChecksAsciiHashtagsAsXDoesAndLeavesOthersUndecided) {
   for (const char* tag : {"books", "Libros_2026", "12345", "_", "a-b", "x y", "#x", ""}) {
-    BoundedTextFitter bounded;
-    ExactTextFitter exact;
+    TextFitter bounded = TextFitter::bounded();
+    TextFitter exact = TextFitter::exact();
     EXPECT_EQ(bounded.is_valid_hashtag(tag), exact.is_valid_hashtag(tag)) << tag;
     EXPECT_FALSE(bounded.undecided()) << tag;
   }
-  BoundedTextFitter bounded;
+  TextFitter bounded = TextFitter::bounded();
   bounded.is_valid_hashtag("año");
   EXPECT_TRUE(bounded.undecided());
 }

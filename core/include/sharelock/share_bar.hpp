@@ -59,7 +59,7 @@ struct ShareBarView {
   std::vector<ShareButton> buttons;
   std::vector<Error> errors;
   bool fatal = false;
-  // A BoundedTextFitter could not settle how the text fits: nothing here is
+  // A bounded TextFitter could not settle how the text fits: nothing here is
   // to be used; render again with the exact rules (the share bar's small
   // module says so, and the shim asks the module that counts exactly).
   bool text_undecided = false;

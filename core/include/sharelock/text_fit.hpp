@@ -23,37 +23,38 @@ struct TextFit {
   bool fits = true;        // false: not even the rest of the post fits
 };
 
+// A fitter holds its rules as plain function pointers rather than virtual
+// functions: only the rules of the fitter a module makes are linked into
+// it, and the core stays free of RTTI (which the sanitizer build would ask
+// for).
 class TextFitter {
  public:
+  // post_length's rules and the Unicode tables: never undecided.
+  static TextFitter exact();
+  // post_length::measure_bound and ASCII: decides a text that fits as it
+  // is and an ASCII hashtag; anything else leaves it undecided.
+  static TextFitter bounded();
+
   // `text` in a post whose other parts (the link, hashtags, "via @…", each
   // with the space before it, each measured on its own) are `rest`.
-  virtual TextFit fit(std::string_view text, std::span<const std::string> rest, std::size_t limit,
-                      post_length::Measure how) = 0;
+  TextFit fit(std::string_view text, std::span<const std::string> rest, std::size_t limit, post_length::Measure how) {
+    return fit_(*this, text, rest, limit, how);
+  }
   // Whether X links `tag` (without '#') as a hashtag.
-  virtual bool is_valid_hashtag(std::string_view tag) = 0;
+  bool is_valid_hashtag(std::string_view tag) { return hashtag_(*this, tag); }
   // A bound could not settle some answer: none of them is to be used.
   bool undecided() const { return undecided_; }
 
- protected:
-  ~TextFitter() = default;
+ private:
+  friend struct TextFitRules;  // text_fit.cpp
+  using FitRule = TextFit (*)(TextFitter&, std::string_view, std::span<const std::string>, std::size_t,
+                              post_length::Measure);
+  using HashtagRule = bool (*)(TextFitter&, std::string_view);
+  TextFitter(FitRule fit, HashtagRule hashtag) : fit_(fit), hashtag_(hashtag) {}
+
+  FitRule fit_;
+  HashtagRule hashtag_;
   bool undecided_ = false;
-};
-
-// post_length's rules and the Unicode tables: never undecided.
-class ExactTextFitter final : public TextFitter {
- public:
-  TextFit fit(std::string_view text, std::span<const std::string> rest, std::size_t limit,
-              post_length::Measure how) override;
-  bool is_valid_hashtag(std::string_view tag) override;
-};
-
-// post_length::measure_bound and ASCII: decides a text that fits as it is
-// and an ASCII hashtag; anything else leaves it undecided.
-class BoundedTextFitter final : public TextFitter {
- public:
-  TextFit fit(std::string_view text, std::span<const std::string> rest, std::size_t limit,
-              post_length::Measure how) override;
-  bool is_valid_hashtag(std::string_view tag) override;
 };
 
 }  // namespace sharelock
