@@ -14,6 +14,7 @@
 //   GET  /v1/stats, /v1/stats.csv     the site owner's numbers (Authorization: Bearer <dashboard token>)
 //   GET  /dashboard/                  the site owner's dashboard page (server/dashboard/)
 import { createAnalytics } from './analytics.js';
+import { ConfigError } from './config.js';
 import { serveDashboard } from './dashboard.js';
 import { ProviderError } from './providers/http.js';
 import { HostError } from './providers/mastodon.js';
@@ -29,6 +30,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const DEFAULT_PAGE_RATE = { limit: 120, windowMillis: 60_000 };
 const PAGE_TRAFFIC = new Set(['/v1/collect', '/v1/proof']);
 
+// `table[key]` only for a key of its own: a name from a request such as
+// "__proto__", "constructor" or "toString" is no item and no provider.
+const own = (table, key) => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 /**
  * @param {object} options
  * @param {ReturnType<import('./config.js').readConfig>} options.config
@@ -40,6 +45,13 @@ const PAGE_TRAFFIC = new Set(['/v1/collect', '/v1/proof']);
  * @param {(event: object) => void} [options.log]
  */
 export function createVerificationHandler({ config, core, store, providers, now = Date.now, randomBytes, log = () => {} }) {
+  // Each key must sign as the core signs: Node's base64url decoder, which
+  // config.js checks the length with, takes secrets the core refuses. Found
+  // here, at start, rather than after a shopper's code was claimed.
+  for (const key of config.keys) {
+    const probe = core.issueUnlockToken({ keys: [key], item: 'start-up-check', now: now(), lifetimeMillis: 60_000, nonce: Buffer.alloc(NONCE_BYTES).toString('base64url') });
+    if (!probe.ok) throw new ConfigError('SHARELOCK_HMAC_KEYS', `key "${key.id}" cannot sign: ${probe.error.message}`);
+  }
   const perIp = createRateLimiter({ ...config.rateLimits.ip, maxKeys: 100_000 });
   // Every page view sends a batch and a badge may ask for counts: their own
   // budget, so a busy office or carrier-grade NAT cannot spend the one a
@@ -58,7 +70,7 @@ export function createVerificationHandler({ config, core, store, providers, now 
     const checked = core.checkUnlockRequest({ body, items: links });
     if (!checked.ok) return failure(checked.status, checked.error.code, checked.error.message, { origin });
     const { item, network, host, code, codeVerifier, text } = checked;
-    const provider = providers[network];
+    const provider = own(providers, network);
     if (!provider) return failure(400, 'invalid-network', `this server does not publish to ${network}`, { origin });
 
     // The provider refuses a second use of a code too; remembering its hash
@@ -132,13 +144,13 @@ export function createVerificationHandler({ config, core, store, providers, now 
     // deleting the record revokes it.
     const recorded = await store.findUnlock(checked.claims.nonce);
     if (!recorded || recorded.item !== item) return failure(401, 'token-revoked', 'this unlock is no longer on record', { origin });
-    const entry = config.items[item];
+    const entry = own(config.items, item);
     if (!entry) return failure(404, 'unknown-item', 'this server has no content for that item', { origin });
     return json(200, { token, expiresAt: checked.claims.expiresAt, content: entry.content }, { origin });
   }
 
   async function oauthClient(url, origin) {
-    const provider = providers[url.searchParams.get('network') ?? 'x'];
+    const provider = own(providers, url.searchParams.get('network') ?? 'x');
     if (!provider) return failure(404, 'unknown-network', 'this server does not publish there', { origin });
     try {
       return json(200, await provider.client({ host: url.searchParams.get('host') ?? '' }), { origin });
@@ -158,7 +170,7 @@ export function createVerificationHandler({ config, core, store, providers, now 
     // Every item has share counts (zero until the collector counts one: a
     // badge then shows nothing); only the server's own items have unlocks.
     const counters = await analytics.shareCounters(item, at);
-    if (config.items[item]) {
+    if (own(config.items, item)) {
       const counted = new Date(at).toISOString();
       counters.push({ item, type: 'unlock', window: 'all', count: await store.countUnlocks({ item }) });
       for (const [window, span] of [['24h', DAY], ['7d', 7 * DAY]]) {

@@ -34,7 +34,14 @@ try {
   process.exit(1);
 }
 
-const app = await createVerificationApp({ config, store, log });
+let app;
+try {
+  app = await createVerificationApp({ config, store, log });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`sharelock verification server: ${error.message}`);
+  process.exit(1);
+}
 const server = await listen(app.handle, config);
 const address = server.address();
 console.log(`Sharelock verification server on http://${address.address}:${address.port} (store: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'})`);

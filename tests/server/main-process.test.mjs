@@ -118,6 +118,8 @@ test('an unlock survives a graceful restart and a kill: the token still opens th
 test('a weak signing key, a missing setting or an http provider stop the server at start, naming the variable', async () => {
   const cases = [
     [{ SHARELOCK_HMAC_KEYS: 'k1:c2hvcnQ' }, /SHARELOCK_HMAC_KEYS: key "k1" needs a base64url secret of at least 32/],
+    // 45 characters: Node's lenient decoder reads 33 bytes, the core none.
+    [{ SHARELOCK_HMAC_KEYS: `k1:${'A'.repeat(45)}` }, /SHARELOCK_HMAC_KEYS: key "k1" cannot sign/],
     [{ X_CLIENT_ID: '' }, /X_CLIENT_ID: is required/],
     [{ X_API_URL: 'http://api.example.com' }, /X_API_URL: must use https/],
     [{ SHARELOCK_ALLOWED_ORIGINS: 'https://shop.example/' }, /not an origin \(write https:\/\/shop\.example\)/],

@@ -318,6 +318,18 @@ test('restarting the server loses no recorded unlock: tokens still open the cont
   await reopened.close();
 });
 
+test('names of Object\'s own properties are no network and no item: 404 and an empty feed, never a 500', async () => {
+  const app = await startApp();
+  for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    assert.deepEqual(await errorOf(await call(app, `/v1/oauth-client?network=${name}`)), { status: 404, code: 'unknown-network' }, name);
+    const feed = await (await call(app, `/v1/proof?item=${name}`)).json();
+    assert.deepEqual(feed.counters.filter((counter) => counter.type === 'unlock'), [], name);
+    const content = await call(app, `/v1/content?item=${name}`, { headers: { authorization: 'Bearer x.y.z' } });
+    assert.equal(content.status, 401, name);
+  }
+  await app.close();
+});
+
 test('unknown paths and methods are JSON errors', async () => {
   const app = await startApp();
   assert.deepEqual(await errorOf(await call(app, '/v1/nothing')), { status: 404, code: 'not-found' });
