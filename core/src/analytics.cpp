@@ -44,7 +44,7 @@ bool is_base64url(std::string_view text) { return std::all_of(text.begin(), text
 
 // Networks and error codes: short lowercase names, as the widgets emit them.
 bool is_name(std::string_view text) {
-  return !text.empty() && text.size() <= 64 &&
+  return !text.empty() && text.size() <= kMaxNameLength &&
          std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
@@ -131,7 +131,10 @@ std::string csv_cell(std::string_view text) {
   std::string cell(text);
   // A cell starting with one of these runs as a formula in a spreadsheet.
   if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos) cell.insert(0, "'");
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  // Spreadsheets in Spanish, German or French locales split on ';' (and
+  // some on tabs): quoted, "a;=1+2" stays one cell instead of becoming a
+  // second one that starts a formula.
+  if (cell.find_first_of(",;\t\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
   for (char c : cell) {
     if (c == '"') quoted += '"';
@@ -162,7 +165,9 @@ std::string_view event_name(EventType type) {
   return {};
 }
 
-bool is_random_id(std::string_view text) { return text.size() >= 16 && text.size() <= 64 && is_base64url(text); }
+bool is_random_id(std::string_view text) {
+  return text.size() >= 16 && text.size() <= kMaxRandomIdLength && is_base64url(text);
+}
 
 Result<Batch> read_batch(std::string_view body) {
   if (body.size() > kMaxBatchBytes) return Error{"batch-too-large", "", "a batch is at most 16 KiB"};
@@ -179,7 +184,9 @@ Result<Batch> read_batch(std::string_view body) {
   }
   const auto events = json.find("events");
   if (events == json.end() || !events->is_array()) return Error{"invalid-batch", "events", "events must be a list"};
-  if (events->size() > kMaxEventsPerBatch) return Error{"batch-too-large", "events", "a batch holds at most 100 events"};
+  if (events->size() > kMaxEventsPerBatch) {
+    return Error{"batch-too-large", "events", "a batch holds at most " + std::to_string(kMaxEventsPerBatch) + " events"};
+  }
   for (const Json& raw : *events) {
     auto event = read_event(raw);
     if (event) {
@@ -274,6 +281,15 @@ Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::st
       }
       items.insert(key.item);
     }
+    // No more counter rows than a store takes from one batch: a page that
+    // sends more is not one shopper's page view.
+    const CounterKey sharer_key{day, event.item, "", "sharer", ""};
+    const std::size_t new_rows = (sums.contains(key) ? 0 : 1) +
+                                 (event.type == EventType::kShare && !sums.contains(sharer_key) ? 1 : 0);
+    if (sums.size() + new_rows > kMaxRowsPerBatch) {
+      ++result.repeats;
+      continue;
+    }
     Increment& sum = sums[key];
     if (sum.count >= per_page_view_limit(event.type)) {
       ++result.repeats;
@@ -283,8 +299,8 @@ Aggregate aggregate(const Batch& batch, std::int64_t now, const std::map<std::st
     sum.count += 1;
     sum.value_milli += event.value_milli;  // at most 10 × 1e12: no overflow
     if (event.type == EventType::kShare) {
-      Increment& sharer = sums[CounterKey{day, event.item, "", "sharer", ""}];
-      sharer.key = CounterKey{day, event.item, "", "sharer", ""};
+      Increment& sharer = sums[sharer_key];
+      sharer.key = sharer_key;
       sharer.count = 1;
     }
   }

@@ -1,5 +1,6 @@
 // Argument checks shared by every store (sqlite.js, postgres.js), so both
 // refuse exactly the same input with the same TypeError, before any query.
+import { readFileSync } from 'node:fs';
 
 // Byte limits (UTF-8).
 export const LIMITS = Object.freeze({
@@ -47,7 +48,16 @@ export const ANALYTICS_MEMORY = Object.freeze({
   refMillis: 90 * 24 * 60 * 60 * 1000,
 });
 
-const ANALYTICS_LIMITS = Object.freeze({ batchId: 64, ref: 11, event: 32, detail: 64, rows: 100 });
+// What one batch may hold: the file the core's limits are generated from
+// too, so a batch the core folds never breaks a store's limit.
+const BATCH = JSON.parse(readFileSync(new URL('../../core/analytics-limits.json', import.meta.url), 'utf8'));
+export const ANALYTICS_LIMITS = Object.freeze({
+  batchId: BATCH.randomIdMaxLength,
+  ref: BATCH.refLength,
+  event: 32,  // the core's event names ("countdown-ended" is the longest)
+  detail: BATCH.nameMaxLength,
+  rows: BATCH.rowsPerBatch,
+});
 const MAX_DAY = 100_000_000; // far beyond any real date, keeps sums in range
 
 function bounded(name, value, max, { empty = false } = {}) {

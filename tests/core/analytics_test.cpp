@@ -164,6 +164,22 @@ TEST(AnalyticsAggregate, APageViewCountsAtMostTwentyItems) {
   EXPECT_EQ(sums.repeats, 10u);
 }
 
+TEST(AnalyticsAggregate, APageViewAddsNoMoreCounterRowsThanAStoreTakes) {
+  // 20 items, each seen once and shared on 4 networks: 100 events that
+  // would make 20 impression rows, 80 share rows and 20 sharer rows.
+  json events = json::array();
+  for (int i = 0; i < 20; ++i) {
+    const std::string item = "item-" + std::to_string(i);
+    events.push_back({{"type", "impression"}, {"item", item}});
+    for (const char* network : {"x", "bluesky", "mastodon", "email"}) {
+      events.push_back({{"type", "share"}, {"item", item}, {"network", network}});
+    }
+  }
+  const Aggregate sums = aggregate(read_ok(events), kNoon, {});
+  EXPECT_EQ(sums.increments.size(), kMaxRowsPerBatch);
+  EXPECT_GT(sums.repeats, 0u);
+}
+
 TEST(AnalyticsAggregate, UsesTheServersDayNotThePages) {
   const Batch batch = read_ok(json::array({{{"type", "impression"}, {"item", "boots"}, {"at", 0}}}));
   EXPECT_EQ(aggregate(batch, 20782 * kDay, {}).increments[0].key.day, 20782);
@@ -309,6 +325,19 @@ TEST(AnalyticsCsv, QuotesAndDefusesFormulas) {
             "2026-11-25,\"'=HYPERLINK(\"\"http://evil\"\")\",x,share,,2,0\r\n"
             "2026-11-25,\"boots, red\",,conversion,,1,49.9\r\n"
             "2026-11-25,hat,,conversion,,1,3\r\n");
+}
+
+TEST(AnalyticsCsv, QuotesSemicolonsAndTabsForLocalesThatSplitOnThem) {
+  // In es, de or fr spreadsheets ';' separates cells: unquoted, "=1+2"
+  // would be a cell of its own, and a formula.
+  const std::string csv = rows_csv({
+      {{20782, "a;=1+2;", "x", "share", ""}, 1, 0},
+      {{20782, "b\t=1+2", "x", "share", ""}, 1, 0},
+  });
+  EXPECT_EQ(csv,
+            "date,item,network,event,detail,count,value\r\n"
+            "2026-11-25,\"a;=1+2;\",x,share,,1,0\r\n"
+            "2026-11-25,\"b\t=1+2\",x,share,,1,0\r\n");
 }
 
 TEST(AnalyticsShareCounts, CountsSharersInSevenDaysNeverMoreAndAllTime) {

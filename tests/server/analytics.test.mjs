@@ -106,6 +106,20 @@ test('a visit is attributed to the share it came from, in a later batch; a made-
   await app.close();
 });
 
+test('a batch whose counters would be more rows than a store takes is counted up to that, not refused with a 500', async () => {
+  const app = await startApp();
+  // 20 items, each seen and shared on 4 networks: 120 counter rows unbounded.
+  const events = Array.from({ length: 20 }, (_, i) => [{ type: 'impression', item: `item-${i}` },
+    ...['x', 'bluesky', 'mastodon', 'email'].map((network) => ({ type: 'share', item: `item-${i}`, network }))]).flat();
+  const response = await send(app, { v: 1, id: batchId(), events });
+  assert.equal(response.status, 200);
+  const answer = await response.json();
+  assert.equal(answer.recorded, true);
+  assert.ok(answer.repeats > 0, JSON.stringify(answer));
+  assert.ok(answer.counted <= 100, JSON.stringify(answer));
+  await app.close();
+});
+
 test('malformed, oversized, foreign-origin and wrong-version batches are refused and count nothing', async () => {
   const app = await startApp();
   const refusals = [

@@ -18,14 +18,13 @@
 #include <tuple>
 #include <vector>
 
+#include "sharelock/analytics_limits.hpp"  // generated from core/analytics-limits.json
 #include "sharelock/error.hpp"
 
 namespace sharelock::analytics {
 
 inline constexpr std::size_t kMaxBatchBytes = 16 * 1024;  // well under sendBeacon's 64 KiB
-inline constexpr std::size_t kMaxEventsPerBatch = 100;
 inline constexpr std::size_t kMaxItemBytes = 200;  // as the widgets' item attribute
-inline constexpr std::size_t kRefLength = 11;      // 64 bits in base64url
 inline constexpr std::int64_t kMaxValueMilli = 1'000'000'000'000;  // a conversion of 1e9 units
 inline constexpr std::int64_t kMaxReportDays = 366;
 
@@ -95,10 +94,10 @@ struct Increment {
 
 // What one batch — one page view — may count at most: a page view is one
 // shopper, so repeats beyond these are not counted (a forged batch of 100
-// shares adds one share per network, not 100).
+// shares adds one share per network, not 100). Items and counter rows per
+// batch: kMaxItemsPerBatch, kMaxRowsPerBatch (analytics_limits.hpp).
 inline constexpr std::int64_t kMaxImpressionsPerItem = 10;  // several widgets of one item on a page
 inline constexpr std::int64_t kMaxRepeatsPerKey = 10;       // errors per code, conversions per item
-inline constexpr std::size_t kMaxItemsPerBatch = 20;        // a page shows a few products, not hundreds
 
 struct Aggregate {
   std::vector<Increment> increments;       // one per key, in key order
