@@ -1,6 +1,7 @@
 // Loads Sharelock's wasm modules, each once per page and only when a widget
 // needs it: sharelock-share.wasm for the share bar (standalone: no glue
-// file), sharelock-core.{mjs,wasm} for the other widgets. Every file sits
+// file; sharelock-share-exact.wasm too when a bar's text needs it),
+// sharelock-core.{mjs,wasm} for the other widgets. Every file sits
 // next to sharelock-core.mjs, which configureCore() locates.
 import { abiCalls } from './core-abi.js';
 import { SharelockError } from './errors.js';
@@ -153,7 +154,7 @@ const STANDALONE_IMPORTS = {
 
 /**
  * A module's C ABI (wasm/abi/calls.hpp): its four exports and its memory.
- * @param {string} name "sharelock-share" or "sharelock-core"
+ * @param {string} name "sharelock-share", "sharelock-share-exact" or "sharelock-core"
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadAbi(name, options = {}) {
@@ -192,10 +193,10 @@ export function shareBarModule() {
 }
 
 /**
- * The module `name`, loaded once: sharelock-core's Embind module, or the
+ * The module `name`, loaded once: sharelock-core's Embind module, or a
  * share bar's standalone WebAssembly.Instance, initialised. Rejects with a
- * SharelockError (code "wasm-unavailable") when it cannot be loaded: missing file, a CSP without 'wasm-unsafe-eval', an old
- * browser. Calling it early (before the widget's own code has arrived)
+ * SharelockError (code "wasm-unavailable") when it cannot be loaded:
+ * missing file, a CSP without 'wasm-unsafe-eval', an old browser. Calling it early (before the widget's own code has arrived)
  * starts both downloads sooner; later calls share them.
  * @param {string} name
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
