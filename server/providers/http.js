@@ -18,17 +18,46 @@ export class ProviderError extends Error {
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
+/**
+ * The answer's text, or null when it is longer than `max` bytes: read no
+ * further than that (the rest is cancelled), so a provider — or whatever
+ * answers in its place — cannot make the server hold a large body.
+ */
+async function boundedText(response, max) {
+  if (Number(response.headers.get('content-length')) > max) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function send(url, init, { fetch, timeoutMillis, step }) {
   let response;
+  let text;
   try {
+    // The timeout covers the body too: the signal aborts its stream.
     response = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(timeoutMillis) });
+    text = await boundedText(response, MAX_ANSWER_BYTES);
   } catch (error) {
     throw new ProviderError('unavailable', step, `${step} request failed: ${error.name === 'TimeoutError' ? 'timed out' : error.message}`);
   }
-  const text = await response.text();
   let body = null;
   try {
-    body = text.length <= MAX_ANSWER_BYTES ? JSON.parse(text) : null;
+    body = text === null ? null : JSON.parse(text);
   } catch {
     body = null;
   }
