@@ -58,10 +58,31 @@ export async function serveWithHandler(handle, incoming, outgoing, { base, trust
   }
 }
 
+// How long a client may take, and how many may be connected at once: Node's
+// defaults (300 s for a request, 60 s for its headers, checked every 30 s,
+// no cap) let a few slow clients hold the server's sockets for minutes.
+// Every request this server takes is small (16 KiB at most).
+export const CONNECTION_LIMITS = Object.freeze({
+  headersTimeoutMillis: 10_000,
+  requestTimeoutMillis: 30_000,
+  keepAliveTimeoutMillis: 5_000,
+  checkIntervalMillis: 1_000,
+  maxConnections: 1_000,
+});
+
 /** A node:http server around a Fetch-API handler. */
-export function listen(handle, { host, port, trustProxy = false }) {
-  const server = createServer((incoming, outgoing) =>
+export function listen(handle, { host, port, trustProxy = false, limits = {} }) {
+  const { headersTimeoutMillis, requestTimeoutMillis, keepAliveTimeoutMillis, checkIntervalMillis, maxConnections } =
+    { ...CONNECTION_LIMITS, ...limits };
+  const server = createServer({
+    headersTimeout: headersTimeoutMillis,
+    requestTimeout: requestTimeoutMillis,
+    keepAliveTimeout: keepAliveTimeoutMillis,
+    connectionsCheckingInterval: checkIntervalMillis,
+  }, (incoming, outgoing) =>
     serveWithHandler(handle, incoming, outgoing, { base: `http://${host}:${port}`, trustProxy }));
+  // Past this, new connections are closed at once.
+  server.maxConnections = maxConnections;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
