@@ -21,11 +21,13 @@ export async function createVerificationApp({ config, store, now, log, fetch = g
   return { handle, core, store: ownStore, close: () => (store ? undefined : ownStore.close()) };
 }
 
-function clientIp(request, trustProxy) {
-  if (trustProxy) {
-    const hops = String(request.headers['x-forwarded-for'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    if (hops.length) return hops.at(-1);
-  }
+// Behind `trustedHops` proxies of the operator's, each appending the
+// address it saw to X-Forwarded-For, the client's is the trustedHops-th
+// from the end (what is before it the client may have written itself). A
+// shorter header did not come through them all: the socket's peer then.
+export function clientIp(request, trustedHops) {
+  const hops = String(request.headers['x-forwarded-for'] ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  if (trustedHops > 0 && hops.length >= trustedHops) return hops.at(-trustedHops);
   return request.socket.remoteAddress ?? '';
 }
 
@@ -48,7 +50,7 @@ export async function sendFetchResponse(response, outgoing) {
 }
 
 /** Answers a node:http request with a Fetch-API handler; never throws. */
-export async function serveWithHandler(handle, incoming, outgoing, { base, trustProxy = false }) {
+export async function serveWithHandler(handle, incoming, outgoing, { base, trustProxy = 0 }) {
   try {
     const response = await handle(toFetchRequest(incoming, base), { ip: clientIp(incoming, trustProxy) });
     await sendFetchResponse(response, outgoing);
@@ -71,7 +73,7 @@ export const CONNECTION_LIMITS = Object.freeze({
 });
 
 /** A node:http server around a Fetch-API handler. */
-export function listen(handle, { host, port, trustProxy = false, limits = {} }) {
+export function listen(handle, { host, port, trustProxy = 0, limits = {} }) {
   const { headersTimeoutMillis, requestTimeoutMillis, keepAliveTimeoutMillis, checkIntervalMillis, maxConnections } =
     { ...CONNECTION_LIMITS, ...limits };
   const server = createServer({

@@ -11,8 +11,10 @@
 //   SHARELOCK_UNLOCK_DAYS      how long an unlock token is honoured (default 30)
 //   SHARELOCK_RATE_IP          <requests>/<seconds> per client IP (default 60/60)
 //   SHARELOCK_RATE_ITEM        <unlocks>/<seconds> per item (default 120/3600)
-//   SHARELOCK_RATE_PAGE        <requests>/<seconds> per client IP to /v1/collect and /v1/proof (default 120/60)
-//   SHARELOCK_TRUST_PROXY      1: take the client IP from X-Forwarded-For's last hop
+//   SHARELOCK_RATE_PAGE        <requests>/<seconds> per client IP to /v1/collect, /v1/proof and /v1/content (default 120/60)
+//   SHARELOCK_RATE_COLLECT     <batches>/<seconds> to /v1/collect from all clients together (default 6000/60)
+//   SHARELOCK_TRUST_PROXY      N: N proxies of yours append to X-Forwarded-For; the
+//                              client IP is the N-th hop from the end (1: the last)
 //   X_CLIENT_ID, X_CLIENT_SECRET, X_REDIRECT_URI   the X app (developer.x.com)
 //   X_AUTHORIZE_URL, X_API_URL                     default to X's real endpoints
 //   MASTODON_REDIRECT_URI      enables Mastodon: the callback page registered with each server's app
@@ -107,6 +109,16 @@ export function readItems(path) {
   return items;
 }
 
+// How many proxies of the operator's stand before the server (0: none; the
+// socket's address is the client's).
+function readTrustedHops(env) {
+  const value = env.SHARELOCK_TRUST_PROXY ?? '0';
+  if (!/^\d{1,2}$/.test(value) || Number(value) > 10) {
+    throw new ConfigError('SHARELOCK_TRUST_PROXY', 'must be the number of your proxies in front of the server (0-10), e.g. 1 behind one load balancer');
+  }
+  return Number(value);
+}
+
 function readMastodon(env) {
   const redirectUri = env.MASTODON_REDIRECT_URI?.trim();
   if (!redirectUri) return null;
@@ -180,8 +192,9 @@ export function readConfig(env = process.env) {
       ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'),
       item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600'),
       page: readRate(env, 'SHARELOCK_RATE_PAGE', '120/60'),
+      collectTotal: readRate(env, 'SHARELOCK_RATE_COLLECT', '6000/60'),
     },
-    trustProxy: env.SHARELOCK_TRUST_PROXY === '1',
+    trustProxy: readTrustedHops(env),
     dashboardToken: readDashboardToken(env),
     x: {
       clientId: required(env, 'X_CLIENT_ID'),

@@ -18,7 +18,7 @@ import { ConfigError } from './config.js';
 import { serveDashboard } from './dashboard.js';
 import { ProviderError } from './providers/http.js';
 import { HostError } from './providers/mastodon.js';
-import { createRateLimiter } from './rate-limit.js';
+import { addressKey, createRateLimiter } from './rate-limit.js';
 import { failure, json, preflight, readBodyText } from './responses.js';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -28,7 +28,10 @@ const NONCE_BYTES = 16;
 const CODE_MEMORY_MILLIS = 10 * 60 * 1000;
 const DAY = 24 * 60 * 60 * 1000;
 const DEFAULT_PAGE_RATE = { limit: 120, windowMillis: 60_000 };
-const PAGE_TRAFFIC = new Set(['/v1/collect', '/v1/proof']);
+const DEFAULT_COLLECT_TOTAL_RATE = { limit: 6_000, windowMillis: 60_000 };
+// What every page view sends (a batch; a badge's counts; a stored unlock's
+// content): not the budget a shopper's unlock needs.
+const PAGE_TRAFFIC = new Set(['/v1/collect', '/v1/proof', '/v1/content']);
 
 // `table[key]` only for a key of its own: a name from a request such as
 // "__proto__", "constructor" or "toString" is no item and no provider.
@@ -58,6 +61,10 @@ export function createVerificationHandler({ config, core, store, providers, now 
   // shopper's unlock needs right after the provider's redirect.
   const perIpPage = createRateLimiter({ ...(config.rateLimits.page ?? DEFAULT_PAGE_RATE), maxKeys: 100_000 });
   const perItem = createRateLimiter({ ...config.rateLimits.item, maxKeys: 10_000 });
+  // All pages together: however many addresses send batches, the collector
+  // takes no more than this (a flood from many addresses meets it; the
+  // unlock path has its own budgets and is not touched).
+  const collectTotal = createRateLimiter({ ...(config.rateLimits.collectTotal ?? DEFAULT_COLLECT_TOTAL_RATE), maxKeys: 1 });
   const analytics = createAnalytics({ config, core, store, log });
   const links = Object.fromEntries(Object.entries(config.items).map(([id, item]) => [id, { url: item.url }]));
 
@@ -197,8 +204,12 @@ export function createVerificationHandler({ config, core, store, providers, now 
     const origin = requestOrigin;
     if (request.method === 'OPTIONS') return preflight(origin);
     const at = now();
-    const ipLimit = (PAGE_TRAFFIC.has(url.pathname) ? perIpPage : perIp).take(ip, at);
+    const ipLimit = (PAGE_TRAFFIC.has(url.pathname) ? perIpPage : perIp).take(addressKey(ip), at);
     if (!ipLimit.allowed) return tooMany(ipLimit, origin);
+    if (url.pathname === '/v1/collect') {
+      const total = collectTotal.take('all', at);
+      if (!total.allowed) return tooMany(total, origin);
+    }
     try {
       const route = `${request.method} ${url.pathname}`;
       switch (route) {

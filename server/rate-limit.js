@@ -17,6 +17,26 @@
 // Time is passed in by the caller (no Date.now here): deterministic tests,
 // and the server can use one clock reading per request.
 
+/**
+ * The key a client address is limited by: an IPv4 address as it is (an
+ * IPv4-mapped IPv6 address as its IPv4), an IPv6 address by its /64 — what
+ * one subscriber is given, so a client cannot take 2^64 budgets by
+ * changing the low bits.
+ * @param {string} address
+ */
+export function addressKey(address) {
+  const ip = String(address).replace(/%.*$/, '');  // a zone id (fe80::1%eth0)
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail = ''] = ip.toLowerCase().split('::');
+  const groups = (text) => (text ? text.split(':') : []);
+  const left = groups(head);
+  const right = groups(tail);
+  const full = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${full.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 function positiveInteger(name, value) {
   if (!Number.isSafeInteger(value) || value < 1) throw new TypeError(`createRateLimiter: ${name} must be a positive integer, got ${String(value)}`);
   return value;

@@ -120,6 +120,20 @@ test('a batch whose counters would be more rows than a store takes is counted up
   await app.close();
 });
 
+test('the collector takes no more batches from all addresses together than its ceiling', async () => {
+  const app = await startApp({ rateLimits: { ip: { limit: 1000, windowMillis: 60_000 }, item: { limit: 1000, windowMillis: 60_000 },
+    collectTotal: { limit: 3, windowMillis: 60_000 } } });
+  const from = (ip) => app.handle(new Request('http://127.0.0.1:8081/v1/collect', {
+    method: 'POST', headers: { origin: PAGE_ORIGIN, 'content-type': 'text/plain;charset=UTF-8' }, body: JSON.stringify(shopperBatch()),
+  }), { ip });
+  const statuses = [];
+  for (const ip of ['192.0.2.31', '192.0.2.32', '2001:db8:9::1', '198.51.100.4']) statuses.push((await from(ip)).status);
+  assert.deepEqual(statuses, [200, 200, 200, 429]);
+  // The feed and the unlock path are not behind the collector's ceiling.
+  assert.equal((await app.handle(new Request('http://127.0.0.1:8081/v1/proof?item=boots'), { ip: '198.51.100.4' })).status, 200);
+  await app.close();
+});
+
 test('malformed, oversized, foreign-origin and wrong-version batches are refused and count nothing', async () => {
   const app = await startApp();
   const refusals = [

@@ -124,6 +124,7 @@ test('a weak signing key, a missing setting or an http provider stop the server 
     [{ X_API_URL: 'http://api.example.com' }, /X_API_URL: must use https/],
     [{ SHARELOCK_ALLOWED_ORIGINS: 'https://shop.example/' }, /not an origin \(write https:\/\/shop\.example\)/],
     [{ SHARELOCK_RATE_IP: 'lots' }, /SHARELOCK_RATE_IP: must be <requests>\/<seconds>/],
+    [{ SHARELOCK_TRUST_PROXY: 'yes' }, /SHARELOCK_TRUST_PROXY: must be the number of your proxies/],
   ];
   for (const [extra, message] of cases) {
     await assert.rejects(startMain(extra), message);

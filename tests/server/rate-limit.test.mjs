@@ -2,7 +2,7 @@
 // of limit per windowMillis, denials free, exact retry-after, bounded memory.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createRateLimiter } from '../../server/rate-limit.js';
+import { addressKey, createRateLimiter } from '../../server/rate-limit.js';
 
 const T0 = 1_750_000_000_000;
 
@@ -130,4 +130,20 @@ test('bad options and arguments throw TypeError', () => {
   assert.throws(() => limiter.take('k'), /now must be a finite number/);
   assert.throws(() => limiter.take('k', NaN), /now must be a finite number/);
   assert.equal(limiter.size, 0);
+});
+
+test('an IPv6 client is limited by its /64, an IPv4-mapped one as IPv4', () => {
+  const key = addressKey('2001:db8:1:2:3:4:5:6');
+  assert.equal(key, '2001:db8:1:2::/64');
+  for (const same of ['2001:db8:1:2::ffff', '2001:DB8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002::1', '2001:db8:1:2::1%eth0']) {
+    assert.equal(addressKey(same), key, same);
+  }
+  assert.notEqual(addressKey('2001:db8:1:3::1'), key);
+  assert.equal(addressKey('::1'), '0:0:0:0::/64');
+  assert.equal(addressKey('::ffff:192.0.2.1'), '192.0.2.1');
+  assert.equal(addressKey('192.0.2.1'), '192.0.2.1');
+  // 2^64 addresses of one subscriber share one budget.
+  const limiter = createRateLimiter({ limit: 2, windowMillis: 60_000, maxKeys: 100 });
+  const taken = ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2::3'].map((ip) => limiter.take(addressKey(ip), T0).allowed);
+  assert.deepEqual(taken, [true, true, false]);
 });

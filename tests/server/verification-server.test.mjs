@@ -289,6 +289,16 @@ test('rate limits per IP and per item answer 429 with Retry-After, and record no
   await app.close();
 });
 
+test('reading unlocked content spends the page budget, not the one an unlock needs', async () => {
+  const app = await startApp({ rateLimits: { ip: { limit: 2, windowMillis: 60_000 }, item: { limit: 1000, windowMillis: 60_000 },
+    page: { limit: 100, windowMillis: 60_000 } } });
+  for (let i = 0; i < 5; i += 1) {
+    assert.equal((await call(app, '/v1/content?item=ebook', { headers: { authorization: 'Bearer x.y.z' }, ip: '192.0.2.20' })).status, 401);
+  }
+  assert.equal((await call(app, '/v1/unlock', { method: 'POST', body: await unlockBody(), ip: '192.0.2.20' })).status, 200);
+  await app.close();
+});
+
 test('the proof feed counts real unlocks, per window', async () => {
   const app = await startApp();
   await call(app, '/v1/unlock', { method: 'POST', body: await unlockBody() });
