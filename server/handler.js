@@ -83,6 +83,9 @@ export function createVerificationHandler({ config, core, store, providers, now 
     // The provider refuses a second use of a code too; remembering its hash
     // here stops a replay before it costs a provider call, and gives the
     // same shopper (same verifier) their unlock back if our answer was lost.
+    // Claimed per (code, verifier): someone who saw the code but not the
+    // verifier only spends a call the provider refuses, not the shopper's
+    // claim.
     const codeHash = core.codeHash(code);
     const verifierHash = core.codeHash(codeVerifier);
     const fresh = await store.claimCode({ codeHash, verifierHash, expiresAt: at + CODE_MEMORY_MILLIS, now: at });
@@ -133,7 +136,7 @@ export function createVerificationHandler({ config, core, store, providers, now 
     }
 
     try {
-      await store.recordUnlock({ nonce: issued.nonce, item, network, postId: post.id, at, expiresAt: issued.expiresAt, codeHash });
+      await store.recordUnlock({ nonce: issued.nonce, item, network, postId: post.id, at, expiresAt: issued.expiresAt, codeHash, verifierHash });
     } catch (error) {
       log({ event: 'record-failed', item, network, postId: post.id, message: error.message });
       return failure(500, 'record-failed', 'the post was published but the unlock could not be recorded', { origin });

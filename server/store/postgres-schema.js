@@ -66,6 +66,20 @@ const MIGRATIONS = [
      at      bigint NOT NULL
    );
    CREATE INDEX analytics_refs_at ON analytics_refs (at);`,
+  // 3: a code is claimed per (code, verifier) (issue 20; sqlite.js
+  // migration 4): whoever sees a shopper's code first can no longer burn it
+  // with a wrong verifier.
+  `CREATE TABLE oauth_code_claims (
+     code_hash     text   NOT NULL,
+     verifier_hash text   NOT NULL,
+     nonce         text   NOT NULL DEFAULT '',
+     expires_at    bigint NOT NULL,
+     PRIMARY KEY (code_hash, verifier_hash)
+   );
+   INSERT INTO oauth_code_claims (code_hash, verifier_hash, nonce, expires_at)
+     SELECT code_hash, verifier_hash, nonce, expires_at FROM oauth_codes;
+   DROP TABLE oauth_codes;
+   CREATE INDEX oauth_code_claims_expires_at ON oauth_code_claims (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

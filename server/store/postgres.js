@@ -200,8 +200,9 @@ function createStore(pool, { retryMillis, clock }) {
      * With `codeHash`, the claimed code is linked to this unlock in the same statement.
      */
     async recordUnlock(unlock) {
-      const { nonce, item, network, postId, at, expiresAt, codeHash = '' } = fields('recordUnlock', unlock);
+      const { nonce, item, network, postId, at, expiresAt, codeHash = '', verifierHash = '' } = fields('recordUnlock', unlock);
       if (codeHash !== '') pgText('codeHash', codeHash);
+      if (verifierHash !== '') pgText('codeHash', verifierHash);
       pgText('nonce', nonce);
       pgText('item', item);
       pgText('network', network);
@@ -217,10 +218,10 @@ function createStore(pool, { retryMillis, clock }) {
            INSERT INTO unlocks (nonce, item, network, post_id, at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (nonce) DO NOTHING RETURNING 1
          ), linked AS (
-           UPDATE oauth_codes SET nonce = $1 WHERE $7 <> '' AND code_hash = $7 RETURNING 1
+           UPDATE oauth_code_claims SET nonce = $1 WHERE $7 <> '' AND code_hash = $7 AND verifier_hash = $8 RETURNING 1
          )
          SELECT (SELECT count(*) FROM inserted) AS recorded`,
-        [nonce, item, network, postId, at, expiresAt, codeHash],
+        [nonce, item, network, postId, at, expiresAt, codeHash, verifierHash],
       );
       return { recorded: rows[0].recorded === 1 };
     },
@@ -240,9 +241,10 @@ function createStore(pool, { retryMillis, clock }) {
     },
 
     /**
-     * true on first use of codeHash (kept until expiresAt), false on a replay before then.
-     * Atomic across every server sharing the database: the primary key on
-     * code_hash lets exactly one concurrent INSERT through.
+     * true on first use of codeHash with verifierHash (kept until expiresAt),
+     * false on a replay of the pair before then. Atomic across every server
+     * sharing the database: the primary key on (code_hash, verifier_hash)
+     * lets exactly one concurrent INSERT through.
      */
     async claimCode(claimArgs) {
       const { codeHash, verifierHash = '', expiresAt, now } = fields('claimCode', claimArgs);
@@ -257,10 +259,10 @@ function createStore(pool, { retryMillis, clock }) {
       // lost during COMMIT we cannot know whether the claim is ours, and a
       // second try would answer false for our own claim, so that is given up.
       return transaction(async (client) => {
-        await client.query('DELETE FROM oauth_codes WHERE expires_at <= $1', [now]);
+        await client.query('DELETE FROM oauth_code_claims WHERE expires_at <= $1', [now]);
         const { rowCount } = await client.query(
-          `INSERT INTO oauth_codes (code_hash, verifier_hash, expires_at) VALUES ($1, $2, $3)
-           ON CONFLICT (code_hash) DO NOTHING`,
+          `INSERT INTO oauth_code_claims (code_hash, verifier_hash, expires_at) VALUES ($1, $2, $3)
+           ON CONFLICT (code_hash, verifier_hash) DO NOTHING`,
           [codeHash, verifierHash, expiresAt],
         );
         return rowCount === 1;
@@ -274,7 +276,7 @@ function createStore(pool, { retryMillis, clock }) {
       pgText('codeHash', verifierHash);
       const rows = await query(
         `SELECT u.nonce, u.item, u.network, u.post_id AS "postId", u.at, u.expires_at AS "expiresAt"
-         FROM oauth_codes c JOIN unlocks u ON u.nonce = c.nonce
+         FROM oauth_code_claims c JOIN unlocks u ON u.nonce = c.nonce
          WHERE c.code_hash = $1 AND c.verifier_hash = $2 AND c.verifier_hash <> ''`,
         [codeHash, verifierHash],
       );

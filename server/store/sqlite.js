@@ -71,6 +71,19 @@ const MIGRATIONS = [
      at      INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX analytics_refs_at ON analytics_refs (at);`,
+  // 4: a code is claimed per (code, verifier) (issue 20): whoever sees a
+  // shopper's code first can no longer burn it with a wrong verifier.
+  `CREATE TABLE oauth_code_claims (
+     code_hash     TEXT    NOT NULL,
+     verifier_hash TEXT    NOT NULL,
+     nonce         TEXT    NOT NULL DEFAULT '',
+     expires_at    INTEGER NOT NULL,
+     PRIMARY KEY (code_hash, verifier_hash)
+   ) STRICT;
+   INSERT INTO oauth_code_claims (code_hash, verifier_hash, nonce, expires_at)
+     SELECT code_hash, verifier_hash, nonce, expires_at FROM oauth_codes;
+   DROP TABLE oauth_codes;
+   CREATE INDEX oauth_code_claims_expires_at ON oauth_code_claims (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -135,14 +148,15 @@ function createStore(db) {
     'SELECT nonce, item, network, post_id AS postId, at, expires_at AS expiresAt FROM unlocks WHERE nonce = ?',
   );
   const countByItem = db.prepare('SELECT count(*) AS n FROM unlocks WHERE item = ? AND at >= ?');
-  const purgeCodes = db.prepare('DELETE FROM oauth_codes WHERE expires_at <= ?');
+  const purgeCodes = db.prepare('DELETE FROM oauth_code_claims WHERE expires_at <= ?');
   const insertCode = db.prepare(
-    'INSERT INTO oauth_codes (code_hash, verifier_hash, expires_at) VALUES (?, ?, ?) ON CONFLICT (code_hash) DO NOTHING',
+    `INSERT INTO oauth_code_claims (code_hash, verifier_hash, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (code_hash, verifier_hash) DO NOTHING`,
   );
-  const linkCode = db.prepare('UPDATE oauth_codes SET nonce = ? WHERE code_hash = ?');
+  const linkCode = db.prepare('UPDATE oauth_code_claims SET nonce = ? WHERE code_hash = ? AND verifier_hash = ?');
   const selectCodeUnlock = db.prepare(
     `SELECT u.nonce, u.item, u.network, u.post_id AS postId, u.at, u.expires_at AS expiresAt
-     FROM oauth_codes c JOIN unlocks u ON u.nonce = c.nonce
+     FROM oauth_code_claims c JOIN unlocks u ON u.nonce = c.nonce
      WHERE c.code_hash = ? AND c.verifier_hash = ? AND c.verifier_hash <> ''`,
   );
   // The first registration wins: two first uses at once must not leave the
@@ -188,20 +202,22 @@ function createStore(db) {
     return true;
   });
   // The unlock and the code that earned it, together or not at all.
-  const record = db.transaction((nonce, item, network, postId, at, expiresAt, codeHash) => {
+  const record = db.transaction((nonce, item, network, postId, at, expiresAt, codeHash, verifierHash) => {
     const { changes } = insertUnlock.run(nonce, item, network, postId, at, expiresAt);
-    if (codeHash) linkCode.run(nonce, codeHash);
+    if (codeHash) linkCode.run(nonce, codeHash, verifierHash);
     return changes;
   });
 
   return {
     /**
      * Idempotent on nonce: a replay keeps the first row and reports { recorded: false }.
-     * With `codeHash`, the claimed code is linked to this unlock in the same transaction.
+     * With `codeHash` (and the `verifierHash` it was claimed with), that claim
+     * is linked to this unlock in the same transaction.
      */
     async recordUnlock(unlock) {
-      const { nonce, item, network, postId, at, expiresAt, codeHash = '' } = fields('recordUnlock', unlock);
+      const { nonce, item, network, postId, at, expiresAt, codeHash = '', verifierHash = '' } = fields('recordUnlock', unlock);
       if (codeHash !== '') text('codeHash', codeHash);
+      if (verifierHash !== '') text('codeHash', verifierHash);
       text('nonce', nonce);
       text('item', item);
       text('network', network);
@@ -209,7 +225,7 @@ function createStore(db) {
       millis('at', at);
       millis('expiresAt', expiresAt);
       if (expiresAt < at) throw new TypeError('recordUnlock: expiresAt must not be before at');
-      return { recorded: record(nonce, item, network, postId, at, expiresAt, codeHash) === 1 };
+      return { recorded: record(nonce, item, network, postId, at, expiresAt, codeHash, verifierHash) === 1 };
     },
 
     async findUnlock(nonce) {
@@ -225,7 +241,9 @@ function createStore(db) {
     },
 
     /**
-     * true on first use of codeHash (kept until expiresAt), false on a replay before then.
+     * true on first use of codeHash with verifierHash (kept until expiresAt),
+     * false on a replay of the pair before then. Another verifier's claim of
+     * the same code (a wrong one: the provider refuses it) blocks nothing.
      * `verifierHash` (optional) lets findCodeUnlock recognise the same shopper later.
      */
     async claimCode(claimArgs) {

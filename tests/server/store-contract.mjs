@@ -72,11 +72,23 @@ export function storeContract(label, open) {
     await store.close();
   });
 
-  test(`${label}: concurrent claims of one code: exactly one true`, async () => {
+  test(`${label}: concurrent claims of one code and verifier: exactly one true`, async () => {
     const store = await open();
-    const claims = await Promise.all(Array.from({ length: 20 }, (_, n) =>
-      store.claimCode({ codeHash: 'racing', verifierHash: `v${n}`, expiresAt: T0 + 600_000, now: T0 })));
+    const claims = await Promise.all(Array.from({ length: 20 }, () =>
+      store.claimCode({ codeHash: 'racing', verifierHash: 'v', expiresAt: T0 + 600_000, now: T0 })));
     assert.equal(claims.filter(Boolean).length, 1);
+    await store.close();
+  });
+
+  test(`${label}: a claim of a code with another verifier blocks nothing, and is linked to nothing it did not earn`, async () => {
+    const store = await open();
+    // Someone who saw the shopper's code claims it first with a wrong verifier.
+    assert.equal(await store.claimCode({ codeHash: 'seen', verifierHash: 'wrong', expiresAt: T0 + 600_000, now: T0 }), true);
+    assert.equal(await store.claimCode({ codeHash: 'seen', verifierHash: 'shopper', expiresAt: T0 + 600_000, now: T0 + 1 }), true);
+    await store.recordUnlock({ ...unlock(1), codeHash: 'seen', verifierHash: 'shopper' });
+    assert.deepEqual(await store.findCodeUnlock({ codeHash: 'seen', verifierHash: 'shopper' }), unlock(1));
+    assert.equal(await store.findCodeUnlock({ codeHash: 'seen', verifierHash: 'wrong' }), null);
+    assert.equal(await store.claimCode({ codeHash: 'seen', verifierHash: 'shopper', expiresAt: T0 + 600_000, now: T0 + 2 }), false);
     await store.close();
   });
 
@@ -102,12 +114,12 @@ export function storeContract(label, open) {
     const store = await open();
     assert.equal(await store.claimCode({ codeHash: 'c1', verifierHash: 'v1', expiresAt: T0 + 600_000, now: T0 }), true);
     assert.equal(await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v1' }), null); // not earned yet
-    await store.recordUnlock({ ...unlock(1), codeHash: 'c1' });
+    await store.recordUnlock({ ...unlock(1), codeHash: 'c1', verifierHash: 'v1' });
     assert.deepEqual(await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v1' }), unlock(1));
     assert.equal(await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v2' }), null);
     assert.equal(await store.findCodeUnlock({ codeHash: 'c2', verifierHash: 'v1' }), null);
     // Recording the same unlock again (a retried write) keeps the link and the count.
-    assert.deepEqual(await store.recordUnlock({ ...unlock(1), codeHash: 'c1' }), { recorded: false });
+    assert.deepEqual(await store.recordUnlock({ ...unlock(1), codeHash: 'c1', verifierHash: 'v1' }), { recorded: false });
     assert.deepEqual(await store.findCodeUnlock({ codeHash: 'c1', verifierHash: 'v1' }), unlock(1));
     assert.equal(await store.countUnlocks({ item: 'playbook' }), 1);
     // A claim without a verifier hash is never found again.

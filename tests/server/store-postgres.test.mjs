@@ -58,7 +58,7 @@ test('postgres: several servers starting at once on an empty database apply each
   assert.equal(racing.length, 6);
   assert.deepEqual(await sql(url, 'SELECT version FROM sharelock_schema'), [{ version: SCHEMA_VERSION }]);
   const tables = await sql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  assert.deepEqual(tables.map((t) => t.tablename), ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_codes', 'sharelock_schema', 'unlocks']);
+  assert.deepEqual(tables.map((t) => t.tablename), ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_code_claims', 'sharelock_schema', 'unlocks']);
   // All of them work on the one schema.
   await Promise.all(racing.map((store, n) => store.recordUnlock(unlock(n))));
   assert.equal(await racing[0].countUnlocks({ item: 'playbook' }), 6);
@@ -129,7 +129,7 @@ test('postgres: across several servers (pools), one code is claimed exactly once
       store.claimCode({ codeHash: `code-${round}`, verifierHash: 'v', expiresAt: T0 + 600_000, now: T0 }))));
     assert.equal(claims.filter(Boolean).length, 1, `round ${round}`);
     const records = await Promise.all(servers.flatMap((store) => Array.from({ length: 5 }, () =>
-      store.recordUnlock({ ...unlock(round), codeHash: `code-${round}` }))));
+      store.recordUnlock({ ...unlock(round), codeHash: `code-${round}`, verifierHash: 'v' }))));
     assert.equal(records.filter((r) => r.recorded).length, 1, `round ${round}`);
   }
   for (const store of servers) assert.equal(await store.countUnlocks({ item: 'playbook' }), 5);
@@ -154,7 +154,7 @@ test('postgres: connections the database terminated are replaced; a write cut of
   let claim;
   try {
     await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE unlocks, oauth_codes IN EXCLUSIVE MODE');
+    await blocker.query('LOCK TABLE unlocks, oauth_code_claims IN EXCLUSIVE MODE');
     write = store.recordUnlock(unlock(200));
     claim = store.claimCode({ codeHash: 'in-flight', expiresAt: T0 + 600_000, now: T0 });
     const blocked = async () => (await sql(postgres.adminUrl,
@@ -180,7 +180,7 @@ test('postgres: connections the database terminated are replaced; a write cut of
   // The claim failed before COMMIT, so it was rolled back and retried: ours.
   assert.equal(await claim, true);
   assert.equal(await store.countUnlocks({ item: 'playbook' }), 10);
-  assert.deepEqual(await sql(url, "SELECT count(*)::int AS n FROM oauth_codes WHERE code_hash = 'in-flight'"), [{ n: 1 }]);
+  assert.deepEqual(await sql(url, "SELECT count(*)::int AS n FROM oauth_code_claims WHERE code_hash = 'in-flight'"), [{ n: 1 }]);
   assert.equal(store.poolStats().waiting, 0);
 });
 

@@ -41,7 +41,7 @@ test('first open creates the file, its directories and the schema; WAL is on', a
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     assert.ok(SCHEMA_VERSION >= 1);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    assert.deepEqual(tables, ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_codes', 'unlocks']);
+    assert.deepEqual(tables, ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_code_claims', 'unlocks']);
     // journal_mode=WAL is persistent, so another connection sees it.
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   });
@@ -104,7 +104,7 @@ test('claimCode purges expired claims lazily', async () => {
   await store.claimCode({ codeHash: 'live', expiresAt: T0 + 10_000, now: T0 });
   await store.claimCode({ codeHash: 'new', expiresAt: T0 + 20_000, now: T0 + 1000 });
   inspect(path, (db) => {
-    const hashes = db.prepare('SELECT code_hash FROM oauth_codes ORDER BY code_hash').pluck().all();
+    const hashes = db.prepare('SELECT code_hash FROM oauth_code_claims ORDER BY code_hash').pluck().all();
     assert.deepEqual(hashes, ['live', 'new']);
   });
   await store.close();

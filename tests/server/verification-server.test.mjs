@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { createVerificationApp } from '../../server/app.js';
+import { loadServerCore } from '../../server/core.js';
+import { createVerificationHandler } from '../../server/handler.js';
 import { decideAuthorization, startMockProvider } from '../../server/mock-provider.js';
 import { readConfig } from '../../server/config.js';
+import { ProviderError } from '../../server/providers/http.js';
 import { supportsPkce } from '../../server/providers/mastodon.js';
 import { openSqliteStore } from '../../server/store/sqlite.js';
 
@@ -131,7 +134,7 @@ test('the oauth-client endpoint tells the page how to start, and nothing secret'
   await app.close();
 });
 
-test('a replayed code earns nothing more: the same shopper gets the same unlock back, anyone else 409', async () => {
+test('a replayed code earns nothing more: the same shopper gets the same unlock back, anyone else nothing', async () => {
   const app = await startApp();
   const body = await unlockBody();
   const first = await (await call(app, '/v1/unlock', { method: 'POST', body })).json();
@@ -141,9 +144,9 @@ test('a replayed code earns nothing more: the same shopper gets the same unlock 
   const repeated = await again.json();
   assert.equal(repeated.token, first.token);
   assert.deepEqual(repeated.content, first.content);
-  // Someone who saw the code but not the verifier.
+  // Someone who saw the code but not the verifier: the provider refuses it.
   const stolen = { ...body, codeVerifier: randomBytes(32).toString('base64url') };
-  assert.deepEqual(await errorOf(await call(app, '/v1/unlock', { method: 'POST', body: stolen })), { status: 409, code: 'code-reused' });
+  assert.deepEqual(await errorOf(await call(app, '/v1/unlock', { method: 'POST', body: stolen })), { status: 400, code: 'code-rejected' });
   assert.equal(mock.posts.length, 1);
   assert.equal(await app.store.countUnlocks({ item: 'ebook' }), 1);
   await app.close();
@@ -164,6 +167,35 @@ test('a wrong verifier, an expired code or a denied sign-in earn nothing', async
   assert.equal(mock.posts.length, 0);
   assert.equal(await app.store.countUnlocks({ item: 'ebook' }), 0);
   await app.close();
+});
+
+test('someone who saw the shopper\'s code cannot burn it with a wrong verifier: the shopper still unlocks', async () => {
+  // The server's own claim, with a provider that refuses a wrong verifier
+  // without burning the code (the mock, like X per RFC 6749, burns it on
+  // any attempt: then the provider's refusal is what the shopper gets, and
+  // our claim adds no 409 of its own).
+  const codeVerifier = randomBytes(32).toString('base64url');
+  const code = randomBytes(24).toString('base64url');
+  const provider = {
+    network: 'x',
+    async exchangeCode(request) {
+      if (request.codeVerifier !== codeVerifier) throw new ProviderError('rejected', 'token', 'invalid_grant', 400);
+      return { accessToken: 'access' };
+    },
+    async publish() { return { id: 'post-1', url: '' }; },
+    async revoke() {},
+  };
+  const store = await openSqliteStore({ path: ':memory:' });
+  const handle = createVerificationHandler({ config: configFor(), core: await loadServerCore(), store, providers: { x: provider },
+    now: () => clock, randomBytes });
+  const unlock = (verifier, ip) => handle(new Request('http://127.0.0.1:8081/v1/unlock', {
+    method: 'POST', headers: { origin: PAGE_ORIGIN, 'content-type': 'application/json' },
+    body: JSON.stringify({ item: 'ebook', network: 'x', code, codeVerifier: verifier, text: POST_TEXT }),
+  }), { ip });
+  assert.deepEqual(await errorOf(await unlock(randomBytes(32).toString('base64url'), '203.0.113.66')), { status: 400, code: 'code-rejected' });
+  assert.equal((await unlock(codeVerifier, '192.0.2.1')).status, 200);
+  assert.equal(await store.countUnlocks({ item: 'ebook' }), 1);
+  await store.close();
 });
 
 test('bad requests are refused with their status and code: JSON, size, item, text, verifier', async () => {
