@@ -14,6 +14,7 @@
 // database stays away, the method rejects with a StoreUnavailableError
 // (code 'store-unavailable'), which the handler answers with 503.
 import pg from 'pg';
+import { counterSelect } from './counter-queries.js';
 import { migrate, SCHEMA_VERSION } from './postgres-schema.js';
 import {
   ANALYTICS_MEMORY, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
@@ -359,16 +360,11 @@ function createStore(pool, { retryMillis, clock }) {
 
     /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
     async readCounters(counterQuery) {
-      const { fromDay, toDay, item, event } = checkCounterQuery(counterQuery);
-      noNul('item', item);
-      noNul('event', event);
-      // COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
-      return query(
-        `SELECT day, item, network, event, detail, count, value_milli AS "valueMilli" FROM analytics_counters
-         WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR item = $3) AND ($4::text IS NULL OR event = $4)
-         ORDER BY day, item COLLATE "C", network COLLATE "C", event COLLATE "C", detail COLLATE "C"`,
-        [fromDay, toDay, item, event],
-      );
+      const checked = checkCounterQuery(counterQuery);
+      noNul('item', checked.item);
+      noNul('event', checked.event);
+      const { text: sql, values } = counterSelect(checked, 'postgres');
+      return query(sql, values);
     },
 
     /** Idempotent. Later calls on the store reject. */

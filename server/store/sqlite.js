@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { counterSelect } from './counter-queries.js';
 import { checkEvents, checkCounterQuery, checkRefList, fields, millis, text, ANALYTICS_MEMORY } from './validate.js';
 
 // Schema history. Entry i upgrades user_version i to i + 1. Never edit an
@@ -186,11 +187,13 @@ function createStore(db) {
   // The first share that introduced a reference keeps it.
   const insertRef = db.prepare('INSERT INTO analytics_refs (ref, item, network, at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING');
   const selectRef = db.prepare('SELECT item, network FROM analytics_refs WHERE ref = ?');
-  const selectCounters = db.prepare(
-    `SELECT day, item, network, event, detail, count, value_milli AS valueMilli FROM analytics_counters
-     WHERE day BETWEEN ? AND ? AND (? IS NULL OR item = ?) AND (? IS NULL OR event = ?)
-     ORDER BY day, item, network, event, detail`,
-  );
+  // One prepared statement per query shape (counter-queries.js): at most four.
+  const counterStatements = new Map();
+  const selectCounters = (query) => {
+    const { text: sql, values } = counterSelect(query, 'sqlite');
+    if (!counterStatements.has(sql)) counterStatements.set(sql, db.prepare(sql));
+    return counterStatements.get(sql).all(...values);
+  };
   // A batch counts once: its id, its counters and its references commit
   // together, and a retried beacon (same id) adds nothing.
   const recordBatch = db.transaction((batchId, at, increments, refs) => {
@@ -303,8 +306,7 @@ function createStore(db) {
 
     /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
     async readCounters(query) {
-      const { fromDay, toDay, item = null, event = null } = checkCounterQuery(query);
-      return selectCounters.all(fromDay, toDay, item, item, event, event);
+      return selectCounters(checkCounterQuery(query));
     },
 
     /** Idempotent. Later calls on the store reject. */

@@ -17,6 +17,16 @@ export const batch = (id, increments, refs = []) => ({ batchId: id, at: AT, incr
  * @param {string} label the backend, in test names
  * @param {() => Promise<object>} open a fresh, empty store
  */
+// The shapes of readCounters a server makes (the dashboard: all items; a
+// proof feed: one item's sharers) and the two others the contract allows.
+// Each store's test EXPLAINs every one: each must be able to use an index.
+export const COUNTER_QUERY_SHAPES = [
+  { item: null, event: null },
+  { item: 'boots', event: 'sharer' },
+  { item: 'boots', event: null },
+  { item: null, event: 'share' },
+];
+
 export function analyticsStoreContract(label, open) {
   test(`${label}: recordEvents adds to daily counters and counts a retried batch once`, async () => {
     const store = await open();

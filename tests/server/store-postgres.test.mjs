@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
+import { counterSelect } from '../../server/store/counter-queries.js';
 import { openPostgresStore, SCHEMA_VERSION, StoreUnavailableError } from '../../server/store/postgres.js';
-import { analyticsStoreContract } from './analytics-store-contract.mjs';
+import { analyticsStoreContract, COUNTER_QUERY_SHAPES } from './analytics-store-contract.mjs';
 import { startTestPostgres } from './postgres-fixture.mjs';
 import { storeContract, T0, unlock } from './store-contract.mjs';
 import { fakeClock } from './fake-clock.mjs';
@@ -254,4 +255,27 @@ test('postgres: openPostgresStore refuses a URL that is not postgres://', async 
   await assert.rejects(openPostgresStore({}), TypeError);
   await assert.rejects(openPostgresStore({ url: 'postgres://127.0.0.1/x', max: 0 }), TypeError);
   await assert.rejects(openPostgresStore({ url: 'postgres://127.0.0.1/x', clock: { now: Date.now } }), /clock must be an object with now\(\) and sleep\(ms\)/);
+});
+
+// Every shape of readCounters can use an index: with sequential scans
+// switched off, the planner still finds an index path (it falls back to a
+// Seq Scan only when none exists). Which index it picks depends on the
+// table's statistics (empty here), so that is not asserted. Issue 20: a proof feed must not read a
+// flooded table whole.
+test('postgres: every counter read can use an index (EXPLAIN)', async () => {
+  const url = await postgres.createDatabase();
+  await open({ url });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SET enable_seqscan = off');
+    for (const shape of COUNTER_QUERY_SHAPES) {
+      const { text, values } = counterSelect({ fromDay: 0, toDay: 30_000, ...shape }, 'postgres');
+      const plan = (await client.query(`EXPLAIN ${text}`, values)).rows.map((row) => row['QUERY PLAN']).join('\n');
+      assert.match(plan, /Index (Only )?Scan|Bitmap Index Scan/, `${JSON.stringify(shape)}:\n${plan}`);
+      assert.doesNotMatch(plan, /Seq Scan/, `${JSON.stringify(shape)}:\n${plan}`);
+    }
+  } finally {
+    await client.end();
+  }
 });

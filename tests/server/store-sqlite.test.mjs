@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { counterSelect } from '../../server/store/counter-queries.js';
 import { openSqliteStore, SCHEMA_VERSION } from '../../server/store/sqlite.js';
+import { COUNTER_QUERY_SHAPES } from './analytics-store-contract.mjs';
 import { storeContract, T0, unlock } from './store-contract.mjs';
 
 const storeModule = new URL('../../server/store/sqlite.js', import.meta.url).href;
@@ -136,4 +138,23 @@ test('a version-1 file is upgraded in place and keeps its unlocks', async () => 
 test('bad paths are refused with a TypeError', async () => {
   await assert.rejects(openSqliteStore({ path: '' }), TypeError);
   await assert.rejects(openSqliteStore(), TypeError);
+});
+
+// Every shape of readCounters searches an index instead of scanning the
+// table (counter-queries.js). Issue 20: with "(? IS NULL OR item = ?)" a
+// proof feed scanned every counter of every item.
+test('every counter read searches an index (EXPLAIN QUERY PLAN)', async () => {
+  const path = freshPath();
+  await (await openSqliteStore({ path })).close();
+  inspect(path, (db) => {
+    for (const shape of COUNTER_QUERY_SHAPES) {
+      const { text, values } = counterSelect({ fromDay: 0, toDay: 30_000, ...shape }, 'sqlite');
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...values).map((row) => row.detail);
+      assert.ok(plan.some((step) => /^SEARCH analytics_counters USING (INDEX|PRIMARY KEY)/.test(step)), `${JSON.stringify(shape)}: ${plan.join(' | ')}`);
+      assert.ok(!plan.some((step) => /^SCAN analytics_counters/.test(step)), `${JSON.stringify(shape)}: ${plan.join(' | ')}`);
+      // One item's counters through the item index, not every day's rows
+      // of every item (what the single statement read).
+      if (shape.item !== null) assert.match(plan.join(' | '), /USING INDEX analytics_counters_item \(item=\?/, JSON.stringify(shape));
+    }
+  });
 });
