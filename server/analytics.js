@@ -10,11 +10,28 @@ import { failure, json, readBodyText } from './responses.js';
 
 const MAX_BATCH_BYTES = 16 * 1024;
 const DEFAULT_REPORT_DAYS = 30;
+const DEFAULT_KEPT_DAYS = 400;
+const DAY = 86_400_000;
+// Old counters are deleted from the collector's path at most this often
+// per server (a range delete on the primary key; several servers may each
+// do it, which is harmless).
+const PURGE_EVERY_MILLIS = 60 * 60 * 1000;
 
 const digest = (text) => createHash('sha256').update(text).digest();
 
 export function createAnalytics({ config, core, store, log = () => {} }) {
   const expectedToken = config.dashboardToken ? digest(config.dashboardToken) : null;
+  const keptDays = config.analyticsDays ?? DEFAULT_KEPT_DAYS;
+  let purgedAt = -Infinity;
+
+  // Counters older than SHARELOCK_ANALYTICS_DAYS go, so that no number of
+  // batches grows the database for ever.
+  async function purgeOldCounters(at) {
+    if (at - purgedAt < PURGE_EVERY_MILLIS) return;
+    purgedAt = at;
+    const { deleted } = await store.purgeCounters({ beforeDay: Math.max(0, Math.floor(at / DAY) - keptDays + 1) });
+    if (deleted > 0) log({ event: 'analytics-purged', deleted });
+  }
 
   /** POST /v1/collect: one batch, as web/analytics.js sends it (text/plain, no preflight, keepalive). */
   async function collect(request, origin, at) {
@@ -29,6 +46,7 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     const sums = core.analyticsAggregateBatch({ body, now: at, knownRefs });
     if (!sums.ok) return failure(sums.status, sums.error.code, sums.error.message, { origin });
     const { recorded } = await store.recordEvents({ batchId: sums.id, at, increments: sums.increments, refs: sums.refs });
+    await purgeOldCounters(at);
     if (sums.dropped > 0) log({ event: 'analytics-dropped', dropped: sums.dropped, problem: sums.problem });
     return json(200, {
       recorded, // false: this batch id was counted before (a retried batch)
@@ -86,7 +104,7 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
    */
   async function shareCounters(item, at) {
     // All time: from day 0; the store's index on (item, event, day) keeps it cheap.
-    const rows = await store.readCounters({ fromDay: 0, toDay: Math.floor(at / 86_400_000), item, event: 'sharer' });
+    const rows = await store.readCounters({ fromDay: 0, toDay: Math.floor(at / DAY), item, event: 'sharer' });
     const counts = core.analyticsShareCounts({ rows, item, now: at });
     const counted = new Date(at).toISOString();
     return [

@@ -22,6 +22,7 @@
 //   SHARELOCK_APP_NAME, SHARELOCK_APP_WEBSITE        how the app is named on Mastodon servers
 //   MASTODON_INSTANCE_URLS     JSON {host: base URL}: tests and the demo only (the mock provider)
 //   SHARELOCK_DASHBOARD_TOKEN  ≥ 32 random characters: enables the site owner's dashboard (/dashboard/, /v1/stats)
+//   SHARELOCK_ANALYTICS_DAYS   days of analytics counters kept (default 400, at least the dashboard's 366)
 //   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
 import { readFileSync } from 'node:fs';
 import { X_DEFAULTS } from './providers/x.js';
@@ -157,6 +158,17 @@ function readDashboardToken(env) {
   return token;
 }
 
+// How long analytics counters are kept: older days are deleted, so forged
+// batches cannot grow the database for ever. At least the longest report
+// the dashboard asks for (366 days).
+function readAnalyticsDays(env) {
+  const days = Number(env.SHARELOCK_ANALYTICS_DAYS?.trim() || 400);
+  if (!Number.isInteger(days) || days < 366 || days > 3660) {
+    throw new ConfigError('SHARELOCK_ANALYTICS_DAYS', 'must be a whole number of days, 366-3660 (the dashboard reports up to 366)');
+  }
+  return days;
+}
+
 // postgres:// (or postgresql://) picks the PostgreSQL store, which several
 // servers can share; unset, the embedded SQLite file is used. The URL is
 // checked here so a typo stops the server at start, not at the first unlock;
@@ -196,6 +208,7 @@ export function readConfig(env = process.env) {
     },
     trustProxy: readTrustedHops(env),
     dashboardToken: readDashboardToken(env),
+    analyticsDays: readAnalyticsDays(env),
     x: {
       clientId: required(env, 'X_CLIENT_ID'),
       clientSecret: required(env, 'X_CLIENT_SECRET'),

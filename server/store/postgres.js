@@ -17,7 +17,7 @@ import pg from 'pg';
 import { counterSelect } from './counter-queries.js';
 import { migrate, SCHEMA_VERSION } from './postgres-schema.js';
 import {
-  ANALYTICS_MEMORY, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
+  ANALYTICS_MEMORY, checkCounterPurge, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
 } from './validate.js';
 
 export { LIMITS, SCHEMA_VERSION };
@@ -356,6 +356,13 @@ function createStore(pool, { retryMillis, clock }) {
       if (refs.length === 0) return {};
       const rows = await query('SELECT ref, item, network FROM analytics_refs WHERE ref = ANY($1::text[])', [refs]);
       return Object.fromEntries(rows.map(({ ref, item, network }) => [ref, { item, network }]));
+    },
+
+    /** Deletes the counters of days before beforeDay; how many rows went. Idempotent. */
+    async purgeCounters(purge) {
+      const { beforeDay } = checkCounterPurge(purge);
+      const rows = await query('WITH gone AS (DELETE FROM analytics_counters WHERE day < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone', [beforeDay]);
+      return { deleted: rows[0].n };
     },
 
     /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */

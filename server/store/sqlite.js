@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { counterSelect } from './counter-queries.js';
-import { checkEvents, checkCounterQuery, checkRefList, fields, millis, text, ANALYTICS_MEMORY } from './validate.js';
+import {
+  checkEvents, checkCounterPurge, checkCounterQuery, checkRefList, fields, millis, text, ANALYTICS_MEMORY,
+} from './validate.js';
 
 // Schema history. Entry i upgrades user_version i to i + 1. Never edit an
 // entry that has shipped: append a new one, or existing files stop matching.
@@ -187,6 +189,8 @@ function createStore(db) {
   // The first share that introduced a reference keeps it.
   const insertRef = db.prepare('INSERT INTO analytics_refs (ref, item, network, at) VALUES (?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING');
   const selectRef = db.prepare('SELECT item, network FROM analytics_refs WHERE ref = ?');
+  // The primary key starts with day: a range delete, cheap when there is nothing to delete.
+  const deleteCountersBefore = db.prepare('DELETE FROM analytics_counters WHERE day < ?');
   // One prepared statement per query shape (counter-queries.js): at most four.
   const counterStatements = new Map();
   const selectCounters = (query) => {
@@ -305,6 +309,12 @@ function createStore(db) {
     },
 
     /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
+    /** Deletes the counters of days before beforeDay; how many rows went. */
+    async purgeCounters(purge) {
+      const { beforeDay } = checkCounterPurge(purge);
+      return { deleted: deleteCountersBefore.run(beforeDay).changes };
+    },
+
     async readCounters(query) {
       return selectCounters(checkCounterQuery(query));
     },

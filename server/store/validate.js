@@ -111,6 +111,11 @@ export function checkRefList(refs) {
   return refs;
 }
 
+export function checkCounterPurge(purge) {
+  const { beforeDay } = fields('purgeCounters', purge);
+  return { beforeDay: day('beforeDay', beforeDay) };
+}
+
 export function checkCounterQuery(query) {
   const { fromDay, toDay, item = null, event = null } = fields('readCounters', query);
   day('fromDay', fromDay);

@@ -50,6 +50,16 @@ export function analyticsStoreContract(label, open) {
     await store.close();
   });
 
+  test(`${label}: purgeCounters deletes the days before beforeDay, and nothing else`, async () => {
+    const store = await open();
+    await store.recordEvents(batch('batch-purge000001', [row({ day: DAY0 - 400 }), row({ day: DAY0 - 399, item: 'hat' }), row({ day: DAY0 })]));
+    assert.deepEqual(await store.purgeCounters({ beforeDay: DAY0 - 399 }), { deleted: 1 });
+    assert.deepEqual(await store.purgeCounters({ beforeDay: DAY0 - 399 }), { deleted: 0 });
+    assert.deepEqual((await store.readCounters({ fromDay: 0, toDay: DAY0 })).map((r) => r.day), [DAY0 - 399, DAY0]);
+    await assert.rejects(store.purgeCounters({ beforeDay: -1 }), TypeError);
+    await store.close();
+  });
+
   test(`${label}: readCounters filters by day range, item and event, in key order`, async () => {
     const store = await open();
     await store.recordEvents(batch('batch-filters0001', [

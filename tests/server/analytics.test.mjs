@@ -120,6 +120,24 @@ test('a batch whose counters would be more rows than a store takes is counted up
   await app.close();
 });
 
+test('counters older than the kept days are deleted as batches arrive', async () => {
+  const app = await startApp({ analyticsDays: 366 });
+  assert.equal((await send(app, shopperBatch())).status, 200);
+  const dayOf = (millis) => Math.floor(millis / DAY);
+  const first = dayOf(clock);
+  assert.ok((await app.store.readCounters({ fromDay: first, toDay: first })).length > 0);
+  // A day before the cut: still kept.
+  clock += 365 * DAY;
+  await send(app, shopperBatch());
+  assert.ok((await app.store.readCounters({ fromDay: first, toDay: first })).length > 0);
+  // 366 days later the first day is out of the kept window.
+  clock += DAY;
+  await send(app, shopperBatch());
+  assert.deepEqual(await app.store.readCounters({ fromDay: first, toDay: first }), []);
+  assert.ok((await app.store.readCounters({ fromDay: dayOf(clock), toDay: dayOf(clock) })).length > 0);
+  await app.close();
+});
+
 test('the collector takes no more batches from all addresses together than its ceiling', async () => {
   const app = await startApp({ rateLimits: { ip: { limit: 1000, windowMillis: 60_000 }, item: { limit: 1000, windowMillis: 60_000 },
     collectTotal: { limit: 3, windowMillis: 60_000 } } });
