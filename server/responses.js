@@ -29,13 +29,18 @@ export function preflight(origin) {
 }
 
 /**
- * The body as text, refused past `maxBytes` without reading the rest (a
- * Content-Length that lies is caught while reading).
+ * The body of a request (or of a provider's response) as text, refused past
+ * `maxBytes` without reading the rest, which is cancelled (a Content-Length
+ * that lies is caught while reading).
+ * @param {Request | Response} request
  * @returns {Promise<string | null>} null when too large
  */
 export async function readBodyText(request, maxBytes) {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) return null;
+  if (declared > maxBytes) {
+    await request.body?.cancel();
+    return null;
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks = [];

@@ -2,6 +2,8 @@
 // ProviderError that says whether the provider refused (the shopper's code
 // or post was not accepted: a 4xx) or could not be reached (a 5xx, a
 // timeout, a network error: the server answers 502 and records nothing).
+import { readBodyText } from '../responses.js';
+
 export class ProviderError extends Error {
   /**
    * @param {'rejected' | 'unavailable'} kind
@@ -18,40 +20,15 @@ export class ProviderError extends Error {
 
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-/**
- * The answer's text, or null when it is longer than `max` bytes: read no
- * further than that (the rest is cancelled), so a provider — or whatever
- * answers in its place — cannot make the server hold a large body.
- */
-async function boundedText(response, max) {
-  if (Number(response.headers.get('content-length')) > max) {
-    await response.body?.cancel();
-    return null;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function send(url, init, { fetch, timeoutMillis, step }) {
   let response;
   let text;
   try {
     // The timeout covers the body too: the signal aborts its stream.
     response = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(timeoutMillis) });
-    text = await boundedText(response, MAX_ANSWER_BYTES);
+    // No further than 64 KiB: whatever answers in the provider's place
+    // cannot make the server hold a large body.
+    text = await readBodyText(response, MAX_ANSWER_BYTES);
   } catch (error) {
     throw new ProviderError('unavailable', step, `${step} request failed: ${error.name === 'TimeoutError' ? 'timed out' : error.message}`);
   }
