@@ -11,6 +11,7 @@ import { failure, json, readBodyText } from './responses.js';
 const MAX_BATCH_BYTES = 16 * 1024;
 const DEFAULT_REPORT_DAYS = 30;
 const DEFAULT_KEPT_DAYS = 400;
+const DEFAULT_NEW_ITEMS_PER_DAY = 1000;
 const DAY = 86_400_000;
 // Old counters are deleted from the collector's path at most this often
 // per server (a range delete on the primary key; several servers may each
@@ -45,12 +46,15 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     const knownRefs = framed.lookup.length > 0 ? await store.findRefs(framed.lookup) : {};
     const sums = core.analyticsAggregateBatch({ body, now: at, knownRefs });
     if (!sums.ok) return failure(sums.status, sums.error.code, sums.error.message, { origin });
-    const { recorded } = await store.recordEvents({ batchId: sums.id, at, increments: sums.increments, refs: sums.refs });
+    const { recorded, refusedItems } = await store.recordEvents({ batchId: sums.id, at, increments: sums.increments, refs: sums.refs,
+      newItemsPerDay: config.analyticsNewItemsPerDay ?? DEFAULT_NEW_ITEMS_PER_DAY });
+    if (refusedItems.length > 0) log({ event: 'analytics-new-items-refused', items: refusedItems.length });
     await purgeOldCounters(at);
     if (sums.dropped > 0) log({ event: 'analytics-dropped', dropped: sums.dropped, problem: sums.problem });
     return json(200, {
       recorded, // false: this batch id was counted before (a retried batch)
-      counted: recorded ? sums.increments.reduce((total, row) => total + row.count, 0) : 0,
+      counted: recorded ? sums.increments.filter((row) => !refusedItems.includes(row.item)).reduce((total, row) => total + row.count, 0) : 0,
+      newItemsRefused: refusedItems.length, // over the day's new items (SHARELOCK_ANALYTICS_NEW_ITEMS)
       dropped: sums.dropped,
       problem: sums.problem,
       unattributed: sums.unattributed,

@@ -23,6 +23,7 @@
 //   MASTODON_INSTANCE_URLS     JSON {host: base URL}: tests and the demo only (the mock provider)
 //   SHARELOCK_DASHBOARD_TOKEN  ≥ 32 random characters: enables the site owner's dashboard (/dashboard/, /v1/stats)
 //   SHARELOCK_ANALYTICS_DAYS   days of analytics counters kept (default 400, at least the dashboard's 366)
+//   SHARELOCK_ANALYTICS_NEW_ITEMS  items analytics starts counting per day (default 1000)
 //   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
 import { readFileSync } from 'node:fs';
 import { X_DEFAULTS } from './providers/x.js';
@@ -169,6 +170,16 @@ function readAnalyticsDays(env) {
   return days;
 }
 
+// How many items analytics starts counting a day: anyone can send batches
+// about made-up items, and each new item is new rows.
+function readNewItemsPerDay(env) {
+  const count = Number(env.SHARELOCK_ANALYTICS_NEW_ITEMS?.trim() || 1000);
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+    throw new ConfigError('SHARELOCK_ANALYTICS_NEW_ITEMS', 'must be a whole number of items a day, 1-1000000');
+  }
+  return count;
+}
+
 // postgres:// (or postgresql://) picks the PostgreSQL store, which several
 // servers can share; unset, the embedded SQLite file is used. The URL is
 // checked here so a typo stops the server at start, not at the first unlock;
@@ -209,6 +220,7 @@ export function readConfig(env = process.env) {
     trustProxy: readTrustedHops(env),
     dashboardToken: readDashboardToken(env),
     analyticsDays: readAnalyticsDays(env),
+    analyticsNewItemsPerDay: readNewItemsPerDay(env),
     x: {
       clientId: required(env, 'X_CLIENT_ID'),
       clientSecret: required(env, 'X_CLIENT_SECRET'),

@@ -80,6 +80,15 @@ const MIGRATIONS = [
      SELECT code_hash, verifier_hash, nonce, expires_at FROM oauth_codes;
    DROP TABLE oauth_codes;
    CREATE INDEX oauth_code_claims_expires_at ON oauth_code_claims (expires_at);`,
+  // 4: the items analytics counts, with the day each was first counted, so
+  // that the number of new items a day is bounded (issue 20; sqlite.js
+  // migration 5).
+  `CREATE TABLE analytics_items (
+     item      text    NOT NULL PRIMARY KEY,
+     first_day integer NOT NULL
+   );
+   CREATE INDEX analytics_items_first_day ON analytics_items (first_day);
+   INSERT INTO analytics_items (item, first_day) SELECT item, min(day) FROM analytics_counters GROUP BY item;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

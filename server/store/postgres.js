@@ -17,7 +17,7 @@ import pg from 'pg';
 import { counterSelect } from './counter-queries.js';
 import { migrate, SCHEMA_VERSION } from './postgres-schema.js';
 import {
-  ANALYTICS_MEMORY, checkCounterPurge, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
+  ANALYTICS_MEMORY, checkCounterPurge, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, newItemsOf, text,
 } from './validate.js';
 
 export { LIMITS, SCHEMA_VERSION };
@@ -319,7 +319,7 @@ function createStore(pool, { retryMillis, clock }) {
      * did commit then answers { recorded: false }.
      */
     async recordEvents(batch) {
-      const { batchId, at, increments, refs } = checkEvents(batch);
+      const { batchId, at, increments, refs, newItemsPerDay } = checkEvents(batch);
       noNul('batchId', batchId);
       for (const row of increments) for (const key of ['item', 'network', 'event', 'detail']) noNul(key, row[key]);
       for (const ref of refs) for (const key of ['ref', 'item', 'network']) noNul(key, ref[key]);
@@ -332,8 +332,22 @@ function createStore(pool, { retryMillis, clock }) {
         await client.query('DELETE FROM analytics_refs WHERE at < $1', [at - ANALYTICS_MEMORY.refMillis]);
         const { rowCount } = await client.query(
           'INSERT INTO analytics_batches (batch_id, at) VALUES ($1, $2) ON CONFLICT (batch_id) DO NOTHING', [batchId, at]);
-        if (rowCount === 0) return { recorded: false };
-        for (const row of sorted) {
+        if (rowCount === 0) return { recorded: false, refusedItems: [] };
+        // Items beyond the day's new ones are left out (newItemsOf). Two
+        // batches at once may each see room for the last new item: the
+        // bound can be passed by the number of concurrent batches, no more.
+        const day = Math.floor(at / 86_400_000);
+        const items = [...new Set(increments.map((row) => row.item))];
+        const known = new Set((await client.query('SELECT item FROM analytics_items WHERE item = ANY($1::text[])', [items]))
+          .rows.map((found) => found.item));
+        const admittedToday = known.size === items.length ? 0
+          : (await client.query('SELECT count(*)::int AS n FROM analytics_items WHERE first_day = $1', [day])).rows[0].n;
+        const { admit, refused } = newItemsOf(items, known, admittedToday, newItemsPerDay);
+        for (const item of admit) {
+          await client.query('INSERT INTO analytics_items (item, first_day) VALUES ($1, $2) ON CONFLICT (item) DO NOTHING', [item, day]);
+        }
+        const left = new Set(refused);
+        for (const row of sorted.filter((counted) => !left.has(counted.item))) {
           await client.query(
             `INSERT INTO analytics_counters (day, item, network, event, detail, count, value_milli) VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (day, item, network, event, detail)
@@ -342,11 +356,11 @@ function createStore(pool, { retryMillis, clock }) {
           );
         }
         // The first share that introduced a reference keeps it.
-        for (const ref of refs) {
+        for (const ref of refs.filter((kept) => !left.has(kept.item))) {
           await client.query('INSERT INTO analytics_refs (ref, item, network, at) VALUES ($1, $2, $3, $4) ON CONFLICT (ref) DO NOTHING',
             [ref.ref, ref.item, ref.network, at]);
         }
-        return { recorded: true };
+        return { recorded: true, refusedItems: refused };
       }, { idempotent: true });
     },
 
@@ -362,6 +376,10 @@ function createStore(pool, { retryMillis, clock }) {
     async purgeCounters(purge) {
       const { beforeDay } = checkCounterPurge(purge);
       const rows = await query('WITH gone AS (DELETE FROM analytics_counters WHERE day < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone', [beforeDay]);
+      // An item first counted before the kept days and with no counter left
+      // is forgotten: it would be new again.
+      await query(`DELETE FROM analytics_items i WHERE first_day < $1
+                   AND NOT EXISTS (SELECT 1 FROM analytics_counters c WHERE c.item = i.item)`, [beforeDay]);
       return { deleted: rows[0].n };
     },
 

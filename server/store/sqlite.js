@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { counterSelect } from './counter-queries.js';
 import {
-  checkEvents, checkCounterPurge, checkCounterQuery, checkRefList, fields, millis, text, ANALYTICS_MEMORY,
+  checkEvents, checkCounterPurge, checkCounterQuery, checkRefList, fields, millis, newItemsOf, text, ANALYTICS_MEMORY,
 } from './validate.js';
 
 // Schema history. Entry i upgrades user_version i to i + 1. Never edit an
@@ -87,9 +87,18 @@ const MIGRATIONS = [
      SELECT code_hash, verifier_hash, nonce, expires_at FROM oauth_codes;
    DROP TABLE oauth_codes;
    CREATE INDEX oauth_code_claims_expires_at ON oauth_code_claims (expires_at);`,
+  // 5: the items analytics counts, with the day each was first counted, so
+  // that the number of new items a day is bounded (issue 20).
+  `CREATE TABLE analytics_items (
+     item      TEXT    NOT NULL PRIMARY KEY,
+     first_day INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX analytics_items_first_day ON analytics_items (first_day);
+   INSERT INTO analytics_items (item, first_day) SELECT item, min(day) FROM analytics_counters GROUP BY item;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+const DAY_MILLIS = 86_400_000;
 
 // Byte limits and argument checks live in validate.js, shared with postgres.js.
 export { LIMITS } from './validate.js';
@@ -191,6 +200,12 @@ function createStore(db) {
   const selectRef = db.prepare('SELECT item, network FROM analytics_refs WHERE ref = ?');
   // The primary key starts with day: a range delete, cheap when there is nothing to delete.
   const deleteCountersBefore = db.prepare('DELETE FROM analytics_counters WHERE day < ?');
+  // An item first counted before the kept days and with no counter left is
+  // forgotten: it would be new again.
+  const deleteItemsBefore = db.prepare(
+    `DELETE FROM analytics_items WHERE first_day < ?
+     AND NOT EXISTS (SELECT 1 FROM analytics_counters c WHERE c.item = analytics_items.item)`,
+  );
   // One prepared statement per query shape (counter-queries.js): at most four.
   const counterStatements = new Map();
   const selectCounters = (query) => {
@@ -198,15 +213,27 @@ function createStore(db) {
     if (!counterStatements.has(sql)) counterStatements.set(sql, db.prepare(sql));
     return counterStatements.get(sql).all(...values);
   };
+  const isKnownItem = db.prepare('SELECT 1 FROM analytics_items WHERE item = ?').pluck();
+  const countNewItems = db.prepare('SELECT count(*) FROM analytics_items WHERE first_day = ?').pluck();
+  const insertItem = db.prepare('INSERT INTO analytics_items (item, first_day) VALUES (?, ?) ON CONFLICT (item) DO NOTHING');
   // A batch counts once: its id, its counters and its references commit
-  // together, and a retried beacon (same id) adds nothing.
-  const recordBatch = db.transaction((batchId, at, increments, refs) => {
+  // together, and a retried beacon (same id) adds nothing. Items beyond the
+  // day's new ones are left out (newItemsOf).
+  const recordBatch = db.transaction((batchId, at, increments, refs, newItemsPerDay) => {
     purgeBatches.run(at - ANALYTICS_MEMORY.batchMillis);
     purgeRefs.run(at - ANALYTICS_MEMORY.refMillis);
-    if (insertBatch.run(batchId, at).changes === 0) return false;
-    for (const row of increments) addCounter.run(row.day, row.item, row.network, row.event, row.detail, row.count, row.valueMilli);
-    for (const ref of refs) insertRef.run(ref.ref, ref.item, ref.network, at);
-    return true;
+    if (insertBatch.run(batchId, at).changes === 0) return { recorded: false, refusedItems: [] };
+    const day = Math.floor(at / DAY_MILLIS);
+    const items = [...new Set(increments.map((row) => row.item))];
+    const known = new Set(items.filter((item) => isKnownItem.get(item) !== undefined));
+    const { admit, refused } = newItemsOf(items, known, known.size === items.length ? 0 : countNewItems.get(day), newItemsPerDay);
+    for (const item of admit) insertItem.run(item, day);
+    const left = new Set(refused);
+    for (const row of increments) {
+      if (!left.has(row.item)) addCounter.run(row.day, row.item, row.network, row.event, row.detail, row.count, row.valueMilli);
+    }
+    for (const ref of refs) if (!left.has(ref.item)) insertRef.run(ref.ref, ref.item, ref.network, at);
+    return { recorded: true, refusedItems: refused };
   });
   // The unlock and the code that earned it, together or not at all.
   const record = db.transaction((nonce, item, network, postId, at, expiresAt, codeHash, verifierHash) => {
@@ -294,8 +321,8 @@ function createStore(db) {
 
     /** One collector batch, counted once per batchId (see README.md). */
     async recordEvents(batch) {
-      const { batchId, at, increments, refs } = checkEvents(batch);
-      return { recorded: recordBatch(batchId, at, increments, refs) };
+      const { batchId, at, increments, refs, newItemsPerDay } = checkEvents(batch);
+      return recordBatch(batchId, at, increments, refs, newItemsPerDay);
     },
 
     /** The targets of the references still remembered, by reference. */
@@ -312,7 +339,9 @@ function createStore(db) {
     /** Deletes the counters of days before beforeDay; how many rows went. */
     async purgeCounters(purge) {
       const { beforeDay } = checkCounterPurge(purge);
-      return { deleted: deleteCountersBefore.run(beforeDay).changes };
+      const deleted = deleteCountersBefore.run(beforeDay).changes;
+      deleteItemsBefore.run(beforeDay);
+      return { deleted };
     },
 
     async readCounters(query) {

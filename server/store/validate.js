@@ -84,7 +84,10 @@ function list(name, value) {
 }
 
 export function checkEvents(batch) {
-  const { batchId, at, increments, refs = [] } = fields('recordEvents', batch);
+  const { batchId, at, increments, refs = [], newItemsPerDay = Infinity } = fields('recordEvents', batch);
+  if (newItemsPerDay !== Infinity && (!Number.isSafeInteger(newItemsPerDay) || newItemsPerDay < 1)) {
+    throw new TypeError('newItemsPerDay must be a positive integer');
+  }
   bounded('batchId', batchId, ANALYTICS_LIMITS.batchId);
   millis('at', at);
   for (const row of list('increments', increments)) {
@@ -103,7 +106,23 @@ export function checkEvents(batch) {
     text('item', ref.item);
     text('network', ref.network);
   }
-  return { batchId, at, increments, refs };
+  return { batchId, at, increments, refs, newItemsPerDay };
+}
+
+/**
+ * Which of a batch's items are new and may be counted, and which are
+ * refused: new items are taken (in byte order) while the day's count of
+ * new items, `admittedToday`, is under `newItemsPerDay`. Both stores ask
+ * the database for `known` and `admittedToday` inside the batch's
+ * transaction, then record `admit`.
+ * @param {string[]} items the batch's distinct items
+ * @param {Set<string>} known those the store already counts
+ * @returns {{ admit: string[], refused: string[] }}
+ */
+export function newItemsOf(items, known, admittedToday, newItemsPerDay) {
+  const fresh = items.filter((item) => !known.has(item)).sort();
+  const room = Math.max(0, newItemsPerDay - admittedToday);
+  return { admit: fresh.slice(0, room), refused: fresh.slice(room) };
 }
 
 export function checkRefList(refs) {

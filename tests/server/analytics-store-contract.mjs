@@ -13,10 +13,6 @@ export const row = (overrides = {}) => ({
 
 export const batch = (id, increments, refs = []) => ({ batchId: id, at: AT, increments, refs });
 
-/**
- * @param {string} label the backend, in test names
- * @param {() => Promise<object>} open a fresh, empty store
- */
 // The shapes of readCounters a server makes (the dashboard: all items; a
 // proof feed: one item's sharers) and the two others the contract allows.
 // Each store's test EXPLAINs every one: each must be able to use an index.
@@ -27,13 +23,17 @@ export const COUNTER_QUERY_SHAPES = [
   { item: null, event: 'share' },
 ];
 
+/**
+ * @param {string} label the backend, in test names
+ * @param {() => Promise<object>} open a fresh, empty store
+ */
 export function analyticsStoreContract(label, open) {
   test(`${label}: recordEvents adds to daily counters and counts a retried batch once`, async () => {
     const store = await open();
     const increments = [row({ count: 2 }), row({ event: 'conversion', network: '', count: 1, valueMilli: 49_900 })];
-    assert.deepEqual(await store.recordEvents(batch('batch-0000000001', increments)), { recorded: true });
-    assert.deepEqual(await store.recordEvents(batch('batch-0000000001', increments)), { recorded: false });
-    assert.deepEqual(await store.recordEvents(batch('batch-0000000002', [row({ count: 3 })])), { recorded: true });
+    assert.deepEqual(await store.recordEvents(batch('batch-0000000001', increments)), { recorded: true, refusedItems: [] });
+    assert.deepEqual(await store.recordEvents(batch('batch-0000000001', increments)), { recorded: false, refusedItems: [] });
+    assert.deepEqual(await store.recordEvents(batch('batch-0000000002', [row({ count: 3 })])), { recorded: true, refusedItems: [] });
     const rows = await store.readCounters({ fromDay: DAY0, toDay: DAY0 });
     assert.deepEqual(rows, [
       row({ event: 'conversion', network: '', count: 1, valueMilli: 49_900 }),
@@ -47,6 +47,22 @@ export function analyticsStoreContract(label, open) {
     const results = await Promise.all(Array.from({ length: 10 }, () => store.recordEvents(batch('batch-concurrent01', [row()]))));
     assert.equal(results.filter((r) => r.recorded).length, 1);
     assert.equal((await store.readCounters({ fromDay: DAY0, toDay: DAY0 }))[0].count, 1);
+    await store.close();
+  });
+
+  test(`${label}: recordEvents takes at most newItemsPerDay new items a day, in byte order; known items always`, async () => {
+    const store = await open();
+    const at = DAY0 * 86_400_000;
+    const rows = (items) => items.map((item) => row({ item }));
+    assert.deepEqual(await store.recordEvents({ ...batch('batch-newitems001', rows(['m', 'a'])), newItemsPerDay: 3 }),
+      { recorded: true, refusedItems: [] });
+    assert.deepEqual(await store.recordEvents({ ...batch('batch-newitems002', rows(['z', 'a', 'b', 'c'])), newItemsPerDay: 3 }),
+      { recorded: true, refusedItems: ['c', 'z'] });
+    assert.deepEqual((await store.readCounters({ fromDay: DAY0, toDay: DAY0 })).map((r) => r.item), ['a', 'b', 'm']);
+    // The next day, room again.
+    assert.deepEqual(await store.recordEvents({ ...batch('batch-newitems003', rows(['z']).map((r) => ({ ...r, day: DAY0 + 1 }))),
+      at: at + 86_400_000, newItemsPerDay: 3 }), { recorded: true, refusedItems: [] });
+    await assert.rejects(store.recordEvents({ ...batch('batch-newitems004', rows(['q'])), newItemsPerDay: 0 }), TypeError);
     await store.close();
   });
 
@@ -94,7 +110,7 @@ export function analyticsStoreContract(label, open) {
     await assert.rejects(store.readCounters({ fromDay: DAY0, toDay: DAY0 - 1 }), TypeError);
     assert.deepEqual(await store.readCounters({ fromDay: 0, toDay: DAY0 }), []);
     // The batch id of a refused batch was not spent: it can still be sent.
-    assert.deepEqual(await store.recordEvents(batch('batch-bad00000001', [row()])), { recorded: true });
+    assert.deepEqual(await store.recordEvents(batch('batch-bad00000001', [row()])), { recorded: true, refusedItems: [] });
     await store.close();
   });
 }

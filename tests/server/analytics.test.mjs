@@ -76,7 +76,7 @@ test('a batch is accepted, counted, and a retried beacon with the same id counts
   const first = await send(app, batch);
   assert.equal(first.status, 200);
   // 6 events, and one "sharer" for boots (shared on two networks by one page view).
-  assert.deepEqual(await first.json(), { recorded: true, counted: 7, dropped: 0, problem: '', unattributed: 0, repeats: 0 });
+  assert.deepEqual(await first.json(), { recorded: true, counted: 7, dropped: 0, problem: '', unattributed: 0, repeats: 0, newItemsRefused: 0 });
   const retried = await (await send(app, batch)).json();
   assert.equal(retried.recorded, false);
   assert.equal(retried.counted, 0);
@@ -117,6 +117,25 @@ test('a batch whose counters would be more rows than a store takes is counted up
   assert.equal(answer.recorded, true);
   assert.ok(answer.repeats > 0, JSON.stringify(answer));
   assert.ok(answer.counted <= 100, JSON.stringify(answer));
+  await app.close();
+});
+
+test('the collector starts counting at most SHARELOCK_ANALYTICS_NEW_ITEMS new items a day; known ones always count', async () => {
+  const app = await startApp({ analyticsNewItemsPerDay: 3 });
+  const impressions = (items) => ({ v: 1, id: batchId(), events: items.map((item) => ({ type: 'impression', item })) });
+  const first = await (await send(app, impressions(['a', 'b']))).json();
+  assert.deepEqual([first.counted, first.newItemsRefused], [2, 0]);
+  // One more new item fits today; the others of this batch are not counted.
+  const second = await (await send(app, impressions(['a', 'c', 'd', 'e']))).json();
+  assert.deepEqual([second.counted, second.newItemsRefused], [2, 2]);
+  const day = Math.floor(clock / DAY);
+  const items = async () => [...new Set((await app.store.readCounters({ fromDay: day, toDay: day + 1 })).map((row) => row.item))];
+  assert.deepEqual(await items(), ['a', 'b', 'c']);
+  // The next day there is room again.
+  clock += DAY;
+  const third = await (await send(app, impressions(['d']))).json();
+  assert.deepEqual([third.counted, third.newItemsRefused], [1, 0]);
+  assert.deepEqual(await items(), ['a', 'b', 'c', 'd']);
   await app.close();
 });
 

@@ -126,6 +126,7 @@ test('a weak signing key, a missing setting or an http provider stop the server 
     [{ SHARELOCK_RATE_IP: 'lots' }, /SHARELOCK_RATE_IP: must be <requests>\/<seconds>/],
     [{ SHARELOCK_TRUST_PROXY: 'yes' }, /SHARELOCK_TRUST_PROXY: must be the number of your proxies/],
     [{ SHARELOCK_ANALYTICS_DAYS: '30' }, /SHARELOCK_ANALYTICS_DAYS: must be a whole number of days, 366-3660/],
+    [{ SHARELOCK_ANALYTICS_NEW_ITEMS: '0' }, /SHARELOCK_ANALYTICS_NEW_ITEMS: must be a whole number of items a day/],
   ];
   for (const [extra, message] of cases) {
     await assert.rejects(startMain(extra), message);

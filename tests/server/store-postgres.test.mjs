@@ -59,7 +59,7 @@ test('postgres: several servers starting at once on an empty database apply each
   assert.equal(racing.length, 6);
   assert.deepEqual(await sql(url, 'SELECT version FROM sharelock_schema'), [{ version: SCHEMA_VERSION }]);
   const tables = await sql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  assert.deepEqual(tables.map((t) => t.tablename), ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_code_claims', 'sharelock_schema', 'unlocks']);
+  assert.deepEqual(tables.map((t) => t.tablename), ['analytics_batches', 'analytics_counters', 'analytics_items', 'analytics_refs', 'mastodon_apps', 'oauth_code_claims', 'sharelock_schema', 'unlocks']);
   // All of them work on the one schema.
   await Promise.all(racing.map((store, n) => store.recordUnlock(unlock(n))));
   assert.equal(await racing[0].countUnlocks({ item: 'playbook' }), 6);

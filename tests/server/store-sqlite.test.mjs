@@ -43,7 +43,7 @@ test('first open creates the file, its directories and the schema; WAL is on', a
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     assert.ok(SCHEMA_VERSION >= 1);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
-    assert.deepEqual(tables, ['analytics_batches', 'analytics_counters', 'analytics_refs', 'mastodon_apps', 'oauth_code_claims', 'unlocks']);
+    assert.deepEqual(tables, ['analytics_batches', 'analytics_counters', 'analytics_items', 'analytics_refs', 'mastodon_apps', 'oauth_code_claims', 'unlocks']);
     // journal_mode=WAL is persistent, so another connection sees it.
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   });
