@@ -6,6 +6,7 @@
 //
 //   node bench/load.mjs [--instances 3] [--unlocks 1500] [--concurrency 16]
 //                       [--read-connections 8] [--faults | --no-faults] [--fsync on|off]
+//   node bench/load.mjs --flood [...]   forged analytics instead (bench/flood.mjs)
 //
 // 1. a throw-away PostgreSQL (scripts/postgres.sh), the mock provider
 //    (server/mock-provider.js, in this process), 2–4 `node server/main.js`
@@ -34,6 +35,12 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startMockProvider } from '../server/mock-provider.js';
 import { authorizeAtMock, hmacKey, postUnlock, startInstance } from '../tests/server/multi-instance-fixture.mjs';
+
+// --flood: forged analytics against the reference server (bench/flood.mjs).
+if (process.argv.includes('--flood')) {
+  const { runFlood } = await import('./flood.mjs');
+  process.exit((await runFlood(process.argv.slice(2))) ? 0 : 1);
+}
 
 const { values: options } = parseArgs({
   options: {

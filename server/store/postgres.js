@@ -15,9 +15,10 @@
 // (code 'store-unavailable'), which the handler answers with 503.
 import pg from 'pg';
 import { counterSelect } from './counter-queries.js';
+import { admitNewItems } from './postgres-items.js';
 import { migrate, SCHEMA_VERSION } from './postgres-schema.js';
 import {
-  ANALYTICS_MEMORY, checkCounterPurge, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, newItemsOf, text,
+  ANALYTICS_MEMORY, checkCounterPurge, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
 } from './validate.js';
 
 export { LIMITS, SCHEMA_VERSION };
@@ -333,19 +334,8 @@ function createStore(pool, { retryMillis, clock }) {
         const { rowCount } = await client.query(
           'INSERT INTO analytics_batches (batch_id, at) VALUES ($1, $2) ON CONFLICT (batch_id) DO NOTHING', [batchId, at]);
         if (rowCount === 0) return { recorded: false, refusedItems: [] };
-        // Items beyond the day's new ones are left out (newItemsOf). Two
-        // batches at once may each see room for the last new item: the
-        // bound can be passed by the number of concurrent batches, no more.
-        const day = Math.floor(at / 86_400_000);
-        const items = [...new Set(increments.map((row) => row.item))];
-        const known = new Set((await client.query('SELECT item FROM analytics_items WHERE item = ANY($1::text[])', [items]))
-          .rows.map((found) => found.item));
-        const admittedToday = known.size === items.length ? 0
-          : (await client.query('SELECT count(*)::int AS n FROM analytics_items WHERE first_day = $1', [day])).rows[0].n;
-        const { admit, refused } = newItemsOf(items, known, admittedToday, newItemsPerDay);
-        for (const item of admit) {
-          await client.query('INSERT INTO analytics_items (item, first_day) VALUES ($1, $2) ON CONFLICT (item) DO NOTHING', [item, day]);
-        }
+        // Items beyond the day's new ones are left out (postgres-items.js).
+        const refused = await admitNewItems(client, increments, at, newItemsPerDay);
         const left = new Set(refused);
         for (const row of sorted.filter((counted) => !left.has(counted.item))) {
           await client.query(
