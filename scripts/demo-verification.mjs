@@ -60,7 +60,9 @@ export async function startDemoVerification({
     items: DEMO_ITEMS,
     database: join(stateDirectory, 'sharelock.db'),
     unlockLifetimeMillis: 30 * 24 * 60 * 60 * 1000,
-    rateLimits: { ip: { limit: 600, windowMillis: 60_000 }, item: { limit: 600, windowMillis: 60_000 } },
+    // Generous, like the browser tests' bursts of page views from one address.
+    rateLimits: { ip: { limit: 600, windowMillis: 60_000 }, item: { limit: 600, windowMillis: 60_000 },
+      collectTotal: { limit: 600, windowMillis: 60_000 } },
     x: { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri,
       authorizeUrl: `${mock.url}/i/oauth2/authorize`, apiUrl: mock.url },
     // One redirect URI per provider: a code arriving at the other's is refused (mix-up defence).

@@ -12,7 +12,7 @@
 //   SHARELOCK_RATE_IP          <requests>/<seconds> per client IP (default 60/60)
 //   SHARELOCK_RATE_ITEM        <unlocks>/<seconds> per item (default 120/3600)
 //   SHARELOCK_RATE_PAGE        <requests>/<seconds> per client IP to /v1/collect, /v1/proof and /v1/content (default 120/60)
-//   SHARELOCK_RATE_COLLECT     <batches>/<seconds> to /v1/collect from all clients together (default 6000/60)
+//   SHARELOCK_RATE_COLLECT     <batches>/<seconds> to /v1/collect from all clients together (default 100/10)
 //   SHARELOCK_TRUST_PROXY      N: N proxies of yours append to X-Forwarded-For; the
 //                              client IP is the N-th hop from the end (1: the last)
 //   X_CLIENT_ID, X_CLIENT_SECRET, X_REDIRECT_URI   the X app (developer.x.com)
@@ -215,7 +215,7 @@ export function readConfig(env = process.env) {
       ip: readRate(env, 'SHARELOCK_RATE_IP', '60/60'),
       item: readRate(env, 'SHARELOCK_RATE_ITEM', '120/3600'),
       page: readRate(env, 'SHARELOCK_RATE_PAGE', '120/60'),
-      collectTotal: readRate(env, 'SHARELOCK_RATE_COLLECT', '6000/60'),
+      collectTotal: readRate(env, 'SHARELOCK_RATE_COLLECT', '100/10'),
     },
     trustProxy: readTrustedHops(env),
     dashboardToken: readDashboardToken(env),
