@@ -39,6 +39,12 @@ export function within(ms, promise) {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** The p-th percentile of an ascending list (NaN for an empty one). */
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
 export function median(list) {
   const sorted = list.filter((x) => typeof x === 'number').sort((a, b) => a - b);
   if (!sorted.length) return null;

@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { startMockProvider } from '../server/mock-provider.js';
+import { percentile } from './common.mjs';
 import { authorizeAtMock, hmacKey, startInstance } from '../tests/server/multi-instance-fixture.mjs';
 
 const PAGE_ORIGIN = 'http://127.0.0.1:8080';
@@ -36,7 +37,6 @@ const ITEM_URL = 'https://shop.example/launch';
 const TOKEN = randomBytes(32).toString('base64url');
 
 const step = (message) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const randomAddress = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;  // RFC 2544 test range
 
 /** One forged page view: a fresh batch id, 20 made-up items seen and shared. */

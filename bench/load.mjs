@@ -34,6 +34,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startMockProvider } from '../server/mock-provider.js';
+import { percentile } from './common.mjs';
 import { authorizeAtMock, hmacKey, postUnlock, startInstance } from '../tests/server/multi-instance-fixture.mjs';
 
 // --flood: forged analytics against the reference server (bench/flood.mjs).
@@ -97,10 +98,6 @@ function tally(keys) {
   return [...counts].map(([key, n]) => `${n}× ${key}`).join(', ');
 }
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 async function main() {
   const scratch = await mkdtemp(join(os.tmpdir(), 'sharelock-load-'));
