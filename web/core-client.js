@@ -6,17 +6,17 @@
 import { countdownCalls } from './countdown-calls.js';
 import { payCalls } from './pay-calls.js';
 import { proofCalls } from './proof-calls.js';
-import { shareBarCalls } from './share-core.js';
+import { loadShareCalls } from './share-core.js';
 import { verifiedCalls } from './verified-calls.js';
-import { loadAbiCalls, loadWasmModule } from './wasm-loader.js';
+import { loadWasmModule } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
 
-function wrap([raw, abi]) {
+function wrap([raw, shareCalls]) {
   return {
     // renderShareBar, and checkMastodonHost for verified pay too: the C ABI
-    // calls both modules serve (wasm/share_abi.cpp).
-    ...shareBarCalls(abi),
+    // calls both modules serve (wasm/share_abi.cpp), wrapped by share-core.js.
+    ...shareCalls,
     unicodeVersion: () => raw.unicodeVersion(),
     ...payCalls(raw),
     // planCountdown, stockFromFeed, clockSkew.
@@ -42,6 +42,6 @@ let wrapped = null;
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadCore(options = {}) {
-  wrapped ??= Promise.all([loadWasmModule('sharelock-core', options), loadAbiCalls('sharelock-core', options)]).then(wrap);
+  wrapped ??= Promise.all([loadWasmModule('sharelock-core', options), loadShareCalls('sharelock-core', options)]).then(wrap);
   return wrapped;
 }

@@ -51,7 +51,13 @@ export function shareBarCalls(raw) {
 
 const clients = new Map(); // module name → Promise of its share-bar calls
 
-function loadShareCalls(name, options) {
+/**
+ * The share-bar calls of module `name`, loaded and wrapped once per module
+ * (core-client.js takes the main module's from here too).
+ * @param {string} name
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options]
+ */
+export function loadShareCalls(name, options = {}) {
   if (!clients.has(name)) clients.set(name, loadAbiCalls(name, options).then(shareBarCalls));
   return clients.get(name);
 }
