@@ -11,7 +11,8 @@
 //    address's budget;
 // 2. `--unlocks` verified unlocks, `--concurrency` at a time, without a
 //    flood: their latency;
-// 3. for `--seconds`, forged batches (random ids, 20 made-up items each) on
+// 3. for `--seconds`, forged batches (random ids; every other one with 20
+//    made-up items, the rest with 100 made-up error codes for a real item) on
 //    `--connections` connections as fast as this machine sends them, while
 //    shoppers keep unlocking: the unlocks' latency during the flood;
 // 4. the rows the database holds afterwards, and the time of the owner's
@@ -39,12 +40,23 @@ const TOKEN = randomBytes(32).toString('base64url');
 const step = (message) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const randomAddress = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;  // RFC 2544 test range
 
-/** One forged page view: a fresh batch id, 20 made-up items seen and shared. */
+let forgedCount = 0;
+
+/**
+ * One forged page view with a fresh batch id: 20 made-up items seen and
+ * shared, or (every other one) 100 made-up error codes for the real item,
+ * which meet the day's bound on counter rows rather than on new items.
+ */
 function forgedBatch() {
   const events = [];
-  for (let i = 0; i < 20; i += 1) {
-    const item = `forged-${randomBytes(6).toString('base64url')}`;
-    events.push({ type: 'impression', item }, { type: 'share', item, network: 'x' }, { type: 'share', item, network: 'bluesky' });
+  forgedCount += 1;
+  if (forgedCount % 2 === 0) {
+    for (let i = 0; i < 100; i += 1) events.push({ type: 'error', item: ITEM, code: `forged-${randomBytes(6).toString('hex')}` });
+  } else {
+    for (let i = 0; i < 20; i += 1) {
+      const item = `forged-${randomBytes(6).toString('base64url')}`;
+      events.push({ type: 'impression', item }, { type: 'share', item, network: 'x' }, { type: 'share', item, network: 'bluesky' });
+    }
   }
   return JSON.stringify({ v: 1, id: randomBytes(18).toString('base64url'), events });
 }

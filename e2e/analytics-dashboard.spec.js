@@ -89,6 +89,7 @@ test('browsing the demo, sharing, unlocking, a visit from the share and a purcha
   await expect(networkRow.locator('td')).toHaveText(['1', '0', '1', '1']);
   const funnelRow = page.locator('#funnel tbody tr', { has: page.locator('th', { hasText: /^playbook$/ }) });
   await expect(funnelRow.locator('td')).toHaveText([/\d+/, '1', '1', '1', '9']);
+  await expect(page.locator('#funnel-more')).toBeHidden(); // every item is listed
 
   // The chart, compared by structure: one bar per day and series, today's
   // proportional to its value, every other day flat.
@@ -120,6 +121,24 @@ test('browsing the demo, sharing, unlocking, a visit from the share and a purcha
   expect(csv.split('\r\n')[0]).toBe('date,item,network,event,detail,count,value');
   expect(csv).toMatch(/,playbook,x,share,,1,0\r\n/);
   expect(csv).toMatch(/,playbook,x,conversion,,1,9\r\n/);
+});
+
+test('a funnel of more items than the report lists says how many there are', async ({ page, request }) => {
+  // 105 more items, shared once each (a page may report 20 items a batch).
+  for (let start = 0; start < 105; start += 15) {
+    const items = Array.from({ length: 15 }, (_, i) => `bulk-${String(start + i).padStart(3, '0')}`);
+    const batch = { v: 1, id: `e2e-bulk-batch-${String(start).padStart(4, '0')}`, events: items.map((item) => ({ type: 'share', item, network: 'x' })) };
+    const response = await request.post(`${DEMO}/verify/v1/collect`, {
+      headers: { origin: DEMO, 'content-type': 'text/plain;charset=UTF-8' }, data: JSON.stringify(batch),
+    });
+    expect(response.status()).toBe(200);
+  }
+  const { body: report } = await stats(request);
+  expect(report.funnel).toHaveLength(100);
+  expect(report.funnelItems).toBeGreaterThan(105);
+  await signIn(page);
+  await expect(page.locator('#funnel tbody tr')).toHaveCount(100);
+  await expect(page.locator('#funnel-more')).toHaveText(`The 100 most shared of ${report.funnelItems} items. The CSV has every one.`);
 });
 
 test('the social-proof badge reads the real share count', async ({ page }) => {

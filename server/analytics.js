@@ -12,6 +12,7 @@ const MAX_BATCH_BYTES = 16 * 1024;
 const DEFAULT_REPORT_DAYS = 30;
 const DEFAULT_KEPT_DAYS = 400;
 const DEFAULT_NEW_ITEMS_PER_DAY = 1000;
+const DEFAULT_ROWS_PER_DAY = 20_000;
 const DAY = 86_400_000;
 // Old counters are deleted from the collector's path at most this often
 // per server (a range delete on the primary key; several servers may each
@@ -19,6 +20,14 @@ const DAY = 86_400_000;
 const PURGE_EVERY_MILLIS = 60 * 60 * 1000;
 
 const digest = (text) => createHash('sha256').update(text).digest();
+const rowKey = (row) => JSON.stringify([row.day, row.item, row.network, row.event, row.detail]);
+
+// The events a recorded batch added to counters: all but the rows the store refused.
+function countedEvents(increments, refusedItems, refusedRows) {
+  const refused = new Set(refusedRows.map(rowKey));
+  return increments.filter((row) => !refusedItems.includes(row.item) && !refused.has(rowKey(row)))
+    .reduce((total, row) => total + row.count, 0);
+}
 
 export function createAnalytics({ config, core, store, log = () => {} }) {
   const expectedToken = config.dashboardToken ? digest(config.dashboardToken) : null;
@@ -46,15 +55,20 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     const knownRefs = framed.lookup.length > 0 ? await store.findRefs(framed.lookup) : {};
     const sums = core.analyticsAggregateBatch({ body, now: at, knownRefs });
     if (!sums.ok) return failure(sums.status, sums.error.code, sums.error.message, { origin });
-    const { recorded, refusedItems } = await store.recordEvents({ batchId: sums.id, at, increments: sums.increments, refs: sums.refs,
-      newItemsPerDay: config.analyticsNewItemsPerDay ?? DEFAULT_NEW_ITEMS_PER_DAY });
+    const { recorded, refusedItems, refusedRows } = await store.recordEvents({
+      batchId: sums.id, at, increments: sums.increments, refs: sums.refs,
+      newItemsPerDay: config.analyticsNewItemsPerDay ?? DEFAULT_NEW_ITEMS_PER_DAY,
+      newRowsPerDay: config.analyticsRowsPerDay ?? DEFAULT_ROWS_PER_DAY,
+    });
     if (refusedItems.length > 0) log({ event: 'analytics-new-items-refused', items: refusedItems.length });
+    if (refusedRows.length > 0) log({ event: 'analytics-new-rows-refused', rows: refusedRows.length });
     await purgeOldCounters(at);
     if (sums.dropped > 0) log({ event: 'analytics-dropped', dropped: sums.dropped, problem: sums.problem });
     return json(200, {
       recorded, // false: this batch id was counted before (a retried batch)
-      counted: recorded ? sums.increments.filter((row) => !refusedItems.includes(row.item)).reduce((total, row) => total + row.count, 0) : 0,
+      counted: recorded ? countedEvents(sums.increments, refusedItems, refusedRows) : 0,
       newItemsRefused: refusedItems.length, // over the day's new items (SHARELOCK_ANALYTICS_NEW_ITEMS)
+      newRowsRefused: refusedRows.length, // over the day's counter rows (SHARELOCK_ANALYTICS_ROWS_PER_DAY)
       dropped: sums.dropped,
       problem: sums.problem,
       unattributed: sums.unattributed,
@@ -69,11 +83,27 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     return presented !== undefined && timingSafeEqual(digest(presented), expectedToken);
   }
 
-  async function rowsFor(url, at) {
+  // The days asked for (?days=, 30 when absent) as the core checks them.
+  function rangeFor(url, at) {
     const days = url.searchParams.has('days') ? Number(url.searchParams.get('days')) : DEFAULT_REPORT_DAYS;
-    const range = core.analyticsRange({ days: Number.isInteger(days) ? days : 0, now: at });
-    if (!range.ok) return { refusal: range };
-    return { days, rows: await store.readCounters({ fromDay: range.firstDay, toDay: range.lastDay }) };
+    return { days, range: core.analyticsRange({ days: Number.isInteger(days) ? days : 0, now: at }) };
+  }
+
+  // The export, written a day at a time as the owner's download reads it:
+  // however many rows the days hold, the server keeps one day's in memory
+  // (at most SHARELOCK_ANALYTICS_ROWS_PER_DAY), and requests are answered
+  // between days.
+  function csvStream({ firstDay, lastDay }) {
+    const encoder = new TextEncoder();
+    let day = firstDay;
+    return new ReadableStream({
+      async pull(controller) {
+        const rows = await store.readCounters({ fromDay: day, toDay: day });
+        controller.enqueue(encoder.encode(core.analyticsCsv({ rows, header: day === firstDay }).csv));
+        day += 1;
+        if (day > lastDay) controller.close();
+      },
+    }, { highWaterMark: 0 });
   }
 
   /** GET /v1/stats?days=30 (JSON) and /v1/stats.csv?days=30, for the site owner only. */
@@ -82,11 +112,10 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
     if (!authorized(request)) {
       return failure(401, 'unauthorized', 'the dashboard token is missing or wrong', { origin, headers: { 'www-authenticate': 'Bearer' } });
     }
-    const { refusal, days, rows } = await rowsFor(url, at);
-    if (refusal) return failure(refusal.status, refusal.error.code, refusal.error.message, { origin });
+    const { days, range } = rangeFor(url, at);
+    if (!range.ok) return failure(range.status, range.error.code, range.error.message, { origin });
     if (format === 'csv') {
-      const { csv } = core.analyticsCsv({ rows });
-      return new Response(csv, {
+      return new Response(csvStream(range), {
         status: 200,
         headers: {
           'content-type': 'text/csv; charset=utf-8',
@@ -98,7 +127,9 @@ export function createAnalytics({ config, core, store, log = () => {} }) {
         },
       });
     }
-    return json(200, core.analyticsReport({ rows, now: at, days }).report, { origin });
+    // Sums the database makes, bounded whatever the rows (store/report-queries.js).
+    const sums = await store.readReportSums({ fromDay: range.firstDay, toDay: range.lastDay, listLimit: range.listLimit });
+    return json(200, core.analyticsReport({ ...sums, now: at, days }).report, { origin });
   }
 
   /**

@@ -24,6 +24,7 @@
 //   SHARELOCK_DASHBOARD_TOKEN  ≥ 32 random characters: enables the site owner's dashboard (/dashboard/, /v1/stats)
 //   SHARELOCK_ANALYTICS_DAYS   days of analytics counters kept (default 400, at least the dashboard's 366)
 //   SHARELOCK_ANALYTICS_NEW_ITEMS  items analytics starts counting per day (default 1000)
+//   SHARELOCK_ANALYTICS_ROWS_PER_DAY  counter rows a day may hold (default 20000)
 //   HOST, PORT                 where server/main.js listens (default 127.0.0.1:8081)
 import { readFileSync } from 'node:fs';
 import { X_DEFAULTS } from './providers/x.js';
@@ -170,12 +171,13 @@ function readAnalyticsDays(env) {
   return days;
 }
 
-// How many items analytics starts counting a day: anyone can send batches
-// about made-up items, and each new item is new rows.
-function readNewItemsPerDay(env) {
-  const count = Number(env.SHARELOCK_ANALYTICS_NEW_ITEMS?.trim() || 1000);
+// How many items analytics starts counting a day, and how many counter rows
+// a day may hold: anyone can send batches about made-up items or error
+// codes, and each new name is new rows.
+function readDailyBound(env, name, fallback, what) {
+  const count = Number(env[name]?.trim() || fallback);
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
-    throw new ConfigError('SHARELOCK_ANALYTICS_NEW_ITEMS', 'must be a whole number of items a day, 1-1000000');
+    throw new ConfigError(name, `must be a whole number of ${what} a day, 1-1000000`);
   }
   return count;
 }
@@ -220,7 +222,8 @@ export function readConfig(env = process.env) {
     trustProxy: readTrustedHops(env),
     dashboardToken: readDashboardToken(env),
     analyticsDays: readAnalyticsDays(env),
-    analyticsNewItemsPerDay: readNewItemsPerDay(env),
+    analyticsNewItemsPerDay: readDailyBound(env, 'SHARELOCK_ANALYTICS_NEW_ITEMS', 1000, 'items'),
+    analyticsRowsPerDay: readDailyBound(env, 'SHARELOCK_ANALYTICS_ROWS_PER_DAY', 20_000, 'counter rows'),
     x: {
       clientId: required(env, 'X_CLIENT_ID'),
       clientSecret: required(env, 'X_CLIENT_SECRET'),

@@ -11,6 +11,7 @@
 #include "sharelock/base64url.hpp"
 #include "sharelock/civil_time.hpp"
 #include "sharelock/sha256.hpp"
+#include "sharelock/share_links.hpp"
 #include "sharelock/unicode.hpp"
 #include "sharelock/widget_request.hpp"
 
@@ -41,11 +42,13 @@ bool is_base64url_char(char c) {
 
 bool is_base64url(std::string_view text) { return std::all_of(text.begin(), text.end(), is_base64url_char); }
 
-// Networks and error codes: short lowercase names, as the widgets emit them.
+// Error codes: short lowercase names, as the widgets emit them.
 bool is_name(std::string_view text) {
   return !text.empty() && text.size() <= kMaxNameLength &&
          std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
+
+bool is_network(std::string_view name) { return network_from_name(name).has_value(); }
 
 bool is_item(std::string_view item) {
   if (item.empty() || item.size() > kMaxItemBytes || !unicode::is_valid_utf8(item)) return false;
@@ -82,11 +85,13 @@ Result<Event> read_event(const Json& raw) {
   switch (*type) {
     case EventType::kShare:
       event.network = string_at(raw, "network");
-      if (!is_name(event.network)) return refuse("a share needs its network");
+      // Only the networks a share bar has: made-up names would each be
+      // counter rows of their own (issue 20).
+      if (!is_network(event.network)) return refuse("a share needs its network (a share bar's network name)");
       break;
     case EventType::kUnlock: {
       event.network = string_at(raw, "network");
-      if (!event.network.empty() && !is_name(event.network)) return refuse("network must be [a-z0-9-]{1,64}");
+      if (!event.network.empty() && !is_network(event.network)) return refuse("network must be a share bar's network name");
       event.detail = string_at(raw, "mode");
       if (event.detail != "intent" && event.detail != "verified") return refuse("an unlock's mode is intent or verified");
       break;

@@ -20,6 +20,11 @@ std::int64_t integer_at(const Json& object, std::string_view key) {
   return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
 }
 
+bool bool_at(const Json& object, std::string_view key, bool fallback) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
 Json row_json(const analytics::CounterKey& key, std::int64_t count, std::int64_t value_milli) {
   return {{"day", key.day},       {"item", key.item},   {"network", key.network},     {"event", key.event},
           {"detail", key.detail}, {"count", count},     {"valueMilli", value_milli}};
@@ -27,9 +32,9 @@ Json row_json(const analytics::CounterKey& key, std::int64_t count, std::int64_t
 
 // Rows from the store: trusted more than a page, still read defensively
 // (a malformed row is skipped rather than crashing a report).
-std::vector<analytics::Row> read_rows(const Json& request) {
+std::vector<analytics::Row> read_rows(const Json& request, const char* name = "rows") {
   std::vector<analytics::Row> rows;
-  const auto list = request.find("rows");
+  const auto list = request.find(name);
   if (list == request.end() || !list->is_array()) return rows;
   for (const Json& raw : *list) {
     if (!raw.is_object()) continue;
@@ -90,7 +95,10 @@ std::string analytics_range(std::string_view request_json) {
   const Json request = parse_request(request_json, problems);
   auto range = read_range(request);
   if (!range) return dump_json(refusal(400, range.error()));
-  return dump_json({{"ok", true}, {"firstDay", range.value().first}, {"lastDay", range.value().last}});
+  return dump_json({{"ok", true},
+                    {"firstDay", range.value().first},
+                    {"lastDay", range.value().last},
+                    {"listLimit", analytics::kReportListLimit}});
 }
 
 std::string analytics_report(std::string_view request_json) {
@@ -99,13 +107,19 @@ std::string analytics_report(std::string_view request_json) {
   auto range = read_range(request);
   if (!range) return dump_json(refusal(400, range.error()));
   // report_json is already JSON text: wrapped as it is, not parsed again.
-  return R"({"ok":true,"report":)" + analytics::report_json(read_rows(request), range.value()) + "}";
+  analytics::ReportSums sums;
+  sums.by_day = read_rows(request, "byDay");
+  sums.funnel = read_rows(request, "funnel");
+  sums.funnel_items = integer_at(request, "funnelItems");
+  sums.errors = read_rows(request, "errors");
+  sums.error_codes = integer_at(request, "errorCodes");
+  return R"({"ok":true,"report":)" + analytics::report_json(sums, range.value()) + "}";
 }
 
 std::string analytics_csv(std::string_view request_json) {
   Problems problems;
   const Json request = parse_request(request_json, problems);
-  return dump_json({{"ok", true}, {"csv", analytics::rows_csv(read_rows(request))}});
+  return dump_json({{"ok", true}, {"csv", analytics::rows_csv(read_rows(request), bool_at(request, "header", true))}});
 }
 
 std::string analytics_share_counts(std::string_view request_json) {

@@ -69,7 +69,7 @@ Result<DayRange> report_range(std::int64_t now, std::int64_t days) {
   return DayRange{today - days + 1, today};
 }
 
-std::string report_json(const std::vector<Row>& rows, DayRange range) {
+std::string report_json(const ReportSums& sums, DayRange range) {
   const std::initializer_list<std::string_view> kDayEvents = {"impression", "share", "unlock", "visit", "conversion"};
   const std::initializer_list<std::string_view> kNetworkEvents = {"share", "unlock", "visit", "conversion"};
   Json days = Json::array();
@@ -79,37 +79,36 @@ std::string report_json(const std::vector<Row>& rows, DayRange range) {
     days.push_back(std::move(entry));
   }
   Json totals = zero_counts({"impression", "share", "unlock", "visit", "conversion", "countdown-ended", "proof-shown", "error"});
-  totals["value"] = 0.0;
   std::map<std::string, Json> networks;
-  std::map<std::string, Json> funnel;
-  std::map<std::string, std::int64_t> errors;
   std::int64_t total_value = 0;
-  std::map<std::string, std::int64_t> item_value;
-
-  for (const Row& row : rows) {
+  for (const Row& row : sums.by_day) {
     if (row.key.day < range.first || row.key.day > range.last || row.count < 0) continue;
     const std::string& event = row.key.event;
     add_to(days[static_cast<std::size_t>(row.key.day - range.first)], event, row.count);
     add_to(totals, event, row.count);
     if (event == "conversion") total_value += row.value_milli;
-    // The funnel follows shares: a conversion without a share behind it is
-    // in the totals, not in "share → visit → conversion".
-    const bool from_share = event != "conversion" || !row.key.network.empty();
-    if (event == "conversion" && from_share) item_value[row.key.item] += row.value_milli;
-    if (event == "error") errors[row.key.detail] += row.count;
     if (!row.key.network.empty() && (event == "share" || event == "unlock" || event == "visit" || event == "conversion")) {
       auto [it, fresh] = networks.try_emplace(row.key.network, zero_counts(kNetworkEvents));
       if (fresh) it->second["network"] = row.key.network;
       add_to(it->second, event, row.count);
     }
-    const bool in_funnel = event == "impression" || event == "share" || event == "visit" || event == "conversion";
-    if (!row.key.item.empty() && from_share && in_funnel) {
-      auto [it, fresh] = funnel.try_emplace(row.key.item, zero_counts({"impression", "share", "visit", "conversion"}));
-      if (fresh) it->second["item"] = row.key.item;
-      add_to(it->second, event, row.count);
-    }
   }
   totals["value"] = milli_number(total_value);
+
+  std::map<std::string, Json> funnel;
+  std::map<std::string, std::int64_t> item_value;
+  for (const Row& row : sums.funnel) {
+    const std::string& event = row.key.event;
+    // The funnel follows shares: a conversion without a share behind it is
+    // in the totals, not in "share → visit → conversion".
+    const bool from_share = event != "conversion" || !row.key.network.empty();
+    const bool in_funnel = event == "impression" || event == "share" || event == "visit" || event == "conversion";
+    if (row.key.item.empty() || !from_share || !in_funnel || row.count < 0) continue;
+    auto [it, fresh] = funnel.try_emplace(row.key.item, zero_counts({"impression", "share", "visit", "conversion"}));
+    if (fresh) it->second["item"] = row.key.item;
+    add_to(it->second, event, row.count);
+    if (event == "conversion") item_value[row.key.item] += row.value_milli;
+  }
 
   Json network_list = Json::array();
   for (auto& [name, entry] : networks) network_list.push_back(std::move(entry));
@@ -122,16 +121,28 @@ std::string report_json(const std::vector<Row>& rows, DayRange range) {
   }
   std::stable_sort(funnel_list.begin(), funnel_list.end(),
                    [](const Json& a, const Json& b) { return a["share"].get<std::int64_t>() > b["share"].get<std::int64_t>(); });
+  if (funnel_list.size() > static_cast<std::size_t>(kReportListLimit)) funnel_list.erase(funnel_list.begin() + kReportListLimit, funnel_list.end());
+
+  std::map<std::string, std::int64_t> errors;
+  for (const Row& row : sums.errors) {
+    if (row.key.event == "error" && row.count >= 0) errors[row.key.detail] += row.count;
+  }
   Json error_list = Json::array();
   for (const auto& [code, count] : errors) error_list.push_back({{"code", code}, {"count", count}});
+  std::stable_sort(error_list.begin(), error_list.end(),
+                   [](const Json& a, const Json& b) { return a["count"].get<std::int64_t>() > b["count"].get<std::int64_t>(); });
+  if (error_list.size() > static_cast<std::size_t>(kReportListLimit)) error_list.erase(error_list.begin() + kReportListLimit, error_list.end());
 
   return dump_json({{"from", iso_day(range.first)}, {"to", iso_day(range.last)}, {"days", std::move(days)},
                     {"totals", std::move(totals)}, {"networks", std::move(network_list)},
-                    {"funnel", std::move(funnel_list)}, {"errors", std::move(error_list)}});
+                    {"funnel", std::move(funnel_list)},
+                    {"funnelItems", std::max<std::int64_t>(sums.funnel_items, static_cast<std::int64_t>(funnel.size()))},
+                    {"errors", std::move(error_list)},
+                    {"errorCodes", std::max<std::int64_t>(sums.error_codes, static_cast<std::int64_t>(errors.size()))}});
 }
 
-std::string rows_csv(const std::vector<Row>& rows) {
-  std::string csv = "date,item,network,event,detail,count,value\r\n";
+std::string rows_csv(const std::vector<Row>& rows, bool header) {
+  std::string csv = header ? "date,item,network,event,detail,count,value\r\n" : "";
   for (const Row& row : rows) {
     csv += iso_day(row.key.day) + "," + csv_cell(row.key.item) + "," + csv_cell(row.key.network) + "," +
            csv_cell(row.key.event) + "," + csv_cell(row.key.detail) + "," + std::to_string(row.count) + "," +

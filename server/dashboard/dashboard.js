@@ -21,6 +21,8 @@ const TEXT = {
     count: 'Times', date: 'Day', none: 'Nothing counted in this period yet.',
     chartLabel: (from, to) => `Bar chart of shares and unlocks per day from ${from} to ${to}. The same numbers are in the table below the chart.`,
     chartTable: 'The chart as a table',
+    funnelMore: (shown, total) => `The ${shown} most shared of ${total} items. The CSV has every one.`,
+    errorsMore: (shown, total) => `The ${shown} most frequent of ${total} error codes. The CSV has every one.`,
   },
   es: {
     title: 'Panel de Sharelock', language: 'Idioma', signInTitle: 'Acceso',
@@ -39,6 +41,8 @@ const TEXT = {
     count: 'Veces', date: 'Día', none: 'Todavía no hay nada contado en este periodo.',
     chartLabel: (from, to) => `Gráfico de barras de veces compartido y desbloqueos por día del ${from} al ${to}. Los mismos números están en la tabla bajo el gráfico.`,
     chartTable: 'El gráfico como tabla',
+    funnelMore: (shown, total) => `Los ${shown} artículos más compartidos de ${total}. El CSV los tiene todos.`,
+    errorsMore: (shown, total) => `Los ${shown} códigos de error más frecuentes de ${total}. El CSV los tiene todos.`,
   },
 };
 
@@ -139,6 +143,14 @@ function render(report) {
   renderTable($('networks'), report.networks, [['network', (r) => r.network], ['share'], ['unlock'], ['visit'], ['conversion']]);
   renderTable($('funnel'), report.funnel, [['item', (r) => r.item], ['impression'], ['share'], ['visit'], ['conversion'], ['value', (r) => numbers.format(r.value)]]);
   renderTable($('errors'), report.errors, [['code', (r) => r.code], ['count']]);
+  // The report lists at most the core's limit; it says how many there are.
+  renderMore($('funnel-more'), report.funnel.length, report.funnelItems, t.funnelMore);
+  renderMore($('errors-more'), report.errors.length, report.errorCodes, t.errorsMore);
+}
+
+function renderMore(note, shown, total, text) {
+  note.hidden = !(total > shown);
+  note.textContent = note.hidden ? '' : text(numbers.format(shown), numbers.format(total));
 }
 
 function renderTotals(totals) {

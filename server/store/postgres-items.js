@@ -1,7 +1,8 @@
-// The PostgreSQL store's half of the bound on new analytics items a day
-// (validate.js newItemsOf decides; sqlite.js does the same with its own
-// statements): which of a batch's items are new, and recording those taken.
-import { newItemsOf } from './validate.js';
+// The PostgreSQL store's half of the bounds on new analytics items and new
+// counter rows a day (validate.js newItemsOf and newRowsOf decide; sqlite.js
+// does the same with its own statements): which of a batch's items and rows
+// are new, and recording the items taken.
+import { newItemsOf, newRowsOf } from './validate.js';
 
 /**
  * Inside the batch's transaction on `client`: records the new items that
@@ -22,4 +23,31 @@ export async function admitNewItems(client, increments, at, newItemsPerDay) {
     await client.query('INSERT INTO analytics_items (item, first_day) VALUES ($1, $2) ON CONFLICT (item) DO NOTHING', [item, day]);
   }
   return refused;
+}
+
+/**
+ * Inside the batch's transaction: of `rows` (in key order), those to count —
+ * every row that adds to a counter, and the new counters that fit their
+ * day's bound — and the refused ones. Concurrent batches may pass the
+ * bound as they may pass newItemsPerDay's.
+ * @returns {Promise<{ counted: object[], refusedRows: object[] }>}
+ */
+export async function admitNewRows(client, rows, newRowsPerDay) {
+  if (newRowsPerDay === Infinity || rows.length === 0) return { counted: rows, refusedRows: [] };
+  const column = (field) => rows.map((row) => row[field]);
+  const { rows: found } = await client.query(
+    `SELECT day, item, network, event, detail FROM analytics_counters
+     WHERE (day, item, network, event, detail) IN
+       (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]))`,
+    [column('day'), column('item'), column('network'), column('event'), column('detail')]);
+  const keyOf = (row) => JSON.stringify([row.day, row.item, row.network, row.event, row.detail]);
+  const counted = new Set(found.map(keyOf));
+  const fresh = rows.filter((row) => !counted.has(keyOf(row)));
+  if (fresh.length === 0) return { counted: rows, refusedRows: [] };
+  const days = [...new Set(fresh.map((row) => row.day))];
+  const { rows: sizes } = await client.query(
+    'SELECT day, count(*)::int AS n FROM analytics_counters WHERE day = ANY($1::int[]) GROUP BY day', [days]);
+  const { admit, refused } = newRowsOf(fresh, new Map(sizes.map(({ day, n }) => [day, n])), newRowsPerDay);
+  const taken = new Set(admit.map(keyOf));
+  return { counted: rows.filter((row) => counted.has(keyOf(row)) || taken.has(keyOf(row))), refusedRows: refused };
 }

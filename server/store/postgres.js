@@ -14,11 +14,11 @@
 // database stays away, the method rejects with a StoreUnavailableError
 // (code 'store-unavailable'), which the handler answers with 503.
 import pg from 'pg';
-import { counterSelect } from './counter-queries.js';
-import { admitNewItems } from './postgres-items.js';
+import { admitNewItems, admitNewRows } from './postgres-items.js';
+import { reportReads } from './postgres-reports.js';
 import { migrate, SCHEMA_VERSION } from './postgres-schema.js';
 import {
-  ANALYTICS_MEMORY, checkCounterPurge, checkCounterQuery, checkEvents, checkRefList, fields, LIMITS, millis, text,
+  ANALYTICS_MEMORY, checkCounterPurge, checkEvents, checkRefList, fields, LIMITS, millis, text,
 } from './validate.js';
 
 export { LIMITS, SCHEMA_VERSION };
@@ -320,7 +320,7 @@ function createStore(pool, { retryMillis, clock }) {
      * did commit then answers { recorded: false }.
      */
     async recordEvents(batch) {
-      const { batchId, at, increments, refs, newItemsPerDay } = checkEvents(batch);
+      const { batchId, at, increments, refs, newItemsPerDay, newRowsPerDay } = checkEvents(batch);
       noNul('batchId', batchId);
       for (const row of increments) for (const key of ['item', 'network', 'event', 'detail']) noNul(key, row[key]);
       for (const ref of refs) for (const key of ['ref', 'item', 'network']) noNul(key, ref[key]);
@@ -333,11 +333,13 @@ function createStore(pool, { retryMillis, clock }) {
         await client.query('DELETE FROM analytics_refs WHERE at < $1', [at - ANALYTICS_MEMORY.refMillis]);
         const { rowCount } = await client.query(
           'INSERT INTO analytics_batches (batch_id, at) VALUES ($1, $2) ON CONFLICT (batch_id) DO NOTHING', [batchId, at]);
-        if (rowCount === 0) return { recorded: false, refusedItems: [] };
-        // Items beyond the day's new ones are left out (postgres-items.js).
+        if (rowCount === 0) return { recorded: false, refusedItems: [], refusedRows: [] };
+        // Items beyond the day's new ones are left out, and so are new rows
+        // beyond the day's (postgres-items.js).
         const refused = await admitNewItems(client, increments, at, newItemsPerDay);
         const left = new Set(refused);
-        for (const row of sorted.filter((counted) => !left.has(counted.item))) {
+        const { counted, refusedRows } = await admitNewRows(client, sorted.filter((row) => !left.has(row.item)), newRowsPerDay);
+        for (const row of counted) {
           await client.query(
             `INSERT INTO analytics_counters (day, item, network, event, detail, count, value_milli) VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (day, item, network, event, detail)
@@ -350,7 +352,7 @@ function createStore(pool, { retryMillis, clock }) {
           await client.query('INSERT INTO analytics_refs (ref, item, network, at) VALUES ($1, $2, $3, $4) ON CONFLICT (ref) DO NOTHING',
             [ref.ref, ref.item, ref.network, at]);
         }
-        return { recorded: true, refusedItems: refused };
+        return { recorded: true, refusedItems: refused, refusedRows };
       }, { idempotent: true });
     },
 
@@ -373,14 +375,7 @@ function createStore(pool, { retryMillis, clock }) {
       return { deleted: rows[0].n };
     },
 
-    /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
-    async readCounters(counterQuery) {
-      const checked = checkCounterQuery(counterQuery);
-      noNul('item', checked.item);
-      noNul('event', checked.event);
-      const { text: sql, values } = counterSelect(checked, 'postgres');
-      return query(sql, values);
-    },
+    ...reportReads(query, noNul),
 
     /** Idempotent. Later calls on the store reject. */
     async close() {

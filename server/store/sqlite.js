@@ -7,8 +7,11 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { counterSelect } from './counter-queries.js';
 import {
-  checkEvents, checkCounterPurge, checkCounterQuery, checkRefList, fields, millis, newItemsOf, text, ANALYTICS_MEMORY,
+  checkEvents, checkCounterPurge, checkCounterQuery, checkRefList, checkReportQuery, fields, millis, newItemsOf, newRowsOf,
+  text, ANALYTICS_MEMORY,
 } from './validate.js';
+import { reportSelects, reportSums } from './report-queries.js';
+import { sqliteReportRunner } from './sqlite-reports.js';
 
 // Schema history. Entry i upgrades user_version i to i + 1. Never edit an
 // entry that has shipped: append a new one, or existing files stop matching.
@@ -134,7 +137,7 @@ export async function openSqliteStore(options) {
     db.close();
     throw error;
   }
-  return createStore(db);
+  return createStore(db, sqliteReportRunner({ db, path, inMemory, busyTimeoutMillis }));
 }
 
 function migrate(db) {
@@ -151,7 +154,7 @@ function migrate(db) {
   }).immediate();
 }
 
-function createStore(db) {
+function createStore(db, reports) {
   const insertUnlock = db.prepare(
     `INSERT INTO unlocks (nonce, item, network, post_id, at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (nonce) DO NOTHING`,
@@ -216,24 +219,36 @@ function createStore(db) {
   const isKnownItem = db.prepare('SELECT 1 FROM analytics_items WHERE item = ?').pluck();
   const countNewItems = db.prepare('SELECT count(*) FROM analytics_items WHERE first_day = ?').pluck();
   const insertItem = db.prepare('INSERT INTO analytics_items (item, first_day) VALUES (?, ?) ON CONFLICT (item) DO NOTHING');
+  const isCounted = db.prepare(
+    'SELECT 1 FROM analytics_counters WHERE day = ? AND item = ? AND network = ? AND event = ? AND detail = ?').pluck();
+  const countRowsOfDay = db.prepare('SELECT count(*) FROM analytics_counters WHERE day = ?').pluck();
+  // The rows of `rows` to count: all that add to a counter, and the new
+  // counters that fit the day's bound (newRowsOf); and the refused ones.
+  const rowsWithin = (rows, newRowsPerDay) => {
+    if (newRowsPerDay === Infinity) return { counted: rows, refusedRows: [] };
+    const known = (row) => isCounted.get(row.day, row.item, row.network, row.event, row.detail) !== undefined;
+    const fresh = rows.filter((row) => !known(row));
+    const rowsByDay = new Map([...new Set(fresh.map((row) => row.day))].map((day) => [day, countRowsOfDay.get(day)]));
+    const { admit, refused } = newRowsOf(fresh, rowsByDay, newRowsPerDay);
+    return { counted: [...rows.filter(known), ...admit], refusedRows: refused };
+  };
   // A batch counts once: its id, its counters and its references commit
   // together, and a retried beacon (same id) adds nothing. Items beyond the
   // day's new ones are left out (newItemsOf).
-  const recordBatch = db.transaction((batchId, at, increments, refs, newItemsPerDay) => {
+  const recordBatch = db.transaction((batchId, at, increments, refs, newItemsPerDay, newRowsPerDay) => {
     purgeBatches.run(at - ANALYTICS_MEMORY.batchMillis);
     purgeRefs.run(at - ANALYTICS_MEMORY.refMillis);
-    if (insertBatch.run(batchId, at).changes === 0) return { recorded: false, refusedItems: [] };
+    if (insertBatch.run(batchId, at).changes === 0) return { recorded: false, refusedItems: [], refusedRows: [] };
     const day = Math.floor(at / DAY_MILLIS);
     const items = [...new Set(increments.map((row) => row.item))];
     const known = new Set(items.filter((item) => isKnownItem.get(item) !== undefined));
     const { admit, refused } = newItemsOf(items, known, known.size === items.length ? 0 : countNewItems.get(day), newItemsPerDay);
     for (const item of admit) insertItem.run(item, day);
     const left = new Set(refused);
-    for (const row of increments) {
-      if (!left.has(row.item)) addCounter.run(row.day, row.item, row.network, row.event, row.detail, row.count, row.valueMilli);
-    }
+    const { counted, refusedRows } = rowsWithin(increments.filter((row) => !left.has(row.item)), newRowsPerDay);
+    for (const row of counted) addCounter.run(row.day, row.item, row.network, row.event, row.detail, row.count, row.valueMilli);
     for (const ref of refs) if (!left.has(ref.item)) insertRef.run(ref.ref, ref.item, ref.network, at);
-    return { recorded: true, refusedItems: refused };
+    return { recorded: true, refusedItems: refused, refusedRows };
   });
   // The unlock and the code that earned it, together or not at all.
   const record = db.transaction((nonce, item, network, postId, at, expiresAt, codeHash, verifierHash) => {
@@ -321,8 +336,8 @@ function createStore(db) {
 
     /** One collector batch, counted once per batchId (see README.md). */
     async recordEvents(batch) {
-      const { batchId, at, increments, refs, newItemsPerDay } = checkEvents(batch);
-      return recordBatch(batchId, at, increments, refs, newItemsPerDay);
+      const { batchId, at, increments, refs, newItemsPerDay, newRowsPerDay } = checkEvents(batch);
+      return recordBatch(batchId, at, increments, refs, newItemsPerDay, newRowsPerDay);
     },
 
     /** The targets of the references still remembered, by reference. */
@@ -335,7 +350,6 @@ function createStore(db) {
       return found;
     },
 
-    /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
     /** Deletes the counters of days before beforeDay; how many rows went. */
     async purgeCounters(purge) {
       const { beforeDay } = checkCounterPurge(purge);
@@ -344,12 +358,21 @@ function createStore(db) {
       return { deleted };
     },
 
+    /** Counter rows of days fromDay..toDay, optionally one item and/or one event. */
     async readCounters(query) {
       return selectCounters(checkCounterQuery(query));
     },
 
+    /** The dashboard report's sums over fromDay..toDay (report-queries.js). */
+    async readReportSums(query) {
+      const checked = checkReportQuery(query);
+      if (!db.open) throw new TypeError('the store is closed');
+      return reportSums(await reports.run(reportSelects(checked, 'sqlite')), checked.fromDay);
+    },
+
     /** Idempotent. Later calls on the store reject. */
     async close() {
+      await reports.close();
       if (db.open) db.close();
     },
   };

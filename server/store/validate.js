@@ -84,9 +84,9 @@ function list(name, value) {
 }
 
 export function checkEvents(batch) {
-  const { batchId, at, increments, refs = [], newItemsPerDay = Infinity } = fields('recordEvents', batch);
-  if (newItemsPerDay !== Infinity && (!Number.isSafeInteger(newItemsPerDay) || newItemsPerDay < 1)) {
-    throw new TypeError('newItemsPerDay must be a positive integer');
+  const { batchId, at, increments, refs = [], newItemsPerDay = Infinity, newRowsPerDay = Infinity } = fields('recordEvents', batch);
+  for (const [name, bound] of [['newItemsPerDay', newItemsPerDay], ['newRowsPerDay', newRowsPerDay]]) {
+    if (bound !== Infinity && (!Number.isSafeInteger(bound) || bound < 1)) throw new TypeError(`${name} must be a positive integer`);
   }
   bounded('batchId', batchId, ANALYTICS_LIMITS.batchId);
   millis('at', at);
@@ -106,7 +106,7 @@ export function checkEvents(batch) {
     text('item', ref.item);
     text('network', ref.network);
   }
-  return { batchId, at, increments, refs, newItemsPerDay };
+  return { batchId, at, increments, refs, newItemsPerDay, newRowsPerDay };
 }
 
 /**
@@ -123,6 +123,41 @@ export function newItemsOf(items, known, admittedToday, newItemsPerDay) {
   const fresh = items.filter((item) => !known.has(item)).sort();
   const room = Math.max(0, newItemsPerDay - admittedToday);
   return { admit: fresh.slice(0, room), refused: fresh.slice(room) };
+}
+
+/** Counter rows in the order of their key (day, item, network, event, detail). */
+export function compareCounterKeys(x, y) {
+  for (const field of ['day', 'item', 'network', 'event', 'detail']) {
+    if (x[field] < y[field]) return -1;
+    if (x[field] > y[field]) return 1;
+  }
+  return 0;
+}
+
+/**
+ * Which of a batch's rows that are not counted yet on their day (`fresh`)
+ * may start a counter: taken in key order while their day holds fewer than
+ * `newRowsPerDay` rows (`rowsByDay`: day → rows already). Error codes are
+ * names a page makes up: without this bound, made-up codes for counted
+ * items would grow the table without end (issue 20). Both stores count
+ * inside the batch's transaction, then insert `admit`.
+ * @param {Map<number, number>} rowsByDay
+ * @returns {{ admit: object[], refused: object[] }}
+ */
+export function newRowsOf(fresh, rowsByDay, newRowsPerDay) {
+  const taken = new Map(rowsByDay);
+  const admit = [];
+  const refused = [];
+  for (const row of [...fresh].sort(compareCounterKeys)) {
+    const rows = taken.get(row.day) ?? 0;
+    if (rows < newRowsPerDay) {
+      taken.set(row.day, rows + 1);
+      admit.push(row);
+    } else {
+      refused.push(row);
+    }
+  }
+  return { admit, refused };
 }
 
 export function checkRefList(refs) {
@@ -143,4 +178,15 @@ export function checkCounterQuery(query) {
   if (item !== null) text('item', item);
   if (event !== null) bounded('event', event, ANALYTICS_LIMITS.event);
   return { fromDay, toDay, item, event };
+}
+
+export function checkReportQuery(query) {
+  const { fromDay, toDay, listLimit } = fields('readReportSums', query);
+  day('fromDay', fromDay);
+  day('toDay', toDay);
+  if (toDay < fromDay) throw new TypeError('readReportSums: toDay must not be before fromDay');
+  if (!Number.isSafeInteger(listLimit) || listLimit < 1 || listLimit > 10_000) {
+    throw new TypeError('readReportSums: listLimit must be a whole number from 1 to 10000');
+  }
+  return { fromDay, toDay, listLimit };
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -81,6 +82,8 @@ TEST(AnalyticsBatch, DropsBadEventsOneByOneAndKeepsTheRest) {
       {{"type", "impression"}},                                                // no item
       {{"type", "share"}, {"item", "boots"}},                                  // no network
       {{"type", "share"}, {"item", "boots"}, {"network", "X!"}},               // not a name
+      {{"type", "share"}, {"item", "boots"}, {"network", "myspace"}},          // no share bar has it
+      {{"type", "unlock"}, {"item", "boots"}, {"network", "made-up"}, {"mode", "intent"}},
       {{"type", "share"}, {"item", "boots"}, {"network", "x"}, {"ref", "short"}},
       {{"type", "unlock"}, {"item", "boots"}, {"mode", "maybe"}},
       {{"type", "error"}, {"item", "boots"}},                                  // no code
@@ -91,7 +94,7 @@ TEST(AnalyticsBatch, DropsBadEventsOneByOneAndKeepsTheRest) {
       42,
   }));
   EXPECT_EQ(batch.events.size(), 1u);
-  EXPECT_EQ(batch.dropped, 14u);
+  EXPECT_EQ(batch.dropped, 16u);
   EXPECT_EQ(batch.first_problem, "unknown event type");
   EXPECT_EQ(read_ok(json::array({{{"type", "impression"}, {"item", std::string(kMaxItemBytes, 'a')}}})).events.size(), 1u);
 }
@@ -278,8 +281,38 @@ TEST(AnalyticsReport, CoversExactlyTheDaysAskedEndingToday) {
   EXPECT_TRUE(report_range(kNoon, 366).ok());
 }
 
+// What the stores' report queries (server/store/report-queries.js) answer
+// for these rows, worked out here without SQL: sums per (day, network,
+// event), per (item, network, event), per error code.
+ReportSums sums_of(const std::vector<Row>& rows, DayRange range) {
+  std::map<std::tuple<std::int64_t, std::string, std::string>, Row> by_day;
+  std::map<std::tuple<std::string, std::string, std::string>, Row> funnel;
+  std::map<std::string, Row> errors;
+  for (const Row& row : rows) {
+    if (row.key.day < range.first || row.key.day > range.last) continue;
+    Row& day = by_day[{row.key.day, row.key.network, row.key.event}];
+    day.key = {row.key.day, "", row.key.network, row.key.event, ""};
+    day.count += row.count;
+    day.value_milli += row.value_milli;
+    Row& item = funnel[{row.key.item, row.key.network, row.key.event}];
+    item.key = {range.first, row.key.item, row.key.network, row.key.event, ""};
+    item.count += row.count;
+    item.value_milli += row.value_milli;
+    if (row.key.event == "error") {
+      Row& code = errors[row.key.detail];
+      code.key = {range.first, "", "", "error", row.key.detail};
+      code.count += row.count;
+    }
+  }
+  ReportSums sums;
+  for (auto& [key, row] : by_day) sums.by_day.push_back(row);
+  for (auto& [key, row] : funnel) sums.funnel.push_back(row);
+  for (auto& [key, row] : errors) sums.errors.push_back(row);
+  return sums;
+}
+
 TEST(AnalyticsReport, TotalsDaysNetworksFunnelAndErrors) {
-  const json report = json::parse(report_json(sample_rows(), {20777, 20782}));
+  const json report = json::parse(report_json(sums_of(sample_rows(), {20777, 20782}), {20777, 20782}));
   EXPECT_EQ(report["from"], "2026-11-20");
   EXPECT_EQ(report["to"], "2026-11-25");
   ASSERT_EQ(report["days"].size(), 6u);
@@ -304,11 +337,35 @@ TEST(AnalyticsReport, TotalsDaysNetworksFunnelAndErrors) {
   // totals only.
   EXPECT_EQ(report["funnel"][0]["conversion"], 1);
   EXPECT_DOUBLE_EQ(report["funnel"][0]["value"].get<double>(), 49.9);
+  EXPECT_EQ(report["funnelItems"], 1);
   EXPECT_EQ(report["errors"], (json::array({{{"code", "feed-unavailable"}, {"count", 3}}})));
+  EXPECT_EQ(report["errorCodes"], 1);
+}
+
+TEST(AnalyticsReport, ListsAtMostTheLimitAndSaysHowManyThereAre) {
+  ReportSums sums;
+  for (int i = 0; i < kReportListLimit + 5; ++i) {
+    const std::string name = "item-" + std::to_string(1000 + i);
+    sums.funnel.push_back({{20782, name, "x", "share", ""}, i, 0});
+    sums.errors.push_back({{20782, "", "", "error", "code-" + std::to_string(1000 + i)}, 1000 - i, 0});
+  }
+  // The store sends the first kReportListLimit and counts the rest.
+  sums.funnel_items = 2 * kReportListLimit;
+  sums.error_codes = 3 * kReportListLimit;
+  const json report = json::parse(report_json(sums, {20782, 20782}));
+  ASSERT_EQ(report["funnel"].size(), static_cast<std::size_t>(kReportListLimit));
+  EXPECT_EQ(report["funnel"][0]["item"], "item-" + std::to_string(1000 + kReportListLimit + 4));  // most shared first
+  EXPECT_EQ(report["funnelItems"], 2 * kReportListLimit);
+  ASSERT_EQ(report["errors"].size(), static_cast<std::size_t>(kReportListLimit));
+  EXPECT_EQ(report["errors"][0], (json{{"code", "code-1000"}, {"count", 1000}}));  // most frequent first
+  EXPECT_EQ(report["errorCodes"], 3 * kReportListLimit);
+  // A store that counted fewer than it sent cannot make the count a lie.
+  sums.funnel_items = 0;
+  EXPECT_EQ(json::parse(report_json(sums, {20782, 20782}))["funnelItems"], kReportListLimit + 5);
 }
 
 TEST(AnalyticsReport, AnEmptyStoreGivesZerosNotGaps) {
-  const json report = json::parse(report_json({}, {20782, 20782}));
+  const json report = json::parse(report_json(ReportSums{}, {20782, 20782}));
   EXPECT_EQ(report["days"].size(), 1u);
   EXPECT_EQ(report["totals"]["share"], 0);
   EXPECT_TRUE(report["funnel"].empty());
@@ -338,6 +395,15 @@ TEST(AnalyticsCsv, QuotesSemicolonsAndTabsForLocalesThatSplitOnThem) {
             "date,item,network,event,detail,count,value\r\n"
             "2026-11-25,\"a;=1+2;\",x,share,,1,0\r\n"
             "2026-11-25,\"b\t=1+2\",x,share,,1,0\r\n");
+}
+
+TEST(AnalyticsCsv, LeavesTheHeaderOutForTheDaysAfterTheFirst) {
+  const std::vector<Row> rows = {{{20782, "hat", "x", "share", ""}, 1, 0}};
+  EXPECT_EQ(rows_csv(rows, false), "2026-11-25,hat,x,share,,1,0\r\n");
+  const json answer = json::parse(analytics_csv(json{{"rows", {{{"day", 20782}, {"item", "hat"}, {"network", "x"},
+                                                                 {"event", "share"}, {"count", 1}}}},
+                                                     {"header", false}}.dump()));
+  EXPECT_EQ(answer["csv"], "2026-11-25,hat,x,share,,1,0\r\n");
 }
 
 TEST(AnalyticsShareCounts, CountsSharersInSevenDaysNeverMoreAndAllTime) {

@@ -76,7 +76,7 @@ test('a batch is accepted, counted, and a retried beacon with the same id counts
   const first = await send(app, batch);
   assert.equal(first.status, 200);
   // 6 events, and one "sharer" for boots (shared on two networks by one page view).
-  assert.deepEqual(await first.json(), { recorded: true, counted: 7, dropped: 0, problem: '', unattributed: 0, repeats: 0, newItemsRefused: 0 });
+  assert.deepEqual(await first.json(), { recorded: true, counted: 7, dropped: 0, problem: '', unattributed: 0, repeats: 0, newItemsRefused: 0, newRowsRefused: 0 });
   const retried = await (await send(app, batch)).json();
   assert.equal(retried.recorded, false);
   assert.equal(retried.counted, 0);
@@ -136,6 +136,39 @@ test('the collector starts counting at most SHARELOCK_ANALYTICS_NEW_ITEMS new it
   const third = await (await send(app, impressions(['d']))).json();
   assert.deepEqual([third.counted, third.newItemsRefused], [1, 0]);
   assert.deepEqual(await items(), ['a', 'b', 'c', 'd']);
+  await app.close();
+});
+
+test('made-up error codes cannot grow the table past SHARELOCK_ANALYTICS_ROWS_PER_DAY; made-up networks count nothing', async () => {
+  const app = await startApp({ analyticsRowsPerDay: 4 });
+  const errors = (codes) => ({ v: 1, id: batchId(), events: codes.map((code) => ({ type: 'error', item: 'boots', code })) });
+  const first = await (await send(app, errors(['made-up-1', 'made-up-2', 'made-up-3']))).json();
+  assert.deepEqual([first.counted, first.newRowsRefused], [3, 0]);
+  const second = await (await send(app, errors(['made-up-1', 'made-up-4', 'made-up-5', 'made-up-6']))).json();
+  assert.deepEqual([second.counted, second.newRowsRefused], [2, 2]);
+  const day = Math.floor(clock / DAY);
+  assert.equal((await app.store.readCounters({ fromDay: day, toDay: day })).length, 4);
+  const forged = await (await send(app, { v: 1, id: batchId(), events: [{ type: 'share', item: 'boots', network: 'made-up' }] })).json();
+  assert.deepEqual([forged.counted, forged.dropped], [0, 1]);
+  await app.close();
+});
+
+test('the report lists the 100 most shared items and 100 most frequent codes, and says how many there are', async () => {
+  const app = await startApp();
+  for (let start = 0; start < 105; start += 15) {
+    const items = Array.from({ length: 15 }, (_, i) => `item-${String(start + i).padStart(3, '0')}`);
+    const events = items.flatMap((item) => [{ type: 'share', item, network: 'x' }, { type: 'error', item, code: `code-${item}` }]);
+    // item-104 shared twice: first in the funnel.
+    if (start === 90) events.push({ type: 'share', item: 'item-104', network: 'facebook' });
+    assert.equal((await send(app, { v: 1, id: batchId(), events })).status, 200);
+  }
+  const report = await (await stats(app)).json();
+  assert.equal(report.funnel.length, 100);
+  assert.equal(report.funnelItems, 105);
+  assert.deepEqual(report.funnel.slice(0, 2).map((entry) => [entry.item, entry.share]), [['item-104', 2], ['item-000', 1]]);
+  assert.equal(report.errors.length, 100);
+  assert.equal(report.errorCodes, 105);
+  assert.equal(report.totals.share, 106);
   await app.close();
 });
 
@@ -254,6 +287,20 @@ test('the CSV export has one row per counter and defuses formulas', async () => 
   assert.equal(await response.text(),
     'date,item,network,event,detail,count,value\r\n2026-11-25,\'=cmd|calc,,impression,,1,0\r\n'
     + '2026-11-25,boots,,sharer,,1,0\r\n2026-11-25,boots,x,share,,1,0\r\n');
+  await app.close();
+});
+
+test('the CSV export is written a day at a time: one header, every day in order', async () => {
+  const app = await startApp();
+  for (const daysAgo of [2, 0, 1]) {
+    clock = Date.UTC(2026, 10, 25, 12) - daysAgo * DAY;
+    await send(app, { v: 1, id: batchId(), events: [{ type: 'impression', item: `seen-${daysAgo}-days-ago` }] });
+  }
+  clock = Date.UTC(2026, 10, 25, 12);
+  const response = await stats(app, '/v1/stats.csv?days=3');
+  assert.equal(await response.text(), 'date,item,network,event,detail,count,value\r\n'
+    + '2026-11-23,seen-2-days-ago,,impression,,1,0\r\n2026-11-24,seen-1-days-ago,,impression,,1,0\r\n'
+    + '2026-11-25,seen-0-days-ago,,impression,,1,0\r\n');
   await app.close();
 });
 

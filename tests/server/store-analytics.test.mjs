@@ -20,7 +20,7 @@ test('sqlite: counters, batch ids and references survive a restart', async () =>
     await first.close();
     const second = await openSqliteStore({ path });
     assert.equal((await second.readCounters({ fromDay: DAY0, toDay: DAY0 }))[0].count, 4);
-    assert.deepEqual(await second.recordEvents(batch('batch-restart0001', [row({ count: 4 })])), { recorded: false, refusedItems: [] });
+    assert.deepEqual(await second.recordEvents(batch('batch-restart0001', [row({ count: 4 })])), { recorded: false, refusedItems: [], refusedRows: [] });
     assert.deepEqual(await second.findRefs(['AbCdEfGh-_0']), { 'AbCdEfGh-_0': { item: 'boots', network: 'x' } });
     await second.close();
   } finally {

@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { counterSelect } from '../../server/store/counter-queries.js';
+import { reportSelects } from '../../server/store/report-queries.js';
 import { openPostgresStore, SCHEMA_VERSION, StoreUnavailableError } from '../../server/store/postgres.js';
-import { analyticsStoreContract, COUNTER_QUERY_SHAPES } from './analytics-store-contract.mjs';
+import { analyticsStoreContract, COUNTER_QUERY_SHAPES, REPORT_QUERY } from './analytics-store-contract.mjs';
 import { startTestPostgres } from './postgres-fixture.mjs';
 import { storeContract, T0, unlock } from './store-contract.mjs';
 import { fakeClock } from './fake-clock.mjs';
@@ -262,7 +263,7 @@ test('postgres: openPostgresStore refuses a URL that is not postgres://', async 
 // Seq Scan only when none exists). Which index it picks depends on the
 // table's statistics (empty here), so that is not asserted. Issue 20: a proof feed must not read a
 // flooded table whole.
-test('postgres: every counter read can use an index (EXPLAIN)', async () => {
+test('postgres: every counter read and report sum can use an index (EXPLAIN)', async () => {
   const url = await postgres.createDatabase();
   await open({ url });
   const client = new pg.Client({ connectionString: url });
@@ -274,6 +275,11 @@ test('postgres: every counter read can use an index (EXPLAIN)', async () => {
       const plan = (await client.query(`EXPLAIN ${text}`, values)).rows.map((row) => row['QUERY PLAN']).join('\n');
       assert.match(plan, /Index (Only )?Scan|Bitmap Index Scan/, `${JSON.stringify(shape)}:\n${plan}`);
       assert.doesNotMatch(plan, /Seq Scan/, `${JSON.stringify(shape)}:\n${plan}`);
+    }
+    for (const [part, { text, values }] of Object.entries(reportSelects(REPORT_QUERY, 'postgres'))) {
+      const plan = (await client.query(`EXPLAIN ${text}`, values)).rows.map((row) => row['QUERY PLAN']).join('\n');
+      assert.match(plan, /Index (Only )?Scan|Bitmap Index Scan/, `${part}:\n${plan}`);
+      assert.doesNotMatch(plan, /Seq Scan/, `${part}:\n${plan}`);
     }
   } finally {
     await client.end();

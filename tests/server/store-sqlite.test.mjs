@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { counterSelect } from '../../server/store/counter-queries.js';
+import { reportSelects } from '../../server/store/report-queries.js';
 import { openSqliteStore, SCHEMA_VERSION } from '../../server/store/sqlite.js';
-import { COUNTER_QUERY_SHAPES } from './analytics-store-contract.mjs';
+import { COUNTER_QUERY_SHAPES, REPORT_QUERY } from './analytics-store-contract.mjs';
 import { storeContract, T0, unlock } from './store-contract.mjs';
 
 const storeModule = new URL('../../server/store/sqlite.js', import.meta.url).href;
@@ -155,6 +156,48 @@ test('every counter read searches an index (EXPLAIN QUERY PLAN)', async () => {
       // One item's counters through the item index, not every day's rows
       // of every item (what the single statement read).
       if (shape.item !== null) assert.match(plan.join(' | '), /USING INDEX analytics_counters_item \(item=\?/, JSON.stringify(shape));
+    }
+  });
+});
+
+// The report's sums read every counter row of their days (a second for 30
+// days at the daily bound): on the server's thread they would hold every
+// unlock. They run in a worker, whose better-sqlite3 is a module instance
+// of its own: this thread's never prepares them.
+test('the report sums run off the calling thread: an unlock read is answered meanwhile', async () => {
+  const store = await openSqliteStore({ path: freshPath() });
+  await store.recordUnlock(unlock(1));
+  await store.recordEvents({ batchId: 'batch-offthread01', at: T0, increments: [{
+    day: REPORT_QUERY.toDay, item: 'boots', network: 'x', event: 'share', detail: '', count: 2, valueMilli: 0 }] });
+  const prepare = Database.prototype.prepare;
+  const preparedHere = [];
+  Database.prototype.prepare = function spied(sql) {
+    preparedHere.push(sql);
+    return prepare.call(this, sql);
+  };
+  try {
+    const report = store.readReportSums(REPORT_QUERY);
+    assert.equal((await store.findUnlock('nonce-1')).nonce, 'nonce-1');
+    assert.deepEqual((await report).funnel.map((row) => row.count), [2]);
+  } finally {
+    Database.prototype.prepare = prepare;
+  }
+  assert.deepEqual(preparedHere.filter((sql) => /analytics_counters/.test(sql)), []);
+  await store.close();
+  await assert.rejects(store.readReportSums(REPORT_QUERY), TypeError);
+});
+
+// The dashboard report's sums read the report's days through the primary
+// key (day first), and the listed items' rows through the item index.
+test('every report sum searches an index (EXPLAIN QUERY PLAN)', async () => {
+  const path = freshPath();
+  await (await openSqliteStore({ path })).close();
+  inspect(path, (db) => {
+    for (const [part, { text, values }] of Object.entries(reportSelects(REPORT_QUERY, 'sqlite'))) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...values).map((row) => row.detail).join(' | ');
+      assert.match(plan, /SEARCH analytics_counters USING (INDEX \S+|PRIMARY KEY) \(day>\? AND day<\?\)/, `${part}: ${plan}`);
+      assert.doesNotMatch(plan, /SCAN analytics_counters/, `${part}: ${plan}`);
+      if (part === 'funnel') assert.match(plan, /SEARCH c USING INDEX analytics_counters_item \(item=\? AND event=\? AND day>\? AND day<\?\)/, plan);
     }
   });
 });

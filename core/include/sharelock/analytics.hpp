@@ -141,18 +141,37 @@ struct DayRange {
 };
 Result<DayRange> report_range(std::int64_t now, std::int64_t days);
 
-// The dashboard's numbers for the rows of `range` (rows outside it are
-// ignored), as JSON: {"from", "to", "days": [{"date", "impression", "share",
-// "unlock", "visit", "conversion"}] (every day, zeros included), "totals",
-// "networks": [{"network", "share", "unlock", "visit", "conversion"}],
-// "funnel": [{"item", "impression", "share", "visit", "conversion", "value"}]
-// (most shared first; its conversions and value are only those that came
-// from a share, the totals have all of them), "errors": [{"code", "count"}]}.
-std::string report_json(const std::vector<Row>& rows, DayRange range);
+// What the dashboard's report reads: sums over the report's days that the
+// store makes (GROUP BY in server/store/report-queries.js), each grouped as
+// one part of the report needs it, so that neither the store's answer nor
+// the report grows with the number of counter rows (issue 20).
+inline constexpr std::int64_t kReportListLimit = 100;  // funnel items, error codes
+struct ReportSums {
+  std::vector<Row> by_day;  // per (day, network, event); item and detail ""
+  // Per (item, network, event) over all days, for the kReportListLimit
+  // items most shared (then in byte order) among those with a funnel event
+  // (impression, share, visit, or a conversion that came from a share).
+  std::vector<Row> funnel;
+  std::int64_t funnel_items = 0;  // how many items have one, listed or not
+  std::vector<Row> errors;  // per code (detail) of "error" rows, the most frequent kReportListLimit
+  std::int64_t error_codes = 0;  // how many codes there are
+};
+
+// The dashboard's numbers, as JSON: {"from", "to", "days": [{"date",
+// "impression", "share", "unlock", "visit", "conversion"}] (every day of
+// `range`, zeros included), "totals", "networks": [{"network", "share",
+// "unlock", "visit", "conversion"}], "funnel": [{"item", "impression",
+// "share", "visit", "conversion", "value"}] (most shared first; its
+// conversions and value are only those that came from a share, the totals
+// have all of them), "funnelItems", "errors": [{"code", "count"}] (most
+// frequent first), "errorCodes"}. "funnelItems" and "errorCodes" count what
+// the two lists would hold unbounded.
+std::string report_json(const ReportSums& sums, DayRange range);
 
 // The rows as CSV (RFC 4180; a cell that a spreadsheet would run as a
-// formula is prefixed with an apostrophe).
-std::string rows_csv(const std::vector<Row>& rows);
+// formula is prefixed with an apostrophe), after the header line unless
+// `header` is false (an export is written a day at a time).
+std::string rows_csv(const std::vector<Row>& rows, bool header = true);
 
 // Share counts for the social-proof feed, in "sharers" (page views that
 // shared the item at least once): "7d" (today and the 6 days before it —

@@ -20,15 +20,18 @@ std::string analytics_batch_refs(std::string_view request_json);
 // refusal.
 std::string analytics_aggregate_batch(std::string_view request_json);
 
-// Request: {"rows", "now", "days"}. Response: {"ok": true, "report"} (see
-// analytics::report_json) or a refusal (400 "invalid-days").
+// Request: {"byDay", "funnel", "funnelItems", "errors", "errorCodes" (the
+// store's sums, analytics::ReportSums), "now", "days"}. Response: {"ok":
+// true, "report"} (see analytics::report_json) or a refusal (400
+// "invalid-days").
 std::string analytics_report(std::string_view request_json);
 
-// Request: {"days": n, "now"}. Response: {"ok": true, "firstDay", "lastDay"}
-// or a refusal: the range a report or an export reads from the store.
+// Request: {"days": n, "now"}. Response: {"ok": true, "firstDay", "lastDay",
+// "listLimit"} or a refusal: the range a report or an export reads from the
+// store, and how many funnel items and error codes a report lists.
 std::string analytics_range(std::string_view request_json);
 
-// Request: {"rows"}. Response: {"ok": true, "csv"}.
+// Request: {"rows", "header" (default true)}. Response: {"ok": true, "csv"}.
 std::string analytics_csv(std::string_view request_json);
 
 // Request: {"rows", "item", "now"}. Response: {"ok": true, "last7Days", "all"}:

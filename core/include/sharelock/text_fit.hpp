@@ -50,7 +50,7 @@ class TextFitter {
   using FitRule = TextFit (*)(TextFitter&, std::string_view, std::span<const std::string>, std::size_t,
                               post_length::Measure);
   using HashtagRule = bool (*)(TextFitter&, std::string_view);
-  TextFitter(FitRule fit, HashtagRule hashtag) : fit_(fit), hashtag_(hashtag) {}
+  TextFitter(FitRule fit_rule, HashtagRule hashtag_rule) : fit_(fit_rule), hashtag_(hashtag_rule) {}
 
   FitRule fit_;
   HashtagRule hashtag_;
