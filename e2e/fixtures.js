@@ -220,7 +220,7 @@ export function countdownUnit(page, unit, host = 'sharelock-countdown') {
 }
 
 /**
- * Serves the wasm core with an HTTP Date header of our choosing, so the
+ * Serves the wasm modules with an HTTP Date header of our choosing, so the
  * countdowns' clock-skew rule sees a server clock that matches (or, on
  * purpose, does not match) the page's fake clock. `date` in ms since the
  * epoch, or a function giving it at each request; null leaves the header
@@ -234,7 +234,9 @@ export function countdownUnit(page, unit, host = 'sharelock-countdown') {
  */
 export async function serveWasmWithDate(page, date, extra = {}) {
   const served = [];
-  await page.route((url) => url.origin === ORIGIN && url.pathname === '/dist/sharelock-core.wasm', async (route) => {
+  // Every module's: a countdown reads the first wasm response's Date, and on
+  // a page with verified pay that may be sharelock-verified.wasm's.
+  await page.route((url) => url.origin === ORIGIN && /^\/dist\/sharelock-[a-z-]+\.wasm$/.test(url.pathname), async (route) => {
     const response = await route.fetch();
     const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== 'date'));
     const value = typeof date === 'function' ? date() : date;

@@ -328,6 +328,26 @@ test('keyboard only: edit the post, post, approve at the provider, land on the c
   await expect(content.locator('a')).toBeFocused();
 });
 
+test('a page with only verified pay and a share bar fetches their own modules, not the main one; switching to intent mode loads it', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').at(-1));
+  });
+  const body = `<sharelock-share networks="x,email" url="https://shop.example/p" text="Look"></sharelock-share>
+    ${payMarkup({ id: 'own', mode: 'verified', server: '/verify', item: 'verified-guide', network: 'x',
+      url: 'https://lumenandleaf.example/guides/window-box' })}`;
+  await openTestPage(page, { name: 'verified-only', html: testPage({ body }) });
+  await expect(payPart(page, 'post-text', '#own')).toHaveValue(/https:\/\/lumenandleaf\.example\/guides\/window-box/);
+  await expect(page.locator('sharelock-share [part~="button"]').first()).toBeVisible();
+  expect(wasm.sort()).toEqual(['sharelock-share.wasm', 'sharelock-verified.wasm']);
+
+  // The same element in intent mode needs the main module: fetched then.
+  await page.locator('#own').evaluate((element) => element.setAttribute('mode', 'intent'));
+  await expect(payPart(page, 'button', '#own')).toHaveText(/Share on X to unlock/);
+  await expect(payPart(page, 'post-text', '#own')).toHaveCount(0);
+  expect(wasm).toContain('sharelock-core.wasm');
+});
+
 test('bad verified configurations show the fallback with a clear error', async ({ page }) => {
   const widgets = [
     { id: 'no-server', mode: 'verified', item: 'a', url: 'https://shop.example/a' },

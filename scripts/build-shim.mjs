@@ -25,16 +25,17 @@ import { writeSnippets } from './sri-snippet.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
-export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-core'];
-// The modules with an Emscripten glue file: the share bar's is standalone,
-// loaded by web/wasm-loader.js itself.
+export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-verified', 'sharelock-core'];
+// The modules with an Emscripten glue file: the share bar's and verified
+// pay's are standalone, loaded by web/wasm-loader.js itself.
 const GLUED = ['sharelock-core'];
 export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 // Each widget's behaviour, as widget-element.js imports it, and its module.
 const WIDGETS = {
   // The exact module only when the small one cannot settle a bar's text.
   share: { source: 'web/share-element.js', module: 'sharelock-share', onDemand: ['sharelock-share-exact.wasm'] },
-  pay: { source: 'web/pay-element.js', module: 'sharelock-core' },
+  // mode="verified" fetches verified pay's module instead of the main one.
+  pay: { source: 'web/pay-element.js', module: 'sharelock-core', onDemand: ['sharelock-verified.wasm'] },
   countdown: { source: 'web/countdown-element.js', module: 'sharelock-core' },
   proof: { source: 'web/proof-element.js', module: 'sharelock-core' },
 };

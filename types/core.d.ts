@@ -567,7 +567,7 @@ export interface ProofToastGate {
 /**
  * The share bar's calls over the C ABI (web/core-abi.js builds them from
  * the module's schema): all sharelock-share.wasm serves, and what
- * sharelock-core serves for share bars and verified pay's Mastodon picker.
+ * sharelock-core serves for share bars.
  */
 export interface ShareModule {
   renderShareBar(request: ShareBarRequest): ShareBarView;
@@ -588,10 +588,18 @@ export interface CoreModule {
   describeProof(request: ProofRequest): ProofView;
   proofToastText(request: ProofToastTextRequest): ProofToastText;
   proofToastGate(request: ProofToastGateRequest): ProofToastGate;
+  unicodeVersion(): string;
+}
+
+/**
+ * sharelock-verified.wasm: verified pay's calls over the C ABI
+ * (wasm/verified_abi.cpp), with the Mastodon server check its panel asks.
+ */
+export interface VerifiedModule {
   describeVerified(request: VerifiedDescribeRequest): VerifiedView;
   checkVerifiedPost(request: VerifiedPostRequest): VerifiedPostCheck;
   beginVerified(request: VerifiedBeginRequest): VerifiedBegin;
   acceptVerifiedCallback(request: VerifiedCallbackRequest): VerifiedCallback;
   readUnlockResponse(request: UnlockAnswer): UnlockRead;
-  unicodeVersion(): string;
+  checkMastodonHost(query: MastodonHostQuery): MastodonHostCheck;
 }

@@ -1,7 +1,8 @@
-// The main browser module (sharelock-core.mjs + .wasm): pay, countdown,
-// proof and verified pay. It serves the share bar too, for pages that have
-// one of those as well, through the C ABI the share bar's own module has
-// (share_abi.cpp, linked into both).
+// The main browser module (sharelock-core.mjs + .wasm): pay, countdown and
+// proof. It serves the share bar too, for pages that have one of those as
+// well, through the C ABI the share bar's own module has (share_abi.cpp,
+// linked into both). Verified pay has a module of its own
+// (verified_abi.cpp).
 // Every call is typed: value objects in and out (wasm/*values.hpp), the JSON
 // the core reads or writes as JsonDocuments (docs/ABI.md). No logic lives
 // here, and since the core never throws, no exception can cross into
@@ -14,7 +15,6 @@
 #include "pay_values.hpp"
 #include "proof_values.hpp"
 #include "sharelock/unicode.hpp"
-#include "verified_values.hpp"
 
 namespace {
 
@@ -40,12 +40,5 @@ EMSCRIPTEN_BINDINGS(sharelock) {
   emscripten::function("describeProof", &sharelock::describe_proof);
   emscripten::function("proofToastText", &sharelock::proof_toast_text);
   emscripten::function("proofToastGate", &sharelock::proof_toast_gate);
-  // Verified pay: its records and the server's answers as JsonDocuments.
-  sharelock::bindings::register_verified_values();
-  emscripten::function("describeVerified", &sharelock::describe_verified);
-  emscripten::function("checkVerifiedPost", &sharelock::check_verified_post);
-  emscripten::function("beginVerified", &sharelock::begin_verified);
-  emscripten::function("acceptVerifiedCallback", &sharelock::accept_verified_callback);
-  emscripten::function("readUnlockResponse", &sharelock::read_unlock_response);
   emscripten::function("unicodeVersion", &unicode_version);
 }

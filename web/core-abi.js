@@ -6,18 +6,23 @@
 // (tests/js/core-types.test.mjs).
 //
 // The words: a string is its address and UTF-8 byte length, a bool 0 or 1,
-// a list its length followed by its elements, a record its fields in order.
+// an int32 ("i") one word, a double ("d") two (its IEEE
+// bits in memory order: the words are a Uint32Array over the module's
+// memory, so both sides read them alike), a list its length followed by its
+// elements, a record its fields in order.
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const double = new Float64Array(1);
+const doubleWords = new Uint32Array(double.buffer);
 
 /**
- * One type of the schema, from `text` at `at`: "s", "b", "[T]" or
+ * One type of the schema, from `text` at `at`: "s", "b", "i", "d", "[T]" or
  * "{Name field:T field:T}". Returns [type, where it ends].
  */
 function parseType(text, at) {
   const first = text[at];
-  if (first === 's' || first === 'b') return [{ kind: first }, at + 1];
+  if ('sbid'.includes(first)) return [{ kind: first }, at + 1];
   if (first === '[') {
     const [of, end] = parseType(text, at + 1);
     return [{ kind: 'list', of }, end + 1];
@@ -57,6 +62,11 @@ function encode(type, value, words, strings) {
     words.push(0, 0);
   } else if (type.kind === 'b') {
     words.push(value === true ? 1 : 0);
+  } else if (type.kind === 'i') {
+    words.push(value >>> 0); // not a number: 0
+  } else if (type.kind === 'd') {
+    double[0] = typeof value === 'number' ? value : 0;
+    words.push(...doubleWords);
   } else if (type.kind === 'list') {
     const list = Array.isArray(value) ? value : [];
     words.push(list.length);
@@ -73,6 +83,11 @@ function decode(type, memory, cursor) {
     return length ? decoder.decode(new Uint8Array(memory.buffer, address, length)) : '';
   }
   if (type.kind === 'b') return cursor.words[cursor.at++] !== 0;
+  if (type.kind === 'i') return cursor.words[cursor.at++] | 0;
+  if (type.kind === 'd') {
+    doubleWords.set(cursor.words.subarray(cursor.at, (cursor.at += 2)));
+    return double[0];
+  }
   if (type.kind === 'list') {
     const items = [];
     for (let count = cursor.words[cursor.at++]; count > 0; count -= 1) items.push(decode(type.of, memory, cursor));
@@ -98,7 +113,7 @@ export function readSchema(exports, memory) {
 
 /**
  * Every call the module's schema lists, as functions taking and returning
- * plain objects. A missing field goes in as "" / false / []; a trap (out
+ * plain objects. A missing field goes in as "" / false / 0 / []; a trap (out
  * of memory, a bug) is thrown, for the caller's guard (core-call.js).
  * @param {{sharelock_calls: () => number, sharelock_call: (index: number, words: number, count: number) => number,
  *   sharelock_alloc: (bytes: number) => number, sharelock_free: (address: number) => void}} exports

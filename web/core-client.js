@@ -1,5 +1,5 @@
-// The main wasm module (sharelock-core): pay, countdown, proof and verified
-// pay. Loaded lazily, once per page, and wrapped so widgets pass and receive
+// The main wasm module (sharelock-core): pay, countdown and proof (verified
+// pay has its own: verified-core.js). Loaded lazily, once per page, and wrapped so widgets pass and receive
 // plain objects: each widget's wrapper builds the typed values its calls
 // take (docs/ABI.md; types/core.d.ts). The share bar has its own module
 // (share-core.js), whose calls this one serves too.
@@ -7,7 +7,6 @@ import { countdownCalls } from './countdown-calls.js';
 import { payCalls } from './pay-calls.js';
 import { proofCalls } from './proof-calls.js';
 import { loadShareCalls } from './share-core.js';
-import { verifiedCalls } from './verified-calls.js';
 import { loadWasmModule } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
@@ -29,8 +28,6 @@ function wrap([raw, shareCalls]) {
       raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format),
     // describeProof, proofToastText, proofToastGate.
     ...proofCalls(raw),
-    // <sharelock-pay mode="verified">.
-    ...verifiedCalls(raw),
   };
 }
 

@@ -2,7 +2,8 @@
 // element (widget-element.js) loads on first use. In intent mode the
 // core's state machine decides everything; this reports what it observes (clicks, the share window opening or closing, the page being
 // seen again, the time) and carries out the effects the core returns.
-// mode="verified" hands the element to VerifiedPanel (verified-pay.js).
+// mode="verified" hands the element to VerifiedPanel (verified-pay.js),
+// with verified pay's own wasm module instead of the main one.
 import { announce, copyText, showBriefly } from './clipboard.js';
 import { loadCore } from './core-client.js';
 import { MASTODON_KEY } from './mastodon-host.js';
@@ -14,8 +15,9 @@ import { payStyles } from './pay-styles.js';
 import { openShareWindow } from './popup.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { themeStyles } from './theme-styles.js';
+import { loadVerifiedCore } from './verified-core.js';
 import { VerifiedPanel } from './verified-pay.js';
-import { PAY_ATTRIBUTES } from './widget-attributes.js';
+import { isVerifiedPay, PAY_ATTRIBUTES } from './widget-attributes.js';
 import { showFallback } from './widget-element.js';
 
 // Tells the other pay widgets on the page that an item was unlocked.
@@ -28,7 +30,8 @@ const unlockedThisView = new Set();
 export class PayWidget {
   #host;
   #root;
-  #core = null;
+  #core = null;  // the main module's calls, for intent mode
+  #verifiedCore = null;  // verified pay's module's, for mode="verified"
   #keys = null;
   #state = null;
   #view = null;
@@ -39,7 +42,7 @@ export class PayWidget {
   #offer = null;  // "offer-closed" or "offer-opened", from a linked countdown
   #verified = null;  // the VerifiedPanel, in mode="verified"
   #queueStart = coalesced(() => {
-    if (this.#host.isConnected) this.#start();
+    if (this.#host.isConnected) this.#loadAndStart();
   });
   // The live region stays in place across renders: screen readers may not
   // announce text put into a region that was only just inserted.
@@ -69,10 +72,23 @@ export class PayWidget {
       if (this.#state.phase === 'waiting' && this.#shareWindow) this.#watchShareWindow();
       return;
     }
-    loadCore().then(
+    this.#loadAndStart();
+  }
+
+  // Starts with the module the mode needs, loading it first if need be (a
+  // page with only verified pay never fetches the main module). The mode
+  // may change meanwhile: what loaded is kept, and the start asks again.
+  #loadAndStart() {
+    const verified = isVerifiedPay(this.#host);
+    if (verified ? this.#verifiedCore : this.#core) {
+      this.#start();
+      return;
+    }
+    (verified ? loadVerifiedCore() : loadCore()).then(
       (core) => {
-        this.#core = core;
-        if (this.#host.isConnected) this.#start();
+        if (verified) this.#verifiedCore = core;
+        else this.#core = core;
+        if (this.#host.isConnected) this.#loadAndStart();
       },
       (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
     );
@@ -84,11 +100,11 @@ export class PayWidget {
   }
 
   attributeChanged() {
-    if (this.#core) this.#queueStart();
+    if (this.#core || this.#verifiedCore) this.#queueStart();
   }
 
   #start() {
-    if (this.#host.getAttribute('mode')?.trim().toLowerCase() === 'verified') {
+    if (isVerifiedPay(this.#host)) {
       this.#startVerified();
       return;
     }
@@ -127,7 +143,7 @@ export class PayWidget {
     this.#root.replaceChildren(this.#body, this.#status);
     // One panel for the element's life: an attribute change keeps the
     // shopper's edited post.
-    this.#verified ??= new VerifiedPanel(this.#host, this.#core, {
+    this.#verified ??= new VerifiedPanel(this.#host, this.#verifiedCore, {
       body: this.#body, status: this.#status, attributes: () => presentAttributes(this.#host, PAY_ATTRIBUTES),
     });
     if (!(await this.#verified.start())) this.#showFallback(null);

@@ -4,7 +4,7 @@
 // kept in sessionStorage, the code goes to the verification server, and
 // the outcome waits for the item's widget (on this page, or on the page
 // the shopper started from, where the tab then returns).
-import { loadCore } from './core-client.js';
+import { loadVerifiedCore } from './verified-core.js';
 import { reportError } from './errors.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { OUTCOME_KEY, requestUnlock } from './verified-server.js';
@@ -56,7 +56,7 @@ async function run() {
   for (const name of OAUTH_PARAMETERS) clean.searchParams.delete(name);
   history.replaceState(history.state, '', clean.href);
 
-  const core = await loadCore();
+  const core = await loadVerifiedCore();
   const result = core.acceptVerifiedCallback({ query, page, stored: readStored(STATE_KEY, 'session') ?? '', now: Date.now() });
   if (result.outcome === 'none') {
     history.replaceState(history.state, '', page);  // not ours after all: the shop's own parameters

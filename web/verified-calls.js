@@ -1,6 +1,6 @@
-// Verified pay's calls into the main module: typed, no JSON text crosses.
-// The widget's plain requests become the value objects wasm/
-// verified_values.hpp registers (every field present, text cleaned), and
+// Verified pay's calls into its module (verified-core.js): typed, no JSON
+// text crosses. The widget's plain requests become the records wasm/
+// verified_abi.cpp declares (every field present, text cleaned), and
 // the JSON the core reads or writes — the stored token record, the OAuth
 // state record, the server's answers — crosses as a JsonDocument parsed
 // and written here by JSON.parse and JSON.stringify (json-document.js).
@@ -29,7 +29,7 @@ const widgetInput = ({ attributes, page, mastodonHost }) => ({
 });
 
 /**
- * @param {import('../types/core').CoreModule} raw
+ * @param {import('../types/core').VerifiedModule} raw
  */
 export function verifiedCalls(raw) {
   return {

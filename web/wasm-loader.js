@@ -1,6 +1,7 @@
 // Loads Sharelock's wasm modules, each once per page and only when a widget
 // needs it: sharelock-share.wasm for the share bar (standalone: no glue
 // file; sharelock-share-exact.wasm too when a bar's text needs it),
+// sharelock-verified.wasm (standalone too) for verified pay,
 // sharelock-core.{mjs,wasm} for the other widgets. Every file sits
 // next to sharelock-core.mjs, which configureCore() locates.
 import { abiCalls } from './core-abi.js';
@@ -154,7 +155,7 @@ const STANDALONE_IMPORTS = {
 
 /**
  * A module's C ABI (wasm/abi/calls.hpp): its four exports and its memory.
- * @param {string} name "sharelock-share", "sharelock-share-exact" or "sharelock-core"
+ * @param {string} name "sharelock-share", "sharelock-share-exact", "sharelock-verified" or "sharelock-core"
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadAbi(name, options = {}) {
@@ -187,7 +188,9 @@ let shareBarModuleName = null;
  * both, and still works.)
  */
 export function shareBarModule() {
-  shareBarModuleName ??= globalThis.document?.querySelector('sharelock-pay, sharelock-countdown, sharelock-proof')
+  // Verified pay has a module of its own (sharelock-verified).
+  shareBarModuleName ??= globalThis.document?.querySelector(
+    'sharelock-pay:not([mode=verified i]),sharelock-countdown,sharelock-proof')
     ? 'sharelock-core' : 'sharelock-share';
   return shareBarModuleName;
 }

@@ -12,3 +12,12 @@ export const COUNTDOWN_ATTRIBUTES = ['ends', 'starts', 'evergreen', 'daily', 'tz
 
 export const PROOF_ATTRIBUTES = ['kind', 'count', 'src', 'server', 'item', 'type', 'window', 'min', 'notation', 'lang',
   'position', 'avoid', 'interval', 'duration', 'max-toasts', 'snooze'];
+
+/**
+ * Whether a <sharelock-pay> asks for verified unlocks, which another wasm
+ * module serves (sharelock-verified) than intent mode's (sharelock-core).
+ * @param {Element} element
+ */
+export function isVerifiedPay(element) {
+  return element.getAttribute('mode')?.trim().toLowerCase() === 'verified';
+}

@@ -9,7 +9,7 @@ import { h } from './dom.js';
 import { reportError } from './errors.js';
 import { themeStyles } from './theme-styles.js';
 import { loadWasmModule, preloadElementCode, shareBarModule } from './wasm-loader.js';
-import { COUNTDOWN_ATTRIBUTES, PAY_ATTRIBUTES, PROOF_ATTRIBUTES, SHARE_ATTRIBUTES } from './widget-attributes.js';
+import { COUNTDOWN_ATTRIBUTES, isVerifiedPay, PAY_ATTRIBUTES, PROOF_ATTRIBUTES, SHARE_ATTRIBUTES } from './widget-attributes.js';
 
 /**
  * What a widget's chunk exports: a class built with (element, shadowRoot)
@@ -35,7 +35,7 @@ let baseClass = null;
 
 function sharelockElement() {
   baseClass ??= class SharelockElement extends HTMLElement {
-    /** @type {{module: () => string, load: () => Promise<WidgetBehaviourClass>, loaded?: Promise<WidgetBehaviourClass>, placeholder: () => Node, methods?: string[]}} */
+    /** @type {{module: (element: HTMLElement) => string, load: () => Promise<WidgetBehaviourClass>, loaded?: Promise<WidgetBehaviourClass>, placeholder: () => Node, methods?: string[]}} */
     static widget;
 
     #root;
@@ -71,7 +71,7 @@ function sharelockElement() {
       }
       const { widget } = this.constructor;
       // The wasm module downloads alongside the widget's chunk, not after it.
-      loadWasmModule(widget.module()).catch(() => {});
+      loadWasmModule(widget.module(this)).catch(() => {});
       // One import per widget: its elements then start in document order, as
       // they were upgraded (separate import() calls may settle in any order).
       // In the script-tag build, each of its chunks is checked against its
@@ -118,7 +118,7 @@ const WIDGETS = {
   },
   'sharelock-pay': {
     observedAttributes: PAY_ATTRIBUTES,
-    module: () => 'sharelock-core',
+    module: (element) => (isVerifiedPay(element) ? 'sharelock-verified' : 'sharelock-core'),
     load: () => import('./pay-element.js').then((m) => m.PayWidget),
     placeholder: loadingBox({ class: 'widget-loading placeholder', part: 'placeholder' }),
     // A linked <sharelock-countdown> ends or opens the offer.

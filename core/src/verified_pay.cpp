@@ -107,8 +107,8 @@ VerifiedPostCheck check_verified_post(const VerifiedPostRequest& request) {
     return result;
   }
   const verified::PostCheck check = verified::check_post(*config, request.text);
-  result.length = static_cast<std::uint32_t>(check.length);
-  result.limit = static_cast<std::uint32_t>(check.limit);
+  result.length = static_cast<std::int32_t>(check.length);
+  result.limit = static_cast<std::int32_t>(check.limit);
   result.fits = check.problem == verified::Problem::kNone;
   result.problem = std::string(verified::problem_code(check.problem));
   result.message = verified::with_network(verified::problem_message(config->lang, check.problem), config->network,

@@ -1,8 +1,9 @@
 // One contract, kept once: the TypeScript declarations of the typed wasm
 // calls (types/core.d.ts) against what Embind registers (wasm/*.cpp and
 // wasm/*values.hpp), against the C ABI schema the built modules report for
-// the share bar's calls (wasm/share_abi.cpp), against what the built
-// modules expose and what the shim's wrappers hand them. A field added,
+// the share bar's calls (wasm/share_fields.hpp) and verified pay's
+// (wasm/verified_abi.cpp), against what the built modules expose and what
+// the shim's wrappers hand them. A field added,
 // renamed or dropped on one side fails here.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -68,20 +69,27 @@ const values = Object.assign({}, ...await Promise.all(valueFiles.map(async (file
 const declared = declaredInterfaces(await read('types/core.d.ts'));
 // The C ABI schema each built module reports.
 const schemas = {};
-for (const name of ['sharelock-share', 'sharelock-core']) {
+for (const name of ['sharelock-share', 'sharelock-verified', 'sharelock-core']) {
   const { exports, memory } = await loadAbi(name, await wasmBinary(name));
   schemas[name] = readSchema(exports, memory);
 }
-const abiRecords = schemaRecords(schemas['sharelock-share']);
+const shareRecords = schemaRecords(schemas['sharelock-share']);
+const verifiedRecords = schemaRecords(schemas['sharelock-verified']);
+const abiRecords = { ...shareRecords, ...verifiedRecords };
 
 test('every value object Embind registers, and every record of the C ABI, is declared field for field', () => {
   assert.ok(Object.keys(values).length >= 11, `found the registrations: ${Object.keys(values)}`);
   for (const [name, fields] of Object.entries(values)) {
     assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs wasm/*values.hpp`);
   }
-  assert.ok(Object.keys(abiRecords).length >= 9, `found the schema's records: ${Object.keys(abiRecords)}`);
+  assert.ok(Object.keys(shareRecords).length >= 9, `found the schema's records: ${Object.keys(shareRecords)}`);
+  assert.ok(Object.keys(verifiedRecords).length >= 15, `found the schema's records: ${Object.keys(verifiedRecords)}`);
+  for (const [name, fields] of Object.entries(shareRecords)) {
+    // A record of both schemas (Error, PageFacts, the Mastodon check) is one.
+    if (verifiedRecords[name]) assert.deepEqual(verifiedRecords[name], fields, `${name}: the two C ABI schemas`);
+  }
   for (const [name, fields] of Object.entries(abiRecords)) {
-    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs the C ABI schema (wasm/share_abi.cpp)`);
+    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs the C ABI schemas (wasm/*_fields.hpp, wasm/*_abi.cpp)`);
     // A record both sides know (Error, PageFacts) has the same fields in both.
     if (values[name]) assert.deepEqual(values[name], fields, `${name}: Embind vs the C ABI`);
   }
@@ -94,6 +102,10 @@ test('each module\'s calls are declared, and each built module has exactly those
   // The share bar's calls: the same C ABI schema in both modules.
   assert.deepEqual(schemas['sharelock-core'], schemas['sharelock-share']);
   assert.deepEqual(schemas['sharelock-share'].map((call) => call.name).sort(), declared.ShareModule);
+  // Verified pay's module: its calls, and the share bar's Mastodon check.
+  assert.deepEqual(schemas['sharelock-verified'].map((call) => call.name).sort(), declared.VerifiedModule);
+  const checkHost = (calls) => calls.find((call) => call.name === 'checkMastodonHost');
+  assert.deepEqual(checkHost(schemas['sharelock-verified']), checkHost(schemas['sharelock-share']));
   // The main module's other calls: Embind's.
   const widgetCalls = (await Promise.all(valueFiles.map(async (file) => registeredFunctions(await read(`wasm/${file}`))))).flat();
   const core = [...registeredFunctions(await read('wasm/bindings.cpp')), ...widgetCalls].sort();

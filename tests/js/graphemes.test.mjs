@@ -13,9 +13,9 @@ import { test } from 'node:test';
 
 import { countGraphemes } from 'unicode-segmenter/grapheme';
 
-import { codePoints, loadBuiltCore, randomFrom } from './support.mjs';
+import { codePoints, loadBuiltVerifiedCore, randomFrom } from './support.mjs';
 
-const core = await loadBuiltCore();
+const core = await loadBuiltVerifiedCore();
 
 const TEXTS = 12000;
 const SEED = 20261203;

@@ -48,11 +48,20 @@ import { DIST, scriptTagSizes } from '../../scripts/sizes.mjs';
 // page 45,172 -> 31,744 (the small module is 19,143 bytes). The budget is
 // the issue's target itself. A page whose bar needs the exact module loads
 // 64,238; the countdown page 96,255, the kit 108,018.
+// Lowered, issue 18: verified pay's calls left the main module for a
+// standalone module of their own (sharelock-verified.wasm, 45,995 bytes),
+// which only a verified pay page or its OAuth callback fetches. The main
+// module went from 76,354 to 65,693 bytes: countdown 96,255 -> 85,675, kit
+// 108,018 -> 97,951; a verified pay page loads 64,156 (it loaded the main
+// module, 89,391 with its code). The share page stays under its 32,000
+// (31,997): the loader's table pins one more hash, and the C ABI reads
+// numbers too.
 const BUDGET = {
   share: 32_000,      // the module script, its chunks, the share bar's code and sharelock-share.wasm
   shareExact: 65_700, // the same when a bar's text needs sharelock-share-exact.wasm too
-  countdown: 97_700,  // the same with the countdown's code and sharelock-core.{mjs,wasm}
-  kit: 109_500,       // all four widgets (their share bars then use sharelock-core too)
+  countdown: 87_200,  // the same with the countdown's code and sharelock-core.{mjs,wasm}
+  payVerified: 65_700, // <sharelock-pay mode="verified">: pay's code and sharelock-verified.wasm, not the main module
+  kit: 99_500,        // all four widgets (their share bars then use sharelock-core too)
   classic: 20_000,    // sharelock.iife.js, the self-contained classic script
 };
 
@@ -70,7 +79,8 @@ test('dist/ holds only the builds, their chunks, the wasm modules and the snippe
   const chunks = allFiles.map((f) => f.file).filter((file) => /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js$/.test(file));
   const others = allFiles.map((f) => f.file).filter((file) => !chunks.includes(file)).sort();
   assert.deepEqual(others, ['index.js', 'integrity.json', 'pages.json', 'sharelock-core.mjs', 'sharelock-core.wasm',
-    'sharelock-share-exact.wasm', 'sharelock-share.wasm', 'sharelock.iife.js', 'sharelock.js', 'snippet.html', 'snippets.json']);
+    'sharelock-share-exact.wasm', 'sharelock-share.wasm', 'sharelock-verified.wasm', 'sharelock.iife.js', 'sharelock.js',
+    'snippet.html', 'snippets.json']);
   for (const file of [...pages.entry, ...Object.values(pages.widgets).flatMap((w) => w.code)]) {
     assert.ok(chunks.includes(file) || file === 'sharelock.js', `${file} is in dist/`);
   }
@@ -98,6 +108,13 @@ test('a page with only a countdown fits its budget', () => {
   const files = [...pages.entry, ...widgetFiles('countdown')];
   const bytes = brotliOf(files);
   assert.ok(bytes <= BUDGET.countdown, `${bytes} B brotli > budget ${BUDGET.countdown} B\n${files.join('\n')}`);
+});
+
+test('a page with verified pay loads its own module, not the main one, within its budget', () => {
+  assert.deepEqual(pages.widgets.pay.onDemand, ['sharelock-verified.wasm']);
+  const files = [...pages.entry, ...pages.widgets.pay.code, ...pages.widgets.pay.onDemand];
+  const bytes = brotliOf(files);
+  assert.ok(bytes <= BUDGET.payVerified, `${bytes} B brotli > budget ${BUDGET.payVerified} B\n${files.join('\n')}`);
 });
 
 test('a page with all four widgets fits its budget (one wasm module: the main one)', () => {

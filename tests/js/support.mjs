@@ -1,9 +1,10 @@
-// What the JS tests share: the built main module, a seeded random
+// What the JS tests share: the built main and verified modules, a seeded random
 // sequence for generated texts, and text written out as code points for a
 // failure message.
 import { readFile } from 'node:fs/promises';
 
 import { configureCore, loadCore } from '../../web/core-client.js';
+import { loadVerifiedCore } from '../../web/verified-core.js';
 
 const dist = new URL('../../dist/', import.meta.url);
 
@@ -11,6 +12,11 @@ const dist = new URL('../../dist/', import.meta.url);
 export async function loadBuiltCore() {
   configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
   return loadCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+}
+
+/** Verified pay's wasm module as built into dist/, through verified-core.js's wrapper. */
+export async function loadBuiltVerifiedCore() {
+  return loadVerifiedCore({ wasmBinary: await readFile(new URL('sharelock-verified.wasm', dist)) });
 }
 
 // mulberry32: a small, fixed pseudo-random sequence, the same on every

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadBuiltCore } from './support.mjs';
+import { loadBuiltVerifiedCore } from './support.mjs';
 
-const core = await loadBuiltCore();
+const core = await loadBuiltVerifiedCore();
 
 const T0 = 1764000000000;
 const attributes = {

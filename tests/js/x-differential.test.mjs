@@ -22,13 +22,14 @@ import { test } from 'node:test';
 
 import twitterText from 'twitter-text';
 
-import { codePoints, loadBuiltCore, randomFrom } from './support.mjs';
+import { codePoints, loadBuiltCore, loadBuiltVerifiedCore, randomFrom } from './support.mjs';
 
 const TEXTS = 12000;
 const SEED = 20261204;
 const X_LIMIT = 280;
 
 const core = await loadBuiltCore();
+const verified = await loadBuiltVerifiedCore();
 const nativeTool = new URL('../../build/native/tests/sharelock_x_post', import.meta.url);
 
 const oracleLength = (text) => twitterText.parseTweet(text, twitterText.configs.version3).weightedLength;
@@ -39,7 +40,7 @@ const verifiedOnX = {
   mode: 'verified', item: 'ebook-1', network: 'x', server: 'https://verify.example/api/',
   url: 'https://shop.example/ebook', text: 'Free ebook',
 };
-const wasmLength = (text) => core.checkVerifiedPost({ attributes: verifiedOnX, page, text }).length;
+const wasmLength = (text) => verified.checkVerifiedPost({ attributes: verifiedOnX, page, text }).length;
 
 // What shops write, and the emoji a phone's keyboard gives. (A pictograph,
 // ZWJ and another that together are no emoji of X's list weigh 2 + 1 + 2

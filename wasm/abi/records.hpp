@@ -1,8 +1,9 @@
 // Sharelock's own C ABI for typed values, without Embind: each struct names
 // its fields once (a Fields<T> specialisation), and from that one list come
 //   - the words a call reads its argument from and writes its result to
-//     (32-bit: a string is its address and byte length, a bool 0 or 1, a
-//     list its length and then its elements, a record its fields in order),
+//     (32-bit: a string is its address and byte length, a bool 0 or 1, an
+//     int32 one word, a double two (its IEEE bits, low word first), a list
+//     its length and then its elements, a record its fields in order),
 //   - and the schema JS decodes and encodes those words by (web/core-abi.js),
 //     so the two sides cannot drift apart.
 // Why not Embind: its JS runtime and registrations were 7 KB brotli of the
@@ -11,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -93,6 +95,29 @@ struct Codec<bool> {
   static void write(Words& out, bool value) { out.push_back(value ? 1 : 0); }
   static void read(WordReader& in, bool& value) { value = in.next() != 0; }
   static void schema(std::string& out) { out += 'b'; }
+};
+
+template <>
+struct Codec<std::int32_t> {
+  static void write(Words& out, std::int32_t value) { out.push_back(static_cast<std::uint32_t>(value)); }
+  static void read(WordReader& in, std::int32_t& value) { value = static_cast<std::int32_t>(in.next()); }
+  static void schema(std::string& out) { out += 'i'; }
+};
+
+// Times (milliseconds since 1970), HTTP statuses and JSON numbers: JS numbers.
+template <>
+struct Codec<double> {
+  static void write(Words& out, double value) {
+    std::uint32_t halves[2];
+    std::memcpy(halves, &value, sizeof value);
+    out.push_back(halves[0]);
+    out.push_back(halves[1]);
+  }
+  static void read(WordReader& in, double& value) {
+    const std::uint32_t halves[2] = {in.next(), in.next()};
+    std::memcpy(&value, halves, sizeof value);
+  }
+  static void schema(std::string& out) { out += 'd'; }
 };
 
 template <typename T>

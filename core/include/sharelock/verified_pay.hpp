@@ -73,8 +73,8 @@ struct VerifiedPostRequest {
 struct VerifiedPostCheck {
   bool fatal = false;
   std::vector<Error> errors;
-  std::uint32_t length = 0;  // as the network counts it
-  std::uint32_t limit = 0;
+  std::int32_t length = 0;  // as the network counts it
+  std::int32_t limit = 0;
   bool fits = false;
   std::string problem;  // "", "empty", "too-long" or "missing-link"
   std::string message;
