@@ -10,6 +10,7 @@
 // objects. A module defines its calls once with SHARELOCK_ABI_CALLS.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,7 +23,7 @@ namespace sharelock::abi {
 struct Call {
   const char* name;
   const std::uint32_t* (*run)(const std::uint32_t* words, std::size_t count);
-  void (*schema)(std::string& out);
+  const char* schema;  // "<argument schema> <result schema>", a constant
 };
 
 // Reads the argument, runs `function`, and keeps the result (and its words)
@@ -40,16 +41,24 @@ const std::uint32_t* run(const std::uint32_t* words, std::size_t count) {
   return out.data();
 }
 
+// A call's schema, written at compile time (NUL-terminated).
 template <typename Argument, typename Result>
-void schema(std::string& out) {
-  Codec<Argument>::schema(out);
-  out += ' ';
-  Codec<Result>::schema(out);
-}
+struct CallSchema {
+  static constexpr std::size_t kSize = Codec<Argument>::schema_size() + 1 + Codec<Result>::schema_size() + 1;
+  static constexpr std::array<char, kSize> kText = [] {
+    std::array<char, kSize> text{};
+    char* out = text.data();
+    Codec<Argument>::schema(out);
+    *out++ = ' ';
+    Codec<Result>::schema(out);
+    *out = '\0';
+    return text;
+  }();
+};
 
 template <typename Argument, typename Result, Result (*function)(const Argument&)>
 constexpr Call call(const char* name) {
-  return {name, &run<Argument, Result, function>, &schema<Argument, Result>};
+  return {name, &run<Argument, Result, function>, CallSchema<Argument, Result>::kText.data()};
 }
 
 }  // namespace sharelock::abi
@@ -65,7 +74,7 @@ constexpr Call call(const char* name) {
       for (const auto& c : kCalls) {                                                          \
         text += c.name;                                                                       \
         text += ' ';                                                                          \
-        c.schema(text);                                                                       \
+        text += c.schema;                                                                     \
         text += '\n';                                                                         \
       }                                                                                       \
     }                                                                                         \

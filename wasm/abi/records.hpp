@@ -56,6 +56,26 @@ class WordReader {
   std::size_t at_ = 0;
 };
 
+// The schema is text known at compile time (calls.hpp keeps it as a
+// constant): each codec says its length and writes it, both constexpr, so
+// no code that builds it at run time is in the module.
+constexpr std::size_t text_length(const char* text) {
+  std::size_t length = 0;
+  while (text[length] != '\0') ++length;
+  return length;
+}
+
+constexpr void write_text(char*& out, const char* text) {
+  while (*text != '\0') *out++ = *text++;
+}
+
+template <typename F>
+struct MemberOf;
+template <typename Record, typename Member>
+struct MemberOf<Field<Record, Member>> {
+  using type = Member;
+};
+
 template <typename T>
 struct Codec {  // a record: its fields in the order Fields<T> lists them
   static void write(Words& out, const T& value) {
@@ -66,13 +86,21 @@ struct Codec {  // a record: its fields in the order Fields<T> lists them
     std::apply([&](auto... f) { (Codec<std::decay_t<decltype(value.*(f.member))>>::read(in, value.*(f.member)), ...); },
                Fields<T>::list);
   }
-  static void schema(std::string& out) {
-    out += '{';
-    out += Fields<T>::name;
-    std::apply([&](auto... f) { ((out += ' ', out += f.name, out += ':',
-                                  Codec<std::decay_t<decltype(std::declval<T&>().*(f.member))>>::schema(out)), ...); },
-               Fields<T>::list);
-    out += '}';
+  // "{Name field:T field:T}"
+  static constexpr std::size_t schema_size() {
+    std::size_t size = 2 + text_length(Fields<T>::name);
+    std::apply([&](auto... f) {
+      ((size += 2 + text_length(f.name) + Codec<typename MemberOf<decltype(f)>::type>::schema_size()), ...);
+    }, Fields<T>::list);
+    return size;
+  }
+  static constexpr void schema(char*& out) {
+    *out++ = '{';
+    write_text(out, Fields<T>::name);
+    std::apply([&](auto... f) {
+      ((*out++ = ' ', write_text(out, f.name), *out++ = ':', Codec<typename MemberOf<decltype(f)>::type>::schema(out)), ...);
+    }, Fields<T>::list);
+    *out++ = '}';
   }
 };
 
@@ -87,21 +115,24 @@ struct Codec<std::string> {
     const auto size = in.next();
     if (address != 0) value.assign(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(address)), size);
   }
-  static void schema(std::string& out) { out += 's'; }
+  static constexpr std::size_t schema_size() { return 1; }
+  static constexpr void schema(char*& out) { *out++ = 's'; }
 };
 
 template <>
 struct Codec<bool> {
   static void write(Words& out, bool value) { out.push_back(value ? 1 : 0); }
   static void read(WordReader& in, bool& value) { value = in.next() != 0; }
-  static void schema(std::string& out) { out += 'b'; }
+  static constexpr std::size_t schema_size() { return 1; }
+  static constexpr void schema(char*& out) { *out++ = 'b'; }
 };
 
 template <>
 struct Codec<std::int32_t> {
   static void write(Words& out, std::int32_t value) { out.push_back(static_cast<std::uint32_t>(value)); }
   static void read(WordReader& in, std::int32_t& value) { value = static_cast<std::int32_t>(in.next()); }
-  static void schema(std::string& out) { out += 'i'; }
+  static constexpr std::size_t schema_size() { return 1; }
+  static constexpr void schema(char*& out) { *out++ = 'i'; }
 };
 
 // Times (milliseconds since 1970), HTTP statuses and JSON numbers: JS numbers.
@@ -117,7 +148,8 @@ struct Codec<double> {
     const std::uint32_t halves[2] = {in.next(), in.next()};
     std::memcpy(&value, halves, sizeof value);
   }
-  static void schema(std::string& out) { out += 'd'; }
+  static constexpr std::size_t schema_size() { return 1; }
+  static constexpr void schema(char*& out) { *out++ = 'd'; }
 };
 
 template <typename T>
@@ -133,10 +165,11 @@ struct Codec<std::vector<T>> {
       Codec<T>::read(in, list.emplace_back());
     }
   }
-  static void schema(std::string& out) {
-    out += '[';
+  static constexpr std::size_t schema_size() { return 2 + Codec<T>::schema_size(); }
+  static constexpr void schema(char*& out) {
+    *out++ = '[';
     Codec<T>::schema(out);
-    out += ']';
+    *out++ = ']';
   }
 };
 
