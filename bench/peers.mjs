@@ -47,7 +47,7 @@ export const LIBRARIES = {
     package: null,
     files: '`dist/sharelock.js` (ES module) and its chunks; a widget\'s own chunk and wasm module (`sharelock-share` for share bars, `sharelock-core` for the others) load when the first such widget connects',
     // What a site owner pastes from the snippet builder for that widget:
-    // the snippet, plus preloads of the widget's chunks, glue and wasm.
+    // the snippet, plus preloads of the widget's chunks and wasm.
     head: (widget) => sharelockHead(widget),
     widgets: {
       share: {

@@ -13,7 +13,7 @@ for (const name of ['react', 'vue']) {
 
     async function openExample(page) {
       const html = readFileSync(new URL(`../examples/${name}/index.html`, import.meta.url), 'utf8')
-        .replace('content="/sharelock/sharelock-core.mjs"', 'content="/dist/sharelock-core.mjs"');
+        .replace('content="/sharelock/sharelock-core.wasm"', 'content="/dist/sharelock-core.wasm"');
       await openTestPage(page, { name, html, files: { 'app.js': { body: bundle, contentType: 'text/javascript' } } });
       await expect(shareButton(page, 'x')).toBeVisible();
       // A mark on the element object: if the framework replaced the element, it is gone.

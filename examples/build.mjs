@@ -45,7 +45,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     await mkdir(`${out}sharelock`, { recursive: true });
     await writeFile(`${out}app.js`, await bundleExample(name));
     await copyFile(path(`examples/${name}/index.html`), `${out}index.html`);
-    for (const file of ['sharelock-core.mjs', 'sharelock-core.wasm', 'sharelock-share.wasm', 'sharelock-share-exact.wasm',
+    for (const file of ['sharelock-core.wasm', 'sharelock-share.wasm', 'sharelock-share-exact.wasm',
       'sharelock-verified.wasm']) {
       await copyFile(path(`dist/${file}`), `${out}sharelock/${file}`);
     }

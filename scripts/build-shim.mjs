@@ -9,8 +9,8 @@
 // used, so a page with only a share bar never fetches the others. The
 // classic script cannot import chunks and stays one self-contained file.
 // Every wasm's sha384 is built into the shim, which checks the bytes it
-// fetches; the script-tag builds also carry the sha384 of every chunk and
-// glue file they import later, and check each before it runs (web/
+// fetches; the script-tag builds also carry the sha384 of every chunk
+// they import later, and check each before it runs (web/
 // wasm-loader.js). That takes two passes: the first names the chunks (their
 // names hash their contents), the second builds the entry with their hashes
 // (only the entry changes). dist/pages.json records which files each widget
@@ -26,9 +26,6 @@ import { writeSnippets } from './sri-snippet.mjs';
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
 export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-verified', 'sharelock-core'];
-// The modules with an Emscripten glue file: the share bar's and verified
-// pay's are standalone, loaded by web/wasm-loader.js itself.
-const GLUED = ['sharelock-core'];
 export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 // Each widget's behaviour, as widget-element.js imports it, and its module.
 const WIDGETS = {
@@ -45,12 +42,12 @@ await mkdir(dist, { recursive: true });
 for (const name of await readdir(dist)) {
   if (CHUNK_PATTERN.test(name)) await rm(new URL(name, dist));
 }
+// Earlier builds' glue file of the main module, which is standalone now.
+await rm(new URL('sharelock-core.mjs', dist), { force: true });
 const hashOf = async (file) => sriHash(await readFile(new URL(file, dist)));
 const wasmIntegrity = {};
 for (const name of WASM_MODULES) {
-  for (const file of [...(GLUED.includes(name) ? [`${name}.mjs`] : []), `${name}.wasm`]) {
-    await copyFile(new URL(`../build/wasm/wasm/${file}`, import.meta.url), new URL(file, dist));
-  }
+  await copyFile(new URL(`../build/wasm/wasm/${name}.wasm`, import.meta.url), new URL(`${name}.wasm`, dist));
   wasmIntegrity[`${name}.wasm`] = await hashOf(`${name}.wasm`);
 }
 
@@ -118,7 +115,7 @@ function pagesOf(metafile) {
     if (!chunk) throw new Error(`build-shim: no chunk for ${source}`);
     const code = [...staticClosure(outputs, chunk)].filter((file) => !entry.includes(file));
     return [widget, {
-      code, ...(GLUED.includes(module) ? { glue: `${module}.mjs` } : {}), wasm: `${module}.wasm`, ...(onDemand ? { onDemand } : {}),
+      code, wasm: `${module}.wasm`, ...(onDemand ? { onDemand } : {}),
     }];
   }));
   const lazy = Object.fromEntries(Object.entries(LAZY_MODULES).map(([name, source]) =>
@@ -127,11 +124,10 @@ function pagesOf(metafile) {
 }
 
 const first = pagesOf((await buildModules({ files: {}, widgets: {} })).metafile);
-const glueFiles = GLUED.map((name) => `${name}.mjs`);
 const files = {};
 // What the entry imports at once is pinned by the page's modulepreload
 // links (the snippet); what it imports later, here.
-for (const file of [...first.chunks.filter((f) => !first.entry.includes(f)), ...glueFiles]) files[file] = await hashOf(file);
+for (const file of first.chunks.filter((f) => !first.entry.includes(f))) files[file] = await hashOf(file);
 const elementCode = Object.fromEntries(Object.entries(first.widgets).map(([widget, { code }]) => [`sharelock-${widget}`, code]));
 Object.assign(elementCode, first.lazy);
 const second = pagesOf((await buildModules({ files, widgets: elementCode })).metafile);
@@ -140,7 +136,7 @@ if (JSON.stringify(second.chunks) !== JSON.stringify(first.chunks)) {
 }
 await build({
   ...common,
-  define: defines({ files: Object.fromEntries(glueFiles.map((file) => [file, files[file]])), widgets: {} }),
+  define: defines({ files: {}, widgets: {} }),
   entryPoints: [web('auto.js')],
   outfile: new URL('sharelock.iife.js', dist).pathname,
   format: 'iife',

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the native core and its tests, the wasm module and the JS shim.
+# Builds the native core and its tests, the wasm modules and the JS shim.
 #   build/native  — g++ build of core/ and the GoogleTest suite
-#   build/wasm    — Emscripten build: sharelock-core.mjs + sharelock-core.wasm
-#   dist/         — what a page loads: sharelock.js, sharelock-core.{mjs,wasm}
+#   build/wasm    — Emscripten build: the browser's four standalone .wasm
+#                   modules and the verification server's Embind module
+#   dist/         — what a page loads: sharelock.js, its chunks, the .wasm files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/build-dir.sh

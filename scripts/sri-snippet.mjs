@@ -8,12 +8,12 @@
 // modulepreload links pin what it imports at once (fetched in parallel with
 // it, and a module fetched with an integrity is the one a later import of
 // the same URL gets). Everything imported later, on first use of a widget —
-// its chunks, the wasm glue — is pinned by hashes built into sharelock.js,
+// its chunks — is pinned by hashes built into sharelock.js,
 // which preloads each file with its hash before importing it; each .wasm is
 // pinned the same way (wasm-loader.js fetches it with `integrity`). No
 // import map: an inline script would need an exception in a strict CSP.
 // widgetPreloads() adds, for a page known to hold a widget, the links that
-// fetch that widget's chunk, glue and wasm without waiting for the shim.
+// fetch that widget's chunk and wasm without waiting for the shim.
 import { readFile, writeFile } from 'node:fs/promises';
 import { sriHash } from './sri.mjs';
 
@@ -29,14 +29,14 @@ export async function distPages() {
 }
 
 /**
- * Every file a page may load: the two script-tag builds, chunks, glue and
- * wasm, and what a widget fetches only when it needs it (the share bar's
- * exact module). The share bar's modules have no glue file.
+ * Every file a page may load: the two script-tag builds, chunks and wasm,
+ * and what a widget fetches only when it needs it (the share bar's exact
+ * module, verified pay's).
  */
 export function pinnedFiles(pages) {
   const files = new Set(['sharelock.iife.js', ...pages.entry]);
   for (const widget of Object.values(pages.widgets)) {
-    for (const file of [...widget.code, widget.glue, widget.wasm, ...(widget.onDemand ?? [])].filter(Boolean)) files.add(file);
+    for (const file of [...widget.code, widget.wasm, ...(widget.onDemand ?? [])]) files.add(file);
   }
   return [...files].sort();
 }
@@ -81,7 +81,7 @@ export function snippetTags(base, pages, integrity) {
 }
 
 /**
- * For a page that shows `widget` at once: its chunk and glue (if any) as module
+ * For a page that shows `widget` at once: its chunks as module
  * preloads and its wasm as a fetch preload, all with their hashes, so they
  * download alongside the shim instead of after it.
  * @param {string} base
@@ -90,9 +90,9 @@ export function snippetTags(base, pages, integrity) {
  * @param {string} widget "share", "pay", "countdown" or "proof"
  */
 export function widgetPreloads(base, pages, integrity, widget) {
-  const { code, glue, wasm } = pages.widgets[widget];
+  const { code, wasm } = pages.widgets[widget];
   return [
-    ...[...code, glue].filter(Boolean).map((file) => modulePreload(base, file, integrity)),
+    ...code.map((file) => modulePreload(base, file, integrity)),
     `<link rel="preload" as="fetch" href="${base}${wasm}" integrity="${integrity[wasm]}" crossorigin="anonymous">`,
   ].join('\n');
 }

@@ -574,21 +574,49 @@ export interface ShareModule {
   checkMastodonHost(query: MastodonHostQuery): MastodonHostCheck;
 }
 
+/** countdownView's numbers and texts, as one record. opensAt NaN: no opening time. */
+export interface CountdownViewQuery {
+  endsAt: number;
+  opensAt: number;
+  now: number;
+  lang: string;
+  format: string;
+}
+
+/** stockFromFeed's feed body (parsed) and language. */
+export interface StockFeedQuery {
+  body: JsonDocument;
+  lang: string;
+}
+
+/** clockSkew's answer: ms to add to the device's clock. */
+export interface ClockSkew {
+  millis: number;
+}
+
+/** The argument of a call that takes none. */
+export interface NoArgument {
+}
+
+export interface UnicodeVersion {
+  version: string;
+}
+
 /**
- * sharelock-core.mjs: the other widgets' calls, as Embind registers them
- * (docs/ABI.md). The share bar's come through its C ABI (ShareModule).
+ * sharelock-core.wasm: the other widgets' calls over the C ABI
+ * (wasm/core_abi.cpp; docs/ABI.md), and the share bar's.
  */
-export interface CoreModule {
+export interface CoreModule extends ShareModule {
   describePay(input: PayWidgetInput): PayDescription;
   stepPay(request: PayStepRequest): PayStep;
   planCountdown(request: CountdownRequest): CountdownPlan;
-  countdownView(endsAt: number, opensAt: number, now: number, lang: string, format: string): CountdownView;
-  stockFromFeed(body: JsonDocument, lang: string): StockFeedResult;
-  clockSkew(sample: ClockSample): number;
+  countdownView(query: CountdownViewQuery): CountdownView;
+  stockFromFeed(query: StockFeedQuery): StockFeedResult;
+  clockSkew(sample: ClockSample): ClockSkew;
   describeProof(request: ProofRequest): ProofView;
   proofToastText(request: ProofToastTextRequest): ProofToastText;
   proofToastGate(request: ProofToastGateRequest): ProofToastGate;
-  unicodeVersion(): string;
+  unicodeVersion(argument: NoArgument): UnicodeVersion;
 }
 
 /**

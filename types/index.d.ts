@@ -22,7 +22,12 @@ export declare class SharelockError extends Error {
 export declare function defineElements(): void;
 
 export interface CoreOptions {
-  /** URL of sharelock-core.mjs; its .wasm and sharelock-share.wasm are looked up next to it. Default: next to the module. */
+  /**
+   * Where the core's .wasm files are: the URL of one of them (e.g.
+   * sharelock-core.wasm) or of their folder, ending in "/"; every module is
+   * looked up there. (A URL of sharelock-core.mjs, the glue file of earlier
+   * versions, names the same folder.) Default: next to the module.
+   */
   moduleUrl?: string | URL;
   /**
    * SRI hashes the .wasm files must match, by file name

@@ -1,22 +1,24 @@
 // The main wasm module (sharelock-core): pay, countdown and proof (verified
-// pay has its own: verified-core.js). Loaded lazily, once per page, and wrapped so widgets pass and receive
-// plain objects: each widget's wrapper builds the typed values its calls
-// take (docs/ABI.md; types/core.d.ts). The share bar has its own module
+// pay has its own: verified-core.js). Loaded lazily, once per page, over
+// Sharelock's C ABI (core-abi.js), and wrapped so widgets pass and receive
+// plain objects: each widget's wrapper builds the records its calls take
+// (docs/ABI.md; types/core.d.ts). The share bar has its own module
 // (share-core.js), whose calls this one serves too.
 import { countdownCalls } from './countdown-calls.js';
 import { payCalls } from './pay-calls.js';
 import { proofCalls } from './proof-calls.js';
-import { loadShareCalls } from './share-core.js';
-import { loadWasmModule } from './wasm-loader.js';
+import { shareBarCalls } from './share-core.js';
+import { loadAbiCalls } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
 
-function wrap([raw, shareCalls]) {
+/** @param {import('../types/core').CoreModule} raw */
+function wrap(raw) {
   return {
-    // renderShareBar, and checkMastodonHost for verified pay too: the C ABI
-    // calls both modules serve (wasm/share_abi.cpp), wrapped by share-core.js.
-    ...shareCalls,
-    unicodeVersion: () => raw.unicodeVersion(),
+    // renderShareBar and checkMastodonHost, wrapped as the share bar's own
+    // module's are (share-core.js).
+    ...shareBarCalls(raw),
+    unicodeVersion: () => raw.unicodeVersion({}).version,
     ...payCalls(raw),
     // planCountdown, stockFromFeed, clockSkew.
     ...countdownCalls(raw),
@@ -25,7 +27,7 @@ function wrap([raw, shareCalls]) {
      * @returns {import('../types/core').CountdownView}
      */
     countdownView: (endsAt, opensAt, now, lang, format) =>
-      raw.countdownView(endsAt, opensAt ?? Number.NaN, now, lang, format),
+      raw.countdownView({ endsAt, opensAt: opensAt ?? Number.NaN, now, lang, format }),
     // describeProof, proofToastText, proofToastGate.
     ...proofCalls(raw),
   };
@@ -39,6 +41,6 @@ let wrapped = null;
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadCore(options = {}) {
-  wrapped ??= Promise.all([loadWasmModule('sharelock-core', options), loadShareCalls('sharelock-core', options)]).then(wrap);
+  wrapped ??= loadAbiCalls('sharelock-core', options).then(wrap);
   return wrapped;
 }

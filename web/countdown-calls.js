@@ -1,6 +1,6 @@
 // <sharelock-countdown>'s calls into wasm: typed, no JSON text. It turns
-// the element's plain requests into the value objects wasm/
-// countdown_values.hpp registers (every field present, text cleaned; the
+// the element's plain requests into the records wasm/
+// countdown_fields.hpp declares (every field present, text cleaned; the
 // stored evergreen record and the stock feed's body parsed by JSON.parse
 // into JsonDocuments), and hands back plain objects shaped as the element
 // uses them. Shapes only: what they mean is the core's to decide.
@@ -58,9 +58,9 @@ export function countdownCalls(raw) {
      * @param {{body: string, lang: string}} feed the feed's text, as fetched
      * @returns {import('../types/core').StockFeedResult}
      */
-    stockFromFeed: guarded(({ body, lang } = {}) => raw.stockFromFeed(jsonDocument(body), text(lang)),
+    stockFromFeed: guarded(({ body, lang } = {}) => raw.stockFromFeed({ body: jsonDocument(body), lang: text(lang) }),
       (error) => ({ ok: false, text: '', error })),
     /** @returns {{skew: number}} ms to add to the device's clock (0 when the core failed) */
-    clockSkew: guarded((sample) => ({ skew: raw.clockSkew(clockSample(sample)) }), () => ({ skew: 0 })),
+    clockSkew: guarded((sample) => ({ skew: raw.clockSkew(clockSample(sample)).millis }), () => ({ skew: 0 })),
   };
 }

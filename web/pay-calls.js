@@ -1,5 +1,5 @@
 // <sharelock-pay>'s calls into the main module: typed, no JSON
-// (wasm/pay_values.hpp; types/core.d.ts). Builds every field of the
+// (wasm/pay_fields.hpp; types/core.d.ts). Builds every field of the
 // requests from what the widget reads, parses the stored records with
 // JSON.parse (json-document.js), and hands back plain objects (a record
 // to store as a document: jsonText writes it).

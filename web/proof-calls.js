@@ -1,5 +1,5 @@
 // <sharelock-proof>'s calls into wasm: typed, no JSON text. The widget's
-// plain requests become the value objects wasm/proof_values.hpp registers
+// plain requests become the records wasm/proof_fields.hpp declares
 // (every field present, text cleaned); the feed body and the stored cap
 // record cross as JsonDocuments that JSON.parse produced, and the record
 // the core writes comes back as text to store. Shapes only: what any of it

@@ -1,22 +1,25 @@
 // Loads Sharelock's wasm modules, each once per page and only when a widget
-// needs it: sharelock-share.wasm for the share bar (standalone: no glue
-// file; sharelock-share-exact.wasm too when a bar's text needs it),
-// sharelock-verified.wasm (standalone too) for verified pay,
-// sharelock-core.{mjs,wasm} for the other widgets. Every file sits
-// next to sharelock-core.mjs, which configureCore() locates.
+// needs it: sharelock-share.wasm for the share bar
+// (sharelock-share-exact.wasm too when a bar's text needs it),
+// sharelock-verified.wasm for verified pay, sharelock-core.wasm for the
+// other widgets. All are standalone modules with Sharelock's C ABI and no
+// JS glue. They sit side by side, where configureCore() says.
+//
+// (configureCore's moduleUrl names a file of that folder: earlier versions
+// had a glue file, sharelock-core.mjs, and pages that name it still work.)
 import { abiCalls } from './core-abi.js';
 import { SharelockError } from './errors.js';
 
 // Next to this file by default. The IIFE build has no import.meta (esbuild
 // leaves it empty), so there the script-tag entry (web/auto.js) sets it from
 // document.currentScript before any widget asks.
-let coreUrl = import.meta.url ? new URL('./sharelock-core.mjs', import.meta.url) : null;
+let coreUrl = import.meta.url ? new URL('./sharelock-core.wasm', import.meta.url) : null;
 // Each wasm's sha384, fixed when the shim is built (scripts/build-shim.mjs),
 // so the bytes are checked even where no <script integrity> can reach them.
 // Empty in an unbundled web/ (tests in Node).
 let integrity = typeof __SHARELOCK_WASM_INTEGRITY__ === 'object' ? { ...__SHARELOCK_WASM_INTEGRITY__ } : {};
-// The script-tag build's pins (scripts/build-shim.mjs): every chunk and glue
-// file by name with its sha384, and each element's chunks. Empty in the npm
+// The script-tag build's pins (scripts/build-shim.mjs): every chunk by name
+// with its sha384, and each element's chunks. Empty in the npm
 // build, whose bundler decides where the files go.
 let pins = { files: {}, widgets: {} };
 const preloads = new Map(); // URL → Promise of its verified preload
@@ -49,8 +52,9 @@ export function coreMemoryBytes() {
 }
 
 /**
- * Where the wasm glue lives (sharelock-core.mjs; the other modules and every
- * .wasm are looked up next to it), and the wasm files' expected SRI hashes:
+ * Where the wasm files are (the URL of one of them, e.g. sharelock-core.wasm,
+ * or of their folder with a trailing slash; every module is looked up
+ * there), and the wasm files' expected SRI hashes:
  * {"sharelock-core.wasm": "sha384-…", "sharelock-share.wasm": "sha384-…"}
  * for a build of your own, or '' to check nothing (only for files served
  * from a place you trust). A single hash string is sharelock-core.wasm's.
@@ -105,10 +109,8 @@ export function preloadElementCode(element, base) {
   return Promise.all((pins.widgets[element] ?? []).map((file) => preloadPinned(new URL(file, base))));
 }
 
-// Fetches the wasm ourselves, to read the response's Date header on the way
-// (Emscripten's own loader does not expose it). Started together with the
-// glue's import, not after it: on a slow connection the two downloads
-// overlap instead of queueing.
+// Fetches the wasm, reading the response's Date header on the way (the
+// countdown's clock check).
 function fetchWasm(wasmUrl, hash) {
   const sentAt = Date.now();
   // With an integrity the browser refuses bytes of any other build.
@@ -135,14 +137,12 @@ function instantiate(name, source, imports) {
         ? WebAssembly.instantiateStreaming(response, imports)
         : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
     .then((result) => {
-      // The glue's export names are minified: find the memory by its type.
-      const memory = Object.values(result.instance.exports).find((value) => value instanceof WebAssembly.Memory);
-      if (memory) memories.set(name, memory);
+      memories.set(name, result.instance.exports.memory);
       return result;
     });
 }
 
-// What a standalone module (built with -sSTANDALONE_WASM: the share bar's)
+// What a standalone module (built with -sSTANDALONE_WASM: all of ours)
 // imports. Views of its memory are made anew after every allocation
 // (core-abi.js), so growth needs no notice; proc_exit only comes from an
 // abort, which must stop the call.
@@ -159,18 +159,11 @@ const STANDALONE_IMPORTS = {
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadAbi(name, options = {}) {
-  return loadWasmModule(name, options).then((loaded) => ({
-    // A standalone instance's exports, or the glue's Module._name.
-    exports: loaded instanceof WebAssembly.Instance ? loaded.exports
-      : Object.fromEntries(['sharelock_calls', 'sharelock_call', 'sharelock_alloc', 'sharelock_free']
-        .map((call) => [call, loaded[`_${call}`]])),
-    memory: memories.get(name),
-  }));
+  return loadWasmModule(name, options).then((instance) => ({ exports: instance.exports, memory: memories.get(name) }));
 }
 
 /**
- * The calls a module serves through its C ABI as plain-object functions:
- * all of the share bar's module, the share bar's calls of the main one.
+ * The calls a module serves through its C ABI as plain-object functions.
  * @param {string} name
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options]
  */
@@ -196,11 +189,11 @@ export function shareBarModule() {
 }
 
 /**
- * The module `name`, loaded once: sharelock-core's Embind module, or a
- * share bar's standalone WebAssembly.Instance, initialised. Rejects with a
- * SharelockError (code "wasm-unavailable") when it cannot be loaded:
- * missing file, a CSP without 'wasm-unsafe-eval', an old browser. Calling it early (before the widget's own code has arrived)
- * starts both downloads sooner; later calls share them.
+ * The module `name`, loaded once: its WebAssembly.Instance, initialised.
+ * Rejects with a SharelockError (code "wasm-unavailable") when it cannot be
+ * loaded: missing file, a CSP without 'wasm-unsafe-eval', an old browser.
+ * Calling it early (before the widget's own code has arrived) starts the
+ * download sooner; later calls share it.
  * @param {string} name
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
@@ -210,41 +203,16 @@ export function loadWasmModule(name, options = {}) {
 }
 
 async function load(name, options) {
-  // sharelock-core's glue is exactly where configureCore() says; every
-  // other file sits next to it. The share bar's module has no glue.
-  const standalone = name !== 'sharelock-core';
   const wasmUrl = coreUrl && new URL(`${name}.wasm`, coreUrl);
-  // Emscripten reports through print/printErr; collect them into the one
-  // error we raise instead of letting them spill onto the console.
-  const notes = [];
-  const wasm = options.wasmBinary ?? (wasmUrl && fetchWasm(wasmUrl, integrity[`${name}.wasm`] ?? ''));
-  // If the glue fails first, its error is the one reported.
-  wasm?.catch?.(() => {});
   try {
-    if (!coreUrl) throw new Error('its address is unknown: call configureCore({ moduleUrl })');
-    if (standalone) {
-      const { instance } = await instantiate(name, wasm, STANDALONE_IMPORTS);
-      instance.exports._initialize();
-      return instance;
-    }
-    await preloadPinned(coreUrl);
-    const { default: create } = await import(/* @vite-ignore */ coreUrl.href);
-    let failed;
-    const failure = new Promise((_, reject) => { failed = reject; });
-    return await Promise.race([create({
-      locateFile: (file) => new URL(file, coreUrl).href,
-      print: () => {},
-      printErr: (text) => notes.push(text),
-      instantiateWasm: (imports, receive) => {
-        instantiate(name, wasm, imports).then(({ instance, module }) => receive(instance, module), failed);
-        return {};
-      },
-    }), failure]);
+    if (!options.wasmBinary && !coreUrl) throw new Error('its address is unknown: call configureCore({ moduleUrl })');
+    const wasm = options.wasmBinary ?? fetchWasm(wasmUrl, integrity[`${name}.wasm`] ?? '');
+    const { instance } = await instantiate(name, wasm, STANDALONE_IMPORTS);
+    instance.exports._initialize();
+    return instance;
   } catch (cause) {
-    const detail = [String(cause?.message ?? cause), ...notes].filter(Boolean).join(' — ');
-    const file = standalone ? wasmUrl : coreUrl;
     const error = new SharelockError('wasm-unavailable',
-      `the Sharelock core (${file?.href ?? `${name}.wasm`}) could not be loaded, so widgets show their fallback content: ${detail}`
+      `the Sharelock core (${wasmUrl?.href ?? `${name}.wasm`}) could not be loaded, so widgets show their fallback content: ${cause?.message ?? cause}`
       + ' (its files belong next to the script, or where data-core on the script tag or configureCore({ moduleUrl }) says)');
     // Said once for the page; each widget still fires its own event.
     console.error(`[sharelock] ${error.message}`);

@@ -11,7 +11,7 @@ import { guarded } from '../../web/core-call.js';
 import { loadExactShareCore, loadShareCore } from '../../web/share-core.js';
 
 const dist = new URL('../../dist/', import.meta.url);
-configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
+configureCore({ moduleUrl: dist });
 const wasm = (name) => readFile(new URL(`${name}.wasm`, dist));
 const share = await loadShareCore({ wasmBinary: await wasm('sharelock-share') });
 const exact = await loadExactShareCore({ wasmBinary: await wasm('sharelock-share-exact') });

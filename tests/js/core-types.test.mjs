@@ -1,12 +1,10 @@
 // One contract, kept once: the TypeScript declarations of the typed wasm
-// calls (types/core.d.ts) against what Embind registers (wasm/*.cpp and
-// wasm/*values.hpp), against the C ABI schema the built modules report for
-// the share bar's calls (wasm/share_fields.hpp) and verified pay's
-// (wasm/verified_abi.cpp), against what the built modules expose and what
-// the shim's wrappers hand them. A field added,
-// renamed or dropped on one side fails here.
+// calls (types/core.d.ts) against the C ABI schema every built module
+// reports (wasm/*_fields.hpp, wasm/*_abi.cpp), and against what the shim's
+// wrappers hand them. A field added, renamed or dropped on one side fails
+// here.
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { readSchema } from '../../web/core-abi.js';
@@ -16,29 +14,11 @@ import { payCalls } from '../../web/pay-calls.js';
 import { proofRequest, proofToastGateRequest, proofToastTextRequest } from '../../web/proof-calls.js';
 import { shareAttributes } from '../../web/share-core.js';
 import { verifiedCalls } from '../../web/verified-calls.js';
-import { configureCore, loadAbi, loadWasmModule } from '../../web/wasm-loader.js';
+import { loadAbi } from '../../web/wasm-loader.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFile(new URL(path, root), 'utf8');
-configureCore({ moduleUrl: new URL('dist/sharelock-core.mjs', root) });
 const wasmBinary = async (name) => ({ wasmBinary: await readFile(new URL(`dist/${name}.wasm`, root)) });
-
-/**
- * {Name: [fields]} of every `value_object<T>("Name")` (or `value_object<T>
- * variable("Name")`): its .field("…")s and register_list_field(…, "…")s, up
- * to the next registration or the end of the function.
- */
-function registeredValueObjects(source) {
-  const objects = {};
-  const starts = [...source.matchAll(/value_object<\w+>(?:\s+\w+)?\("(\w+)"\)/g)];
-  starts.forEach((start, i) => {
-    const end = Math.min(starts[i + 1]?.index ?? source.length, source.indexOf('\n}', start.index));
-    const body = source.slice(start.index, end);
-    objects[start[1]] = [...body.matchAll(/\.field\(\s*"(\w+)"|register_list_field\w*<[^>]+>\(\w+, "(\w+)"\)/g)]
-      .map((m) => m[1] ?? m[2]).sort();
-  });
-  return objects;
-}
 
 /** {Name: [fields]} of every record type in a C ABI schema (web/core-abi.js's parseSchema). */
 function schemaRecords(calls) {
@@ -62,56 +42,45 @@ function declaredInterfaces(source) {
   return interfaces;
 }
 
-const registeredFunctions = (source) => [...source.matchAll(/emscripten::function\("(\w+)"/g)].map((m) => m[1]).sort();
-
-const valueFiles = (await readdir(new URL('wasm/', root))).filter((file) => file.endsWith('values.hpp'));
-const values = Object.assign({}, ...await Promise.all(valueFiles.map(async (file) => registeredValueObjects(await read(`wasm/${file}`)))));
 const declared = declaredInterfaces(await read('types/core.d.ts'));
 // The C ABI schema each built module reports.
+const MODULES = { 'sharelock-share': 'ShareModule', 'sharelock-verified': 'VerifiedModule', 'sharelock-core': 'CoreModule' };
 const schemas = {};
-for (const name of ['sharelock-share', 'sharelock-verified', 'sharelock-core']) {
+for (const name of [...Object.keys(MODULES), 'sharelock-share-exact']) {
   const { exports, memory } = await loadAbi(name, await wasmBinary(name));
   schemas[name] = readSchema(exports, memory);
 }
-const shareRecords = schemaRecords(schemas['sharelock-share']);
-const verifiedRecords = schemaRecords(schemas['sharelock-verified']);
-const abiRecords = { ...shareRecords, ...verifiedRecords };
+const records = Object.fromEntries(Object.keys(MODULES).map((name) => [name, schemaRecords(schemas[name])]));
 
-test('every value object Embind registers, and every record of the C ABI, is declared field for field', () => {
-  assert.ok(Object.keys(values).length >= 11, `found the registrations: ${Object.keys(values)}`);
-  for (const [name, fields] of Object.entries(values)) {
-    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs wasm/*values.hpp`);
+test('every record of every module\'s C ABI is declared field for field, and a record is the same in every module', () => {
+  assert.ok(Object.keys(records['sharelock-share']).length >= 9, `found the schema's records: ${Object.keys(records['sharelock-share'])}`);
+  assert.ok(Object.keys(records['sharelock-verified']).length >= 15);
+  assert.ok(Object.keys(records['sharelock-core']).length >= 40);
+  const all = {};
+  for (const [module, found] of Object.entries(records)) {
+    for (const [name, fields] of Object.entries(found)) {
+      assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs ${module}'s C ABI schema`);
+      // A record of several modules (Error, PageFacts, JsonDocument…) is one.
+      if (all[name]) assert.deepEqual(all[name], fields, `${name}: the same in every module`);
+      all[name] = fields;
+    }
   }
-  assert.ok(Object.keys(shareRecords).length >= 9, `found the schema's records: ${Object.keys(shareRecords)}`);
-  assert.ok(Object.keys(verifiedRecords).length >= 15, `found the schema's records: ${Object.keys(verifiedRecords)}`);
-  for (const [name, fields] of Object.entries(shareRecords)) {
-    // A record of both schemas (Error, PageFacts, the Mastodon check) is one.
-    if (verifiedRecords[name]) assert.deepEqual(verifiedRecords[name], fields, `${name}: the two C ABI schemas`);
-  }
-  for (const [name, fields] of Object.entries(abiRecords)) {
-    assert.deepEqual(declared[name], fields, `${name}: types/core.d.ts vs the C ABI schemas (wasm/*_fields.hpp, wasm/*_abi.cpp)`);
-    // A record both sides know (Error, PageFacts) has the same fields in both.
-    if (values[name]) assert.deepEqual(values[name], fields, `${name}: Embind vs the C ABI`);
-  }
-  // And nothing is declared that neither side has.
-  const records = Object.keys(declared).filter((name) => !name.endsWith('Module'));
-  assert.deepEqual(records.sort(), Object.keys({ ...values, ...abiRecords }).sort());
+  // And nothing is declared that no module has.
+  assert.deepEqual(Object.keys(declared).filter((name) => !name.endsWith('Module')).sort(), Object.keys(all).sort());
 });
 
-test('each module\'s calls are declared, and each built module has exactly those', async () => {
-  // The share bar's calls: the same C ABI schema in both modules.
-  assert.deepEqual(schemas['sharelock-core'], schemas['sharelock-share']);
-  assert.deepEqual(schemas['sharelock-share'].map((call) => call.name).sort(), declared.ShareModule);
-  // Verified pay's module: its calls, and the share bar's Mastodon check.
-  assert.deepEqual(schemas['sharelock-verified'].map((call) => call.name).sort(), declared.VerifiedModule);
-  const checkHost = (calls) => calls.find((call) => call.name === 'checkMastodonHost');
-  assert.deepEqual(checkHost(schemas['sharelock-verified']), checkHost(schemas['sharelock-share']));
-  // The main module's other calls: Embind's.
-  const widgetCalls = (await Promise.all(valueFiles.map(async (file) => registeredFunctions(await read(`wasm/${file}`))))).flat();
-  const core = [...registeredFunctions(await read('wasm/bindings.cpp')), ...widgetCalls].sort();
-  assert.deepEqual(declared.CoreModule, core, 'CoreModule vs wasm/bindings.cpp + wasm/*values.hpp');
-  const module = await loadWasmModule('sharelock-core', await wasmBinary('sharelock-core'));
-  for (const call of core) assert.equal(typeof module[call], 'function', `sharelock-core.${call}`);
+test('each module\'s calls are declared, and each built module has exactly those', () => {
+  const callsOf = (name) => schemas[name].map((call) => call.name).sort();
+  assert.deepEqual(callsOf('sharelock-share'), declared.ShareModule);
+  assert.deepEqual(schemas['sharelock-share-exact'], schemas['sharelock-share']);
+  assert.deepEqual(callsOf('sharelock-verified'), declared.VerifiedModule);
+  // The main module: its own calls, and the share bar's (CoreModule extends ShareModule).
+  assert.deepEqual(callsOf('sharelock-core'), [...declared.CoreModule, ...declared.ShareModule].sort());
+  // The share bar's calls are one schema wherever they are served; verified
+  // pay's module serves the Mastodon check too.
+  const call = (module, name) => schemas[module].find((c) => c.name === name);
+  for (const name of declared.ShareModule) assert.deepEqual(call('sharelock-core', name), call('sharelock-share', name), name);
+  assert.deepEqual(call('sharelock-verified', 'checkMastodonHost'), call('sharelock-share', 'checkMastodonHost'));
 });
 
 test('the shim\'s wrapper builds exactly the declared request values', () => {

@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
 import { proofRequest } from '../../web/proof-calls.js';
+import { loadAbiCalls } from '../../web/wasm-loader.js';
 
 const dist = new URL('../../dist/', import.meta.url);
-const { default: createSharelockCore } = await import(new URL('sharelock-core.mjs', dist));
-const core = await createSharelockCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
+const core = await loadAbiCalls('sharelock-core', { wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
 
 function badgeNumber(count, lang, notation) {
   const view = core.describeProof(proofRequest({

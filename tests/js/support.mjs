@@ -10,7 +10,7 @@ const dist = new URL('../../dist/', import.meta.url);
 
 /** The main wasm module as built into dist/, through core-client.js's wrapper (Node cannot fetch file URLs). */
 export async function loadBuiltCore() {
-  configureCore({ moduleUrl: new URL('sharelock-core.mjs', dist) });
+  configureCore({ moduleUrl: dist });
   return loadCore({ wasmBinary: await readFile(new URL('sharelock-core.wasm', dist)) });
 }
 

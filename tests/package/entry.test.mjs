@@ -68,6 +68,6 @@ test('the entries do not share an instance by accident: no chunk is common to tw
   const script = await closure('sharelock.js');
   assert.ok(npm.size > 3 && script.size > 3, 'both builds are split into chunks');
   assert.deepEqual([...npm].filter((file) => script.has(file)), []);
-  // The classic script loads nothing but the wasm glue (by URL).
+  // The classic script loads no other script: only the wasm files.
   assert.doesNotMatch(await read('sharelock.iife.js'), /\bfrom\s*["']\.\/|\bimport\s*\(\s*["']\.\//);
 });

@@ -12,8 +12,8 @@ const sha384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('b
 const version = JSON.parse(await read('package.json', 'utf8')).version;
 const base = `/sharelock/${version}/`;
 const pages = JSON.parse(await read('dist/pages.json', 'utf8'));
-// Every file the module build may import after the entry: chunks and glue.
-const imported = [...new Set([...pages.entry, ...Object.values(pages.widgets).flatMap((w) => [...w.code, w.glue].filter(Boolean))])]
+// Every file the module build may import after the entry: chunks.
+const imported = [...new Set([...pages.entry, ...Object.values(pages.widgets).flatMap((w) => w.code)])]
   .filter((file) => file !== 'sharelock.js').sort();
 
 /** [{tag, url, integrity, crossorigin, body}] of every <script> and <link> in `html`. */
@@ -77,9 +77,7 @@ test('dist/snippets.json gives the builder the same tags and, per widget, preloa
   await assertPinsBuiltFiles(snippets.head, 'dist/snippets.json');
   assert.deepEqual(Object.keys(snippets.widgets).sort(), ['countdown', 'pay', 'proof', 'share']);
   for (const [widget, html] of Object.entries(snippets.widgets)) {
-    const { code, glue, wasm } = pages.widgets[widget];
-    // The share bar's module has no glue.
-    const modules = [...code, glue].filter(Boolean);
+    const { code: modules, wasm } = pages.widgets[widget];
     const tags = tagsOf(html);
     assert.deepEqual(tags.map((tag) => tag.url), [...modules, wasm].map((file) => `${base}${file}`), widget);
     assert.deepEqual(tags.map((tag) => tag.rel), modules.map(() => 'modulepreload').concat('preload'), widget);

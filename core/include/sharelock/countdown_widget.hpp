@@ -1,6 +1,6 @@
 // <sharelock-countdown>: typed values both ways, no JSON text (docs/ABI.md).
-// The browser's module binds these structs with Embind
-// (wasm/countdown_values.hpp); the one stored record, the evergreen start,
+// The browser's module passes these structs over its C ABI
+// (wasm/countdown_fields.hpp); the one stored record, the evergreen start,
 // and the stock feed cross as JsonDocuments that JSON.parse produced.
 #pragma once
 

@@ -1,5 +1,5 @@
 // <sharelock-pay>: "pay with a post". Typed values in and out (docs/ABI.md;
-// wasm/pay_values.hpp registers them, types/core.d.ts declares them). The
+// wasm/pay_fields.hpp lists their fields, types/core.d.ts declares them). The
 // widget's whole life is a series of step_pay() calls, one per event the
 // shim observes.
 #pragma once

@@ -1,7 +1,7 @@
 // <sharelock-proof>: from the element's attributes, a few facts about the
 // page and the feed it reads, to what the shim shows. Typed values both
-// ways: the browser's module binds these structs with Embind
-// (wasm/proof_values.hpp), the feed and the stored cap record cross as
+// ways: the browser's module passes these structs over its C ABI
+// (wasm/proof_fields.hpp), the feed and the stored cap record cross as
 // JsonDocuments that the shim's JSON.parse produced, so no JSON text is
 // parsed or written in the core (docs/ABI.md).
 #pragma once

@@ -1,6 +1,6 @@
 // <sharelock-share>: from the element's attributes and a few facts about
 // the page to everything the shim renders. Typed values both ways: the
-// browser's share-bar module binds these structs with Embind (wasm/), so no
+// browser's modules pass these structs over their C ABI (wasm/), so no
 // JSON is written or parsed on the way (docs/ABI.md).
 #pragma once
 

@@ -2,7 +2,7 @@
 import { SharelockError, configureCore, defineElements, loadCore, startAnalytics, track } from 'sharelock';
 import type { ShareEventDetail } from 'sharelock';
 
-configureCore({ moduleUrl: new URL('https://cdn.example/sharelock-core.mjs'), wasmIntegrity: '' });
+configureCore({ moduleUrl: new URL('https://cdn.example/sharelock-core.wasm'), wasmIntegrity: '' });
 defineElements();
 
 // The tag maps: createElement and querySelector know the elements.
