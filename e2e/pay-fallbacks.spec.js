@@ -270,3 +270,30 @@ test.describe('keyboard only', () => {
     await expect(payPart(page, 'button')).toBeFocused();
   });
 });
+
+test('a text near X\'s limit is counted by the exact module, fetched then, and the share window gets the shortened post', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').at(-1));
+  });
+  // 270 accented letters weigh 270 on X; with the link's 23 they do not fit in 280.
+  await open(page, 'pay-exact-text', { text: 'é'.repeat(270) });
+  const popup = await clickForPopup(page, payPart(page, 'button'));
+  const text = new URL(popup.url()).searchParams.get('text');
+  expect(text.endsWith('…')).toBe(true);
+  expect(text.length).toBeLessThan(270);
+  expect(wasm.sort()).toEqual(['sharelock-core.wasm', 'sharelock-pay-exact.wasm']);
+  await popup.close();
+});
+
+test('a short text is settled by the main module alone', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').at(-1));
+  });
+  await open(page, 'pay-bounded-text');
+  const popup = await clickForPopup(page, payPart(page, 'button'));
+  expect(popup.url()).toBe(X_INTENT);
+  expect(wasm).toEqual(['sharelock-core.wasm']);
+  await popup.close();
+});

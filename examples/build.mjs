@@ -46,7 +46,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     await writeFile(`${out}app.js`, await bundleExample(name));
     await copyFile(path(`examples/${name}/index.html`), `${out}index.html`);
     for (const file of ['sharelock-core.wasm', 'sharelock-share.wasm', 'sharelock-share-exact.wasm',
-      'sharelock-verified.wasm']) {
+      'sharelock-verified.wasm', 'sharelock-pay-exact.wasm']) {
       await copyFile(path(`dist/${file}`), `${out}sharelock/${file}`);
     }
     console.log(`examples: build/examples/${name}/`);

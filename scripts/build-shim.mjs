@@ -25,14 +25,16 @@ import { writeSnippets } from './sri-snippet.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
-export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-verified', 'sharelock-core'];
+export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-verified', 'sharelock-core',
+  'sharelock-pay-exact'];
 export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
 // Each widget's behaviour, as widget-element.js imports it, and its module.
 const WIDGETS = {
   // The exact module only when the small one cannot settle a bar's text.
   share: { source: 'web/share-element.js', module: 'sharelock-share', onDemand: ['sharelock-share-exact.wasm'] },
-  // mode="verified" fetches verified pay's module instead of the main one.
-  pay: { source: 'web/pay-element.js', module: 'sharelock-core', onDemand: ['sharelock-verified.wasm'] },
+  // mode="verified" fetches verified pay's module instead of the main one;
+  // a text the main module cannot settle, the exact one.
+  pay: { source: 'web/pay-element.js', module: 'sharelock-core', onDemand: ['sharelock-verified.wasm', 'sharelock-pay-exact.wasm'] },
   countdown: { source: 'web/countdown-element.js', module: 'sharelock-core' },
   proof: { source: 'web/proof-element.js', module: 'sharelock-core' },
 };

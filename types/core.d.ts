@@ -158,6 +158,8 @@ export interface PayDescription {
   item: string;
   lang: string;
   keys: PayKeys;
+  /** The main module (it counts by bounds) could not settle the post's text: ask sharelock-pay-exact. */
+  textUndecided: boolean;
 }
 
 /** The machine's state, kept by the widget between steps and handed back. */
@@ -231,6 +233,8 @@ export interface PayStep {
   state: PayState;
   effects: PayEffect[];
   view: PayView;
+  /** As PayDescription's: nothing else is set. */
+  textUndecided: boolean;
 }
 
 /** <sharelock-pay mode="verified">: what every call but the callback's reads. */
@@ -617,6 +621,12 @@ export interface CoreModule extends ShareModule {
   proofToastText(request: ProofToastTextRequest): ProofToastText;
   proofToastGate(request: ProofToastGateRequest): ProofToastGate;
   unicodeVersion(argument: NoArgument): UnicodeVersion;
+}
+
+/** sharelock-pay-exact.wasm: pay's calls counting the post's text exactly. */
+export interface PayExactModule {
+  describePay(input: PayWidgetInput): PayDescription;
+  stepPay(request: PayStepRequest): PayStep;
 }
 
 /**

@@ -4,6 +4,11 @@
 // (abi/calls.hpp), like the share bar's and verified pay's: no Embind
 // runtime, registrations or JS glue. No logic lives here, and since the
 // core never throws, no exception can cross into JavaScript.
+//
+// Built with SHARELOCK_BOUNDED_TEXT: the share bar's and pay's texts are
+// counted by bounds (abi/common_fields.hpp), so the Unicode and
+// top-level-domain tables are not in it; a text it cannot settle is
+// counted by sharelock-share-exact.wasm or sharelock-pay-exact.wasm.
 #include <string>
 
 #include "countdown_fields.hpp"
@@ -89,8 +94,7 @@ inline UnicodeVersion unicode_version_query(const NoArgument&) { return {std::st
 
 SHARELOCK_ABI_CALLS(
     SHARELOCK_SHARE_BAR_CALLS,
-    SHARELOCK_CORE_CALL(PayWidgetInput, PayDescription, describe_pay, "describePay"),
-    SHARELOCK_CORE_CALL(PayStepRequest, PayStep, step_pay, "stepPay"),
+    SHARELOCK_PAY_CALLS,
     SHARELOCK_CORE_CALL(CountdownRequest, CountdownPlan, plan_countdown, "planCountdown"),
     SHARELOCK_CORE_CALL(abi::CountdownViewQuery, CountdownView, abi::countdown_view_query, "countdownView"),
     SHARELOCK_CORE_CALL(abi::StockFeedQuery, StockFeedResult, abi::stock_feed_query, "stockFromFeed"),

@@ -4,6 +4,7 @@
 // holds the two together.
 #pragma once
 
+#include "abi/calls.hpp"
 #include "abi/common_fields.hpp"
 #include "sharelock/pay_widget.hpp"
 
@@ -75,7 +76,8 @@ struct Fields<PayDescription> {
       field("item", &T::item),
       field("lang", &T::lang),
       field("keys", &T::keys),
-      field("errors", &T::errors)};
+      field("errors", &T::errors),
+      field("textUndecided", &T::text_undecided)};
 };
 
 template <>
@@ -137,7 +139,24 @@ struct Fields<PayStep> {
       field("state", &T::state),
       field("view", &T::view),
       field("errors", &T::errors),
-      field("effects", &T::effects)};
+      field("effects", &T::effects),
+      field("textUndecided", &T::text_undecided)};
 };
 
+// Pay's calls with the module's text fitter (module_text_fitter()).
+inline PayDescription describe_pay_call(const PayWidgetInput& input) {
+  TextFitter fitter = module_text_fitter();
+  return describe_pay(input, fitter);
+}
+
+inline PayStep step_pay_call(const PayStepRequest& request) {
+  TextFitter fitter = module_text_fitter();
+  return step_pay(request, fitter);
+}
+
 }  // namespace sharelock::abi
+
+#define SHARELOCK_PAY_CALLS                                                                                  \
+  (sharelock::abi::call<sharelock::PayWidgetInput, sharelock::PayDescription, &sharelock::abi::describe_pay_call>( \
+      "describePay")),                                                                                       \
+      (sharelock::abi::call<sharelock::PayStepRequest, sharelock::PayStep, &sharelock::abi::step_pay_call>("stepPay"))

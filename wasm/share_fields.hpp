@@ -77,15 +77,8 @@ struct Fields<ShareBarView> {
                                      field("textUndecided", &V::text_undecided)};
 };
 
-// The share bar's small module counts text by bounds only, which leaves
-// the Unicode and top-level-domain tables out of it (text_fit.hpp); the
-// others count exactly.
 inline ShareBarView render_share_bar_call(const ShareBarRequest& request) {
-#if SHARELOCK_BOUNDED_TEXT
-  TextFitter fitter = TextFitter::bounded();
-#else
-  TextFitter fitter = TextFitter::exact();
-#endif
+  TextFitter fitter = module_text_fitter();
   return render_share_bar(request, fitter);
 }
 

@@ -34,6 +34,7 @@ function wrap(raw) {
 }
 
 let wrapped = null;
+let exactPay = null;
 
 /**
  * The shared main core. Rejects with a SharelockError (code
@@ -43,4 +44,15 @@ let wrapped = null;
 export function loadCore(options = {}) {
   wrapped ??= loadAbiCalls('sharelock-core', options).then(wrap);
   return wrapped;
+}
+
+/**
+ * Pay's calls counting the post's text exactly (sharelock-pay-exact.wasm),
+ * for a widget whose text the main module, which counts by bounds, could
+ * not settle (`textUndecided`). Loaded once, only then.
+ * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
+ */
+export function loadExactPayCore(options = {}) {
+  exactPay ??= loadAbiCalls('sharelock-pay-exact', options).then(payCalls);
+  return exactPay;
 }

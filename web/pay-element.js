@@ -5,7 +5,7 @@
 // mode="verified" hands the element to VerifiedPanel (verified-pay.js),
 // with verified pay's own wasm module instead of the main one.
 import { announce, copyText, showBriefly } from './clipboard.js';
-import { loadCore } from './core-client.js';
+import { loadCore, loadExactPayCore } from './core-client.js';
 import { MASTODON_KEY } from './mastodon-host.js';
 import { coalesced, h, presentAttributes } from './dom.js';
 import { jsonText } from './json-document.js';
@@ -110,6 +110,10 @@ export class PayWidget {
     }
     const previous = this.#view ? { state: this.#state, item: this.#view.item } : null;
     const described = this.#core.describePay({ attributes: presentAttributes(this.#host, PAY_ATTRIBUTES), page: pageFacts(this.#host) });
+    if (described.textUndecided) {
+      this.#countExactly();
+      return;
+    }
     for (const error of described.errors) reportError(this.#host, error);
     if (described.fatal) {
       this.#showFallback(null);
@@ -175,6 +179,19 @@ export class PayWidget {
     };
   }
 
+  // The main module counts the post's text by bounds; for a text those
+  // cannot settle, pay's calls come from the module that counts exactly
+  // (what is shown meanwhile stays), and the widget carries on with it.
+  #countExactly(then = () => this.#start()) {
+    loadExactPayCore().then(
+      (core) => {
+        this.#core = core;
+        if (this.#host.isConnected) then();
+      },
+      (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
+    );
+  }
+
   #step(event) {
     const result = this.#core.stepPay({
       attributes: presentAttributes(this.#host, PAY_ATTRIBUTES),
@@ -185,6 +202,12 @@ export class PayWidget {
       state: this.#state,
       event,
     });
+    if (result.textUndecided) {
+      // describePay settles the same text first, so this is rare: the step
+      // is taken again once the exact module is there.
+      this.#countExactly(() => this.#step(event));
+      return;
+    }
     if (result.fatal) {
       for (const error of result.errors) reportError(this.#host, error);
       this.#showFallback(null);

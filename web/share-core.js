@@ -74,12 +74,11 @@ export function loadShareCore(options = {}) {
 }
 
 /**
- * The share bar's calls counting text exactly: sharelock-share-exact, or
- * the main module where the page loads that anyway (it always counts
- * exactly). Fetched only for a bar the small module could not settle.
+ * The share bar's calls counting text exactly (sharelock-share-exact; the
+ * main module counts by bounds too). Fetched only for a bar the module it
+ * used could not settle.
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadExactShareCore(options = {}) {
-  const name = !options.wasmBinary && shareBarModule() === 'sharelock-core' ? 'sharelock-core' : 'sharelock-share-exact';
-  return loadShareCalls(name, options);
+  return loadShareCalls('sharelock-share-exact', options);
 }

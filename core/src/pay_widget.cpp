@@ -83,7 +83,7 @@ Retention read_retention(const Attributes& attributes, std::string_view name, Re
   return parsed.value();
 }
 
-std::optional<PayConfig> read_config(const PayWidgetInput& input, Problems& problems) {
+std::optional<PayConfig> read_config(const PayWidgetInput& input, Problems& problems, TextFitter& fitter) {
   const Attributes& attributes = input.attributes;
   const PageFacts& page = input.page;
   check_attribute_sizes(attributes, kShareAttributeLimits, problems);
@@ -99,7 +99,7 @@ std::optional<PayConfig> read_config(const PayWidgetInput& input, Problems& prob
   }
   const auto network = read_pay_network(attributes, problems);
   if (!network) return std::nullopt;
-  auto content = read_share_content(share_attributes(attributes), page, problems);
+  auto content = read_share_content(share_attributes(attributes), page, problems, fitter);
   if (!content) return std::nullopt;
   // A pay widget's post gets no analytics share reference: its click is
   // counted as an unlock, not a share, so no visit could be attributed to it.
@@ -109,7 +109,7 @@ std::optional<PayConfig> read_config(const PayWidgetInput& input, Problems& prob
   config.lang = read_lang(attributes, page);
   pay::Config& machine = config.machine;
   machine.network = *network;
-  const ShareLink link = build_share_link(*network, *content, checked_mastodon_host(input.mastodon_host));
+  const ShareLink link = build_share_link(*network, *content, checked_mastodon_host(input.mastodon_host), fitter);
   report_share_fit(link, *network, *content, problems);
   machine.href = link.href;
   std::string item = attribute_at(attributes, "item").value;
@@ -208,8 +208,18 @@ PayView view_value(const PayConfig& config, const pay::State& state) {
 }  // namespace
 
 PayDescription describe_pay(const PayWidgetInput& input) {
+  TextFitter exact = TextFitter::exact();
+  return describe_pay(input, exact);
+}
+
+PayDescription describe_pay(const PayWidgetInput& input, TextFitter& fitter) {
   Problems problems;
-  const auto config = read_config(input, problems);
+  const auto config = read_config(input, problems, fitter);
+  if (fitter.undecided()) {
+    PayDescription undecided;
+    undecided.text_undecided = true;
+    return undecided;
+  }
   PayDescription description{problems.fatal, problems.errors, {}, {}, {}};
   if (config) {
     const std::string& item = config->machine.item;
@@ -221,9 +231,18 @@ PayDescription describe_pay(const PayWidgetInput& input) {
 }
 
 PayStep step_pay(const PayStepRequest& request) {
+  TextFitter exact = TextFitter::exact();
+  return step_pay(request, exact);
+}
+
+PayStep step_pay(const PayStepRequest& request, TextFitter& fitter) {
   Problems problems;
-  const auto config = read_config(request.widget, problems);
+  const auto config = read_config(request.widget, problems, fitter);
   PayStep answer;
+  if (fitter.undecided()) {
+    answer.text_undecided = true;
+    return answer;
+  }
   if (!config) {
     answer.fatal = true;
     answer.errors = problems.errors;

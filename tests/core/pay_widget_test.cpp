@@ -225,3 +225,38 @@ TEST(PayWidget, JavascriptUrlIsRefused) {
 
 }  // namespace
 }  // namespace sharelock
+
+namespace sharelock {
+namespace {
+
+// The main browser module counts by bounds (text_fit.hpp): a short text is
+// settled as the exact rules settle it, one near X's limit is left
+// undecided, with nothing in the answer that the shim could act on.
+TEST(PayWidgetBounded, SettlesShortTextsAsTheExactRulesAndLeavesTheRestUndecided) {
+  const PayWidgetInput shop = testing::pay_input(base_request(ebook()));
+  TextFitter bounded = TextFitter::bounded();
+  const PayDescription settled = describe_pay(shop, bounded);
+  EXPECT_FALSE(settled.text_undecided);
+  EXPECT_EQ(settled.item, describe_pay(shop).item);
+
+  std::string accented;
+  for (int i = 0; i < 270; ++i) accented += "\xC3\xA9";  // é: 270 of them and the link do not fit in 280
+  json long_text = ebook();
+  long_text["text"] = accented;
+  json request = base_request(long_text);
+  request["event"] = "click";
+  request["now"] = kT0;
+  request["stored"] = json::object();
+  TextFitter near_limit = TextFitter::bounded();
+  const PayStep undecided = step_pay(testing::pay_step_request(request), near_limit);
+  EXPECT_TRUE(undecided.text_undecided);
+  EXPECT_TRUE(undecided.effects.empty());
+  EXPECT_FALSE(undecided.fatal);
+  const PayStep exact = step_pay(testing::pay_step_request(request));
+  EXPECT_FALSE(exact.text_undecided);
+  ASSERT_FALSE(exact.effects.empty());
+  EXPECT_EQ(exact.effects[0].type, "open-window");
+}
+
+}  // namespace
+}  // namespace sharelock

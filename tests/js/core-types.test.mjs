@@ -44,7 +44,10 @@ function declaredInterfaces(source) {
 
 const declared = declaredInterfaces(await read('types/core.d.ts'));
 // The C ABI schema each built module reports.
-const MODULES = { 'sharelock-share': 'ShareModule', 'sharelock-verified': 'VerifiedModule', 'sharelock-core': 'CoreModule' };
+const MODULES = {
+  'sharelock-share': 'ShareModule', 'sharelock-verified': 'VerifiedModule', 'sharelock-core': 'CoreModule',
+  'sharelock-pay-exact': 'PayExactModule',
+};
 const schemas = {};
 for (const name of [...Object.keys(MODULES), 'sharelock-share-exact']) {
   const { exports, memory } = await loadAbi(name, await wasmBinary(name));
@@ -74,6 +77,10 @@ test('each module\'s calls are declared, and each built module has exactly those
   assert.deepEqual(callsOf('sharelock-share'), declared.ShareModule);
   assert.deepEqual(schemas['sharelock-share-exact'], schemas['sharelock-share']);
   assert.deepEqual(callsOf('sharelock-verified'), declared.VerifiedModule);
+  assert.deepEqual(callsOf('sharelock-pay-exact'), declared.PayExactModule);
+  for (const name of declared.PayExactModule) {
+    assert.deepEqual(schemas['sharelock-pay-exact'].find((c) => c.name === name), schemas['sharelock-core'].find((c) => c.name === name), name);
+  }
   // The main module: its own calls, and the share bar's (CoreModule extends ShareModule).
   assert.deepEqual(callsOf('sharelock-core'), [...declared.CoreModule, ...declared.ShareModule].sort());
   // The share bar's calls are one schema wherever they are served; verified

@@ -22,13 +22,15 @@ import { test } from 'node:test';
 
 import twitterText from 'twitter-text';
 
-import { codePoints, loadBuiltCore, loadBuiltVerifiedCore, randomFrom } from './support.mjs';
+import { loadExactShareCore } from '../../web/share-core.js';
+import { codePoints, loadBuiltVerifiedCore, randomFrom } from './support.mjs';
 
 const TEXTS = 12000;
 const SEED = 20261204;
 const X_LIMIT = 280;
 
-const core = await loadBuiltCore();
+// The share bar's module that counts exactly (the others count by bounds).
+const core = await loadExactShareCore({ wasmBinary: readFileSync(new URL('../../dist/sharelock-share-exact.wasm', import.meta.url)) });
 const verified = await loadBuiltVerifiedCore();
 const nativeTool = new URL('../../build/native/tests/sharelock_x_post', import.meta.url);
 

@@ -51,6 +51,7 @@ test('the tarball holds the builds, the core, the types and the snippet, and not
   const chunks = [...pages.entry, ...Object.values(pages.widgets).flatMap((widget) => widget.code)].map((file) => `dist/${file}`);
   for (const file of ['dist/index.js', 'dist/sharelock.js', 'dist/sharelock.iife.js',
     'dist/sharelock-core.wasm', 'dist/sharelock-share.wasm', 'dist/sharelock-share-exact.wasm', 'dist/sharelock-verified.wasm',
+    'dist/sharelock-pay-exact.wasm',
     'dist/snippet.html',
     'dist/pages.json', 'types/index.d.ts', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json', ...chunks]) {
     assert.ok(files.includes(file), `${file} is in the tarball`);
@@ -64,7 +65,7 @@ test('Node imports the package by name; every subpath of the exports map resolve
     const m = await import('sharelock');
     const pkg = (await import('sharelock/package.json', { with: { type: 'json' } })).default;
     const paths = ['sharelock/module', 'sharelock/script', 'sharelock/wasm', 'sharelock/share-wasm',
-      'sharelock/share-exact-wasm', 'sharelock/verified-wasm'].map((s) => import.meta.resolve(s));
+      'sharelock/share-exact-wasm', 'sharelock/verified-wasm', 'sharelock/pay-exact-wasm'].map((s) => import.meta.resolve(s));
     console.log(JSON.stringify({ exports: Object.keys(m).sort(), version: pkg.version, paths,
       defined: typeof globalThis.customElements, window: typeof globalThis.window }));
     m.defineElements();`;
@@ -74,7 +75,7 @@ test('Node imports the package by name; every subpath of the exports map resolve
   assert.equal(answer.version, version);
   assert.deepEqual(answer.paths.map((path) => path.split('/node_modules/sharelock/')[1]),
     ['dist/sharelock.js', 'dist/sharelock.iife.js', 'dist/sharelock-core.wasm',
-      'dist/sharelock-share.wasm', 'dist/sharelock-share-exact.wasm', 'dist/sharelock-verified.wasm']);
+      'dist/sharelock-share.wasm', 'dist/sharelock-share-exact.wasm', 'dist/sharelock-verified.wasm', 'dist/sharelock-pay-exact.wasm']);
   assert.equal(answer.window, 'undefined');
 });
 
@@ -108,7 +109,7 @@ test('in Chromium: an esbuild page and the script-tag snippet both render a shar
   const site = join(work, 'site');
   await mkdir(join(site, 'core'), { recursive: true });
   const require = createRequire(join(app, 'package.json'));
-  for (const subpath of ['wasm', 'share-wasm', 'share-exact-wasm', 'verified-wasm']) {
+  for (const subpath of ['wasm', 'share-wasm', 'share-exact-wasm', 'verified-wasm', 'pay-exact-wasm']) {
     const file = require.resolve(`sharelock/${subpath}`);
     await copyFile(file, join(site, 'core', file.split(sep).at(-1)));
   }

@@ -93,20 +93,20 @@ test('dist/integrity.json lists the hash of every file a page loads', async () =
   const { version: listed, integrity } = JSON.parse(await read('dist/integrity.json', 'utf8'));
   assert.equal(listed, version);
   const expected = ['sharelock.iife.js', 'sharelock.js', ...imported, 'sharelock-core.wasm', 'sharelock-share.wasm',
-    'sharelock-share-exact.wasm', 'sharelock-verified.wasm'].sort();
+    'sharelock-share-exact.wasm', 'sharelock-verified.wasm', 'sharelock-pay-exact.wasm'].sort();
   assert.deepEqual(Object.keys(integrity).sort(), expected);
   for (const file of expected) assert.equal(integrity[file], sha384(await read(`dist/${file}`)), file);
 });
 
 test('every shim build checks each wasm against the built wasm\'s hash', async () => {
   const built = Object.fromEntries(await Promise.all(['sharelock-core.wasm', 'sharelock-share.wasm', 'sharelock-share-exact.wasm',
-    'sharelock-verified.wasm']
+    'sharelock-verified.wasm', 'sharelock-pay-exact.wasm']
     .map(async (name) => [name, sha384(await read(`dist/${name}`))])));
   const names = await readdir(new URL('dist/', root));
   const wasmPins = async (files) => {
     const found = {};
     for (const file of files) {
-      for (const [, name, hash] of (await read(`dist/${file}`, 'utf8')).matchAll(/"?(sharelock-(?:core|share|share-exact|verified)\.wasm)"?:"(sha384-[^"]+)"/g)) {
+      for (const [, name, hash] of (await read(`dist/${file}`, 'utf8')).matchAll(/"?(sharelock-(?:core|share|share-exact|verified|pay-exact)\.wasm)"?:"(sha384-[^"]+)"/g)) {
         (found[name] ??= new Set()).add(hash);
       }
     }

@@ -7,11 +7,26 @@
 #include "records.hpp"
 #include "sharelock/error.hpp"
 #include "sharelock/json_document.hpp"
+#include "sharelock/text_fit.hpp"
 #include "sharelock/widget_input.hpp"
 
 namespace sharelock::abi {
 
 using std::tuple;
+
+// How a module counts a post's text: by bounds where it is built with
+// SHARELOCK_BOUNDED_TEXT (the share bar's small module and the main one:
+// no Unicode or top-level-domain tables in them), exactly elsewhere
+// (core/include/sharelock/text_fit.hpp). A bounded answer that cannot
+// settle a text says so (`textUndecided`), and the shim asks a module
+// that counts exactly.
+inline TextFitter module_text_fitter() {
+#if SHARELOCK_BOUNDED_TEXT
+  return TextFitter::bounded();
+#else
+  return TextFitter::exact();
+#endif
+}
 
 template <>
 struct Fields<Error> {

@@ -9,6 +9,7 @@
 
 #include "sharelock/error.hpp"
 #include "sharelock/json_document.hpp"
+#include "sharelock/text_fit.hpp"
 #include "sharelock/widget_input.hpp"
 
 namespace sharelock {
@@ -35,9 +36,14 @@ struct PayDescription {
   std::string item;
   std::string lang;
   PayKeys keys;
+  // A bounded TextFitter could not settle how the post's text fits:
+  // nothing here is to be used; ask again with the exact rules.
+  bool text_undecided = false;
 };
 
+// With the exact text rules, or with `fitter` (text_fit.hpp).
 PayDescription describe_pay(const PayWidgetInput& input);
+PayDescription describe_pay(const PayWidgetInput& input, TextFitter& fitter);
 
 // The machine's state as the shim keeps it between steps and hands back:
 // untrusted like everything from the page, so an unknown phase or notice
@@ -112,15 +118,18 @@ struct PayView {
   PayMessages messages;
 };
 
-// Fatal: nothing else is set (the element shows its fallback).
+// Fatal: nothing else is set (the element shows its fallback). Text
+// undecided: nothing is set either (as PayDescription's).
 struct PayStep {
   bool fatal = false;
   std::vector<Error> errors;
   PayState state;
   std::vector<PayEffect> effects;
   PayView view;
+  bool text_undecided = false;
 };
 
 PayStep step_pay(const PayStepRequest& request);
+PayStep step_pay(const PayStepRequest& request, TextFitter& fitter);
 
 }  // namespace sharelock
