@@ -1,7 +1,8 @@
-// <sharelock-pay>'s (intent mode) records over Sharelock's C ABI (abi/records.hpp), for the
-// main module's calls (core_abi.cpp). Field names are the JS names:
-// types/core.d.ts declares the same shapes, and tests/js/core-types.test.mjs
-// holds the two together.
+// <sharelock-pay>'s (intent mode) records and calls over Sharelock's C ABI
+// (abi/records.hpp), for the main module (core_abi.cpp, counting by bounds)
+// and sharelock-pay-exact.wasm (pay_exact_abi.cpp). Field names are the JS
+// names: types/core.d.ts declares the same shapes, and
+// tests/js/core-types.test.mjs holds the two together.
 #pragma once
 
 #include "abi/calls.hpp"

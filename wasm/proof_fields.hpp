@@ -1,7 +1,7 @@
-// <sharelock-proof>'s records over Sharelock's C ABI (abi/records.hpp), for the
-// main module's calls (core_abi.cpp). Field names are the JS names:
-// types/core.d.ts declares the same shapes, and tests/js/core-types.test.mjs
-// holds the two together.
+// <sharelock-proof>'s records over Sharelock's C ABI (abi/records.hpp), for
+// the main module's calls (core_abi.cpp). Field names are the JS names:
+// types/core.d.ts declares the same shapes, and
+// tests/js/core-types.test.mjs holds the two together.
 #pragma once
 
 #include "abi/common_fields.hpp"
