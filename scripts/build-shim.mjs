@@ -102,6 +102,7 @@ function staticClosure(outputs, file, seen = new Set()) {
 // pinned like an element's code and preloaded (checked) before its import.
 const LAZY_MODULES = {
   'verified-callback': 'web/verified-callback.js',  // back from a provider's sign-in
+  'verified-pay': 'web/verified-pay.js',            // <sharelock-pay mode="verified">'s panel, on first use
   'core-client': 'web/core-client.js',              // the public loadCore()
 };
 
@@ -149,10 +150,11 @@ await build({
 });
 // The npm entry (bundlers take it apart anyway): no pins, its own chunks.
 await buildModule({ name: 'index', source: 'index.js', chunkNames: 'sharelock-npm-[name]-[hash]' }, { files: {}, widgets: {} }, false);
-const { entry, widgets } = second;
+const { entry, widgets, lazy } = second;
 
-// What a page loads, per widget: read by the snippet writer, the builder,
-// the size budgets and the benchmark.
-await writeFile(new URL('pages.json', dist), `${JSON.stringify({ entry, widgets }, null, 2)}\n`);
+// What a page loads, per widget, and the code imported later on its own
+// (lazy: verified pay's panel, the OAuth callback, loadCore's client): read
+// by the snippet writer, the builder, the size budgets and the benchmark.
+await writeFile(new URL('pages.json', dist), `${JSON.stringify({ entry, widgets, lazy }, null, 2)}\n`);
 await writeSnippets();
 console.log(`build-shim: dist/index.js, dist/sharelock.js (+ ${second.chunks.length - 1} chunks), dist/sharelock.iife.js, dist/snippet.html`);

@@ -3,7 +3,8 @@
 // core's state machine decides everything; this reports what it observes (clicks, the share window opening or closing, the page being
 // seen again, the time) and carries out the effects the core returns.
 // mode="verified" hands the element to VerifiedPanel (verified-pay.js),
-// with verified pay's own wasm module instead of the main one.
+// with verified pay's own wasm module instead of the main one; both arrive
+// on first use, so a page of intent pay loads neither.
 import { announce, copyText, showBriefly } from './clipboard.js';
 import { loadCore, loadExactPayCore } from './core-client.js';
 import { MASTODON_KEY } from './mastodon-host.js';
@@ -15,10 +16,20 @@ import { payStyles } from './pay-styles.js';
 import { openShareWindow } from './popup.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { themeStyles } from './theme-styles.js';
-import { loadVerifiedCore } from './verified-core.js';
-import { VerifiedPanel } from './verified-pay.js';
+import { preloadElementCode } from './wasm-loader.js';
 import { isVerifiedPay, PAY_ATTRIBUTES } from './widget-attributes.js';
 import { showFallback } from './widget-element.js';
+
+let verifiedParts = null;
+
+// Verified pay's panel code and its module's calls, loaded once per page. In
+// the script-tag build the code is checked against its pinned hash first.
+function loadVerifiedParts() {
+  verifiedParts ??= preloadElementCode('verified-pay', import.meta.url ?? '')
+    .then(() => import('./verified-pay.js'))
+    .then(async ({ VerifiedPanel, loadVerifiedCore }) => ({ VerifiedPanel, calls: await loadVerifiedCore() }));
+  return verifiedParts;
+}
 
 // Tells the other pay widgets on the page that an item was unlocked.
 const ITEM_UNLOCKED = 'sharelock:item-unlocked';
@@ -31,7 +42,7 @@ export class PayWidget {
   #host;
   #root;
   #core = null;  // the main module's calls, for intent mode
-  #verifiedCore = null;  // verified pay's module's, for mode="verified"
+  #verifiedCore = null;  // {VerifiedPanel, calls}: verified pay's code and module, for mode="verified"
   #keys = null;
   #state = null;
   #view = null;
@@ -84,7 +95,7 @@ export class PayWidget {
       this.#start();
       return;
     }
-    (verified ? loadVerifiedCore() : loadCore()).then(
+    (verified ? loadVerifiedParts() : loadCore()).then(
       (core) => {
         if (verified) this.#verifiedCore = core;
         else this.#core = core;
@@ -147,7 +158,8 @@ export class PayWidget {
     this.#root.replaceChildren(this.#body, this.#status);
     // One panel for the element's life: an attribute change keeps the
     // shopper's edited post.
-    this.#verified ??= new VerifiedPanel(this.#host, this.#verifiedCore, {
+    const { VerifiedPanel, calls } = this.#verifiedCore;
+    this.#verified ??= new VerifiedPanel(this.#host, calls, {
       body: this.#body, status: this.#status, attributes: () => presentAttributes(this.#host, PAY_ATTRIBUTES),
     });
     if (!(await this.#verified.start())) this.#showFallback(null);

@@ -12,6 +12,10 @@ import { readStored, removeStored, writeStored } from './storage.js';
 import { handleCallback, isHandlingCallback, takeFreshUnlock } from './verified-callback.js';
 import { OUTCOME_KEY, fetchOAuthClient, randomBase64url, requestContent } from './verified-server.js';
 
+// pay-element.js imports this file on first use of mode="verified", and the
+// module's calls with it.
+export { loadVerifiedCore } from './verified-core.js';
+
 const RANDOM_BYTES = 48;  // 16 for the OAuth state, 32 for the PKCE verifier
 const NOTICES = new Set(['denied', 'failed', 'unreachable', 'rejected', 'unlocked']);
 let panelCount = 0;

@@ -53,7 +53,7 @@ test('sharelock.js carries the hash of every file it imports later, and which fi
   // Besides the elements' code: what the entry imports on its own later
   // (build-shim's LAZY_MODULES), each pinned the same way.
   const lazy = Object.entries(pins.widgets).filter(([name]) => !name.startsWith('sharelock-'));
-  assert.deepEqual(lazy.map(([name]) => name).sort(), ['core-client', 'verified-callback']);
+  assert.deepEqual(lazy.map(([name]) => name).sort(), ['core-client', 'verified-callback', 'verified-pay']);
   const later = [...imported.filter((file) => !pages.entry.includes(file)), ...lazy.flatMap(([, files]) => files)];
   assert.deepEqual(Object.keys(pins.files).sort(), [...new Set(later)].sort());
   for (const [file, hash] of Object.entries(pins.files)) assert.equal(hash, sha384(await read(`dist/${file}`)), file);
