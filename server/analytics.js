@@ -7,6 +7,7 @@
 // (to count a retried batch once) and random share references.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { failure, json, readBodyText } from './responses.js';
+import { counterKey } from './store/validate.js';
 
 const MAX_BATCH_BYTES = 16 * 1024;
 const DEFAULT_REPORT_DAYS = 30;
@@ -20,12 +21,11 @@ const DAY = 86_400_000;
 const PURGE_EVERY_MILLIS = 60 * 60 * 1000;
 
 const digest = (text) => createHash('sha256').update(text).digest();
-const rowKey = (row) => JSON.stringify([row.day, row.item, row.network, row.event, row.detail]);
 
 // The events a recorded batch added to counters: all but the rows the store refused.
 function countedEvents(increments, refusedItems, refusedRows) {
-  const refused = new Set(refusedRows.map(rowKey));
-  return increments.filter((row) => !refusedItems.includes(row.item) && !refused.has(rowKey(row)))
+  const refused = new Set(refusedRows.map(counterKey));
+  return increments.filter((row) => !refusedItems.includes(row.item) && !refused.has(counterKey(row)))
     .reduce((total, row) => total + row.count, 0);
 }
 

@@ -8,6 +8,11 @@
 
 const COLUMNS = ['day', 'item', 'network', 'event', 'detail', 'count'];
 
+/** `column` ordered by its bytes, as SQLite orders text, whatever a PostgreSQL database's locale. */
+export function inByteOrder(column, dialect) {
+  return dialect === 'postgres' ? `${column} COLLATE "C"` : column;
+}
+
 /**
  * The SELECT for `query` ({fromDay, toDay, item, event}, as checkCounterQuery
  * gives it) and its parameters.
@@ -24,10 +29,9 @@ export function counterSelect({ fromDay, toDay, item, event }, dialect) {
   if (item !== null) conditions.push(`item = ${param(item)}`);
   if (event !== null) conditions.push(`event = ${param(event)}`);
   conditions.push(`day BETWEEN ${param(fromDay)} AND ${param(toDay)}`);
-  // Byte order, as SQLite sorts, whatever a PostgreSQL database's locale.
-  const collate = dialect === 'postgres' ? ' COLLATE "C"' : '';
+  const order = ['item', 'network', 'event', 'detail'].map((column) => inByteOrder(column, dialect)).join(', ');
   const text = `SELECT ${COLUMNS.join(', ')}, value_milli AS ${dialect === 'postgres' ? '"valueMilli"' : 'valueMilli'}
      FROM analytics_counters WHERE ${conditions.join(' AND ')}
-     ORDER BY day, item${collate}, network${collate}, event${collate}, detail${collate}`;
+     ORDER BY day, ${order}`;
   return { text, values };
 }

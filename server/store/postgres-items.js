@@ -2,7 +2,7 @@
 // counter rows a day (validate.js newItemsOf and newRowsOf decide; sqlite.js
 // does the same with its own statements): which of a batch's items and rows
 // are new, and recording the items taken.
-import { newItemsOf, newRowsOf } from './validate.js';
+import { counterKey, newItemsOf, newRowsOf } from './validate.js';
 
 /**
  * Inside the batch's transaction on `client`: records the new items that
@@ -40,14 +40,13 @@ export async function admitNewRows(client, rows, newRowsPerDay) {
      WHERE (day, item, network, event, detail) IN
        (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]))`,
     [column('day'), column('item'), column('network'), column('event'), column('detail')]);
-  const keyOf = (row) => JSON.stringify([row.day, row.item, row.network, row.event, row.detail]);
-  const counted = new Set(found.map(keyOf));
-  const fresh = rows.filter((row) => !counted.has(keyOf(row)));
+  const counted = new Set(found.map(counterKey));
+  const fresh = rows.filter((row) => !counted.has(counterKey(row)));
   if (fresh.length === 0) return { counted: rows, refusedRows: [] };
   const days = [...new Set(fresh.map((row) => row.day))];
   const { rows: sizes } = await client.query(
     'SELECT day, count(*)::int AS n FROM analytics_counters WHERE day = ANY($1::int[]) GROUP BY day', [days]);
   const { admit, refused } = newRowsOf(fresh, new Map(sizes.map(({ day, n }) => [day, n])), newRowsPerDay);
-  const taken = new Set(admit.map(keyOf));
-  return { counted: rows.filter((row) => counted.has(keyOf(row)) || taken.has(keyOf(row))), refusedRows: refused };
+  const taken = new Set(admit.map(counterKey));
+  return { counted: rows.filter((row) => counted.has(counterKey(row)) || taken.has(counterKey(row))), refusedRows: refused };
 }

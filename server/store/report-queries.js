@@ -11,6 +11,8 @@
 // core/include/sharelock/analytics.hpp); what is here is only which rows
 // each part sums. tests/server/store-*.test.mjs EXPLAIN every statement.
 
+import { inByteOrder } from './counter-queries.js';
+
 // The funnel's events, and its rule that a conversion counts only when it
 // came from a share (has a network): report_json applies the same rule to
 // what it gets, so an item listed here always has a funnel row there.
@@ -26,8 +28,7 @@ export function reportSelects({ fromDay, toDay, listLimit }, dialect) {
   const postgres = dialect === 'postgres';
   // Sums of bigints are numeric on PostgreSQL, which node-postgres reads as text.
   const sum = (column) => (postgres ? `SUM(${column})::bigint` : `SUM(${column})`);
-  // Byte order, as SQLite sorts, whatever a PostgreSQL database's locale.
-  const bytes = (column) => (postgres ? `${column} COLLATE "C"` : column);
+  const bytes = (column) => inByteOrder(column, dialect);
   const statement = (text, values) => {
     let n = 0;
     return { text: postgres ? text.replace(/\?/g, () => `$${++n}`) : text, values };

@@ -125,6 +125,11 @@ export function newItemsOf(items, known, admittedToday, newItemsPerDay) {
   return { admit: fresh.slice(0, room), refused: fresh.slice(room) };
 }
 
+/** A counter row's key (day, item, network, event, detail) as one string, to match rows by. */
+export function counterKey(row) {
+  return JSON.stringify([row.day, row.item, row.network, row.event, row.detail]);
+}
+
 /** Counter rows in the order of their key (day, item, network, event, detail). */
 export function compareCounterKeys(x, y) {
   for (const field of ['day', 'item', 'network', 'event', 'detail']) {
