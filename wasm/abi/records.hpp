@@ -59,12 +59,6 @@ class WordReader {
 // The schema is text known at compile time (calls.hpp keeps it as a
 // constant): each codec says its length and writes it, both constexpr, so
 // no code that builds it at run time is in the module.
-constexpr std::size_t text_length(const char* text) {
-  std::size_t length = 0;
-  while (text[length] != '\0') ++length;
-  return length;
-}
-
 constexpr void write_text(char*& out, const char* text) {
   while (*text != '\0') *out++ = *text++;
 }
@@ -88,9 +82,9 @@ struct Codec {  // a record: its fields in the order Fields<T> lists them
   }
   // "{Name field:T field:T}"
   static constexpr std::size_t schema_size() {
-    std::size_t size = 2 + text_length(Fields<T>::name);
+    std::size_t size = 2 + std::char_traits<char>::length(Fields<T>::name);
     std::apply([&](auto... f) {
-      ((size += 2 + text_length(f.name) + Codec<typename MemberOf<decltype(f)>::type>::schema_size()), ...);
+      ((size += 2 + std::char_traits<char>::length(f.name) + Codec<typename MemberOf<decltype(f)>::type>::schema_size()), ...);
     }, Fields<T>::list);
     return size;
   }
