@@ -7,17 +7,20 @@
 import { countdownCalls } from './countdown-calls.js';
 import { payCalls } from './pay-calls.js';
 import { proofCalls } from './proof-calls.js';
-import { shareBarCalls } from './share-core.js';
+import { loadShareCalls } from './share-core.js';
 import { loadAbiCalls } from './wasm-loader.js';
 
 export { configureCore, coreMemoryBytes, serverClockSample } from './wasm-loader.js';
 
-/** @param {import('../types/core').CoreModule} raw */
-function wrap(raw) {
+/**
+ * @param {[import('../types/core').CoreModule, ReturnType<typeof import('./share-core.js').shareBarCalls>]} loaded
+ *   the module's calls, and its share-bar calls as share-core.js wraps them
+ */
+function wrap([raw, shareCalls]) {
   return {
-    // renderShareBar and checkMastodonHost, wrapped as the share bar's own
-    // module's are (share-core.js).
-    ...shareBarCalls(raw),
+    // renderShareBar and checkMastodonHost: the share bar's wrapper of this
+    // module, the one its bars use too (share-core.js).
+    ...shareCalls,
     unicodeVersion: () => raw.unicodeVersion({}).version,
     ...payCalls(raw),
     // planCountdown, stockFromFeed, clockSkew.
@@ -34,7 +37,6 @@ function wrap(raw) {
 }
 
 let wrapped = null;
-let exactPay = null;
 
 /**
  * The shared main core. Rejects with a SharelockError (code
@@ -42,17 +44,6 @@ let exactPay = null;
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
  */
 export function loadCore(options = {}) {
-  wrapped ??= loadAbiCalls('sharelock-core', options).then(wrap);
+  wrapped ??= Promise.all([loadAbiCalls('sharelock-core', options), loadShareCalls('sharelock-core', options)]).then(wrap);
   return wrapped;
-}
-
-/**
- * Pay's calls counting the post's text exactly (sharelock-pay-exact.wasm),
- * for a widget whose text the main module, which counts by bounds, could
- * not settle (`textUndecided`). Loaded once, only then.
- * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options] for Node, which cannot fetch file URLs
- */
-export function loadExactPayCore(options = {}) {
-  exactPay ??= loadAbiCalls('sharelock-pay-exact', options).then(payCalls);
-  return exactPay;
 }

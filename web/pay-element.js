@@ -6,30 +6,19 @@
 // with verified pay's own wasm module instead of the main one; both arrive
 // on first use, so a page of intent pay loads neither.
 import { announce, copyText, showBriefly } from './clipboard.js';
-import { loadCore, loadExactPayCore } from './core-client.js';
+import { loadCore } from './core-client.js';
 import { MASTODON_KEY } from './mastodon-host.js';
 import { coalesced, h, presentAttributes } from './dom.js';
 import { jsonText } from './json-document.js';
 import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
+import { loadExactPayCore, loadVerifiedParts } from './pay-modules.js';
 import { payStyles } from './pay-styles.js';
 import { openShareWindow } from './popup.js';
 import { readStored, removeStored, writeStored } from './storage.js';
 import { themeStyles } from './theme-styles.js';
-import { preloadElementCode } from './wasm-loader.js';
 import { isVerifiedPay, PAY_ATTRIBUTES } from './widget-attributes.js';
 import { showFallback } from './widget-element.js';
-
-let verifiedParts = null;
-
-// Verified pay's panel code and its module's calls, loaded once per page. In
-// the script-tag build the code is checked against its pinned hash first.
-function loadVerifiedParts() {
-  verifiedParts ??= preloadElementCode('verified-pay', import.meta.url ?? '')
-    .then(() => import('./verified-pay.js'))
-    .then(async ({ VerifiedPanel, loadVerifiedCore }) => ({ VerifiedPanel, calls: await loadVerifiedCore() }));
-  return verifiedParts;
-}
 
 // Tells the other pay widgets on the page that an item was unlocked.
 const ITEM_UNLOCKED = 'sharelock:item-unlocked';
@@ -42,7 +31,7 @@ export class PayWidget {
   #host;
   #root;
   #core = null;  // the main module's calls, for intent mode
-  #verifiedCore = null;  // {VerifiedPanel, calls}: verified pay's code and module, for mode="verified"
+  #verifiedParts = null;  // {VerifiedPanel, calls}: verified pay's code and module, for mode="verified"
   #keys = null;
   #state = null;
   #view = null;
@@ -91,15 +80,21 @@ export class PayWidget {
   // may change meanwhile: what loaded is kept, and the start asks again.
   #loadAndStart() {
     const verified = isVerifiedPay(this.#host);
-    if (verified ? this.#verifiedCore : this.#core) {
+    if (verified ? this.#verifiedParts : this.#core) {
       this.#start();
       return;
     }
-    (verified ? loadVerifiedParts() : loadCore()).then(
-      (core) => {
-        if (verified) this.#verifiedCore = core;
-        else this.#core = core;
-        if (this.#host.isConnected) this.#loadAndStart();
+    if (verified) this.#use(loadVerifiedParts(), (parts) => { this.#verifiedParts = parts; }, () => this.#loadAndStart());
+    else this.#use(loadCore(), (core) => { this.#core = core; }, () => this.#loadAndStart());
+  }
+
+  // Keeps what `loading` brings and goes on with `next`, unless the element
+  // left the page meanwhile; what cannot load leaves the fallback in place.
+  #use(loading, keep, next) {
+    loading.then(
+      (loaded) => {
+        keep(loaded);
+        if (this.#host.isConnected) next();
       },
       (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
     );
@@ -111,7 +106,7 @@ export class PayWidget {
   }
 
   attributeChanged() {
-    if (this.#core || this.#verifiedCore) this.#queueStart();
+    if (this.#core || this.#verifiedParts) this.#queueStart();
   }
 
   #start() {
@@ -158,7 +153,7 @@ export class PayWidget {
     this.#root.replaceChildren(this.#body, this.#status);
     // One panel for the element's life: an attribute change keeps the
     // shopper's edited post.
-    const { VerifiedPanel, calls } = this.#verifiedCore;
+    const { VerifiedPanel, calls } = this.#verifiedParts;
     this.#verified ??= new VerifiedPanel(this.#host, calls, {
       body: this.#body, status: this.#status, attributes: () => presentAttributes(this.#host, PAY_ATTRIBUTES),
     });
@@ -195,13 +190,7 @@ export class PayWidget {
   // cannot settle, pay's calls come from the module that counts exactly
   // (what is shown meanwhile stays), and the widget carries on with it.
   #countExactly(then = () => this.#start()) {
-    loadExactPayCore().then(
-      (core) => {
-        this.#core = core;
-        if (this.#host.isConnected) then();
-      },
-      (error) => this.#showFallback({ code: error.code ?? 'wasm-unavailable', message: error.message }, false),
-    );
+    this.#use(loadExactPayCore(), (core) => { this.#core = core; }, then);
   }
 
   #step(event) {

@@ -25,6 +25,7 @@ let pins = { files: {}, widgets: {} };
 const preloads = new Map(); // URL → Promise of its verified preload
 const loading = new Map();  // module name → Promise of its loaded module
 const memories = new Map(); // module name → WebAssembly.Memory
+const calls = new Map();    // module name → Promise of its C ABI calls
 // The server's clock as seen on the first wasm response, for countdowns to
 // correct a wrong device clock: {sentAt, receivedAt, date, age, url}.
 let serverClock = null;
@@ -163,12 +164,14 @@ export function loadAbi(name, options = {}) {
 }
 
 /**
- * The calls a module serves through its C ABI as plain-object functions.
+ * The calls a module serves through its C ABI as plain-object functions,
+ * made once per module (its schema read once) for every wrapper.
  * @param {string} name
  * @param {{wasmBinary?: ArrayBuffer | Uint8Array}} [options]
  */
 export function loadAbiCalls(name, options = {}) {
-  return loadAbi(name, options).then(({ exports, memory }) => abiCalls(exports, memory));
+  if (!calls.has(name)) calls.set(name, loadAbi(name, options).then(({ exports, memory }) => abiCalls(exports, memory)));
+  return calls.get(name);
 }
 
 let shareBarModuleName = null;

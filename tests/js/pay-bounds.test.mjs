@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 
-import { loadExactPayCore } from '../../web/core-client.js';
+import { loadExactPayCore } from '../../web/pay-modules.js';
 import { loadBuiltCore, randomFrom } from './support.mjs';
 
 const main = await loadBuiltCore();
