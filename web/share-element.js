@@ -8,6 +8,7 @@ import { reportError } from './errors.js';
 import { pageFacts } from './page-facts.js';
 import { openShareWindow } from './popup.js';
 import { loadExactShareCore, loadShareCore } from './share-core.js';
+import { isPlainButton, shareButtonItem } from './share-buttons.js';
 import { shareStyles } from './share-styles.js';
 import { themeStyles } from './theme-styles.js';
 import { HOST_CHANGED, mastodonHost, rememberMastodonHost } from './mastodon-host.js';
@@ -91,8 +92,8 @@ export class ShareBar {
     this.#view = view;
     const focused = this.#root.activeElement?.closest('[data-network]')?.dataset.network;
     this.#status = h('span', { class: 'visually-hidden', role: 'status', part: 'status' });
-    const list = h('ul', { class: 'bar', part: 'bar', 'aria-label': view.label, lang: view.lang },
-      view.buttons.map((button) => h('li', {}, [this.#renderButton(button)].flat())));
+    const list = h('ul', { class: 'bar', part: 'bar', 'aria-label': view.label, lang: view.lang, onclick: this.#onClick },
+      view.buttons.map((button) => shareButtonItem(button, view.messages)));
     this.#root.replaceChildren(list, this.#status);
     if (focused) this.#root.querySelector(`[data-network="${focused}"]`)?.focus();
   }
@@ -111,50 +112,26 @@ export class ShareBar {
     if (error) reportError(this.#host, error, { log });
   }
 
-  #renderButton(button) {
-    const parts = `button button-${button.network}`;
-    const content = [h('span', { class: 'mark', part: 'mark', 'aria-hidden': 'true' }),
-      h('span', { class: 'label', part: 'label' }, [button.label])];
-    const common = { class: 'button', part: parts, 'data-network': button.network };
-    switch (button.kind) {
-      case 'copy':
-        return h('button', { ...common, type: 'button', onclick: (e) => this.#copy(e.currentTarget, button) }, content);
-      case 'native':
-        return h('button', { ...common, type: 'button', onclick: () => this.#nativeShare(button) }, content);
-      case 'mail':
-        return h('a', { ...common, href: button.href, 'aria-label': button.name,
-          onclick: () => this.#emitShare(button) }, content);
-      case 'mastodon':
-        if (button.needsServer) {
-          return h('button', { ...common, type: 'button', 'aria-label': button.name, 'aria-expanded': 'false',
-            onclick: (e) => this.#togglePicker(e.currentTarget, button) }, content);
-        }
-        return [this.#shareLink(common, button, content),
-          h('button', { class: 'change', part: 'mastodon-change', type: 'button',
-            'aria-label': `${this.#view.messages.mastodonChange} (${button.mastodonHost})`,
-            title: `${this.#view.messages.mastodonChange} (${button.mastodonHost})`,
-            'aria-expanded': 'false',
-            onclick: (e) => this.#togglePicker(e.currentTarget, button) }, ['\u270E'])];
-      default:
-        return this.#shareLink(common, button, content);
+  // Every button's click, through the one listener on the bar.
+  #onClick = (event) => {
+    const control = event.target.closest('[data-network], .change');
+    if (!control) return;
+    if (control.classList.contains('change')) {
+      this.#togglePicker(control, this.#view.buttons.find((b) => b.network === 'mastodon'));
+      return;
     }
-  }
-
-  // A real link: it works with a middle click, "open in new tab" and
-  // without popups; a plain click opens a share window instead.
-  #shareLink(common, button, content) {
-    return h('a', {
-      ...common,
-      href: button.href,
-      target: '_blank',
-      rel: 'noopener noreferrer',
-      'aria-label': `${button.name} ${this.#view.messages.newWindow}`,
-      onclick: (event) => {
-        if (isPlainLeftClick(event) && openShareWindow(button.href)) event.preventDefault();
-        this.#emitShare(button);
-      },
-    }, content);
-  }
+    const button = this.#view.buttons.find((b) => b.network === control.dataset.network);
+    if (!button) return;
+    if (button.kind === 'copy') this.#copy(control, button);
+    else if (button.kind === 'native') this.#nativeShare(button);
+    else if (isPlainButton(button)) this.#togglePicker(control, button);
+    else {
+      // A plain click opens a share window instead of the link's new tab
+      // (a mailto: link opens the mail app itself).
+      if (button.kind !== 'mail' && isPlainLeftClick(event) && openShareWindow(button.href)) event.preventDefault();
+      this.#emitShare(button);
+    }
+  };
 
   #emitShare(button) {
     this.#host.dispatchEvent(new CustomEvent('sharelock:share', {
