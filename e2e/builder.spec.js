@@ -47,7 +47,7 @@ test.describe('share bar', () => {
     await expect(shareButton(page, 'x', '#preview sharelock-share')).toHaveAttribute('href', /hashtags=ShopSmall%2CBooks/);
     await expect(snippet(page)).toContainText('networks="x,bluesky,email,copy"');
     await expect(snippet(page)).toContainText('hashtags="ShopSmall,Books"');
-    await expect(snippet(page)).toContainText('integrity="sha384-');
+    await expect(snippet(page)).toContainText('integrity="sha256-');
   });
 
   test('what the widget refuses is shown next to its field, with the widget\'s code, and cleared once fixed', async ({ page }) => {
@@ -73,10 +73,10 @@ test.describe('share bar', () => {
     await openBuilder(page);
     const copied = await copySnippet(page);
     await expect(page.locator('#copy-status')).toHaveText('Snippet copied. Paste it into your page.');
-    expect(copied).toMatch(/<script type="module" src="\/dist\/sharelock\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>/);
+    expect(copied).toMatch(/<script type="module" src="\/dist\/sharelock\.js" integrity="sha256-[^"]+" crossorigin="anonymous"><\/script>/);
     // The share bar's own files are fetched with the script, not after it.
-    expect(copied).toMatch(/<link rel="preload" as="fetch" href="\/dist\/sharelock-share\.wasm" integrity="sha384-[^"]+" crossorigin="anonymous">/);
-    expect(copied).toMatch(/<link rel="modulepreload" href="\/dist\/sharelock-share-element-[A-Z0-9]+\.js" integrity="sha384-/);
+    expect(copied).toMatch(/<link rel="preload" as="fetch" href="\/dist\/sharelock-share\.wasm" integrity="sha256-[^"]+" crossorigin="anonymous">/);
+    expect(copied).toMatch(/<link rel="modulepreload" href="\/dist\/sharelock-share-element-[A-Z0-9]+\.js" integrity="sha256-/);
     await pasteIntoBlankPage(page, 'pasted-share', copied);
     const popup = await clickForPopup(page, shareButton(page, 'x'));
     expect(popup.url()).toMatch(/^https:\/\/x\.com\/intent\/tweet\?text=Just%20found%20the%20best%20guide/);

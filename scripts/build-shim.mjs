@@ -8,8 +8,8 @@
 // widget's code is its own chunk, imported when that element is first
 // used, so a page with only a share bar never fetches the others. The
 // classic script cannot import chunks and stays one self-contained file.
-// Every wasm's sha384 is built into the shim, which checks the bytes it
-// fetches; the script-tag builds also carry the sha384 of every chunk
+// Every wasm's sha256 is built into the shim, which checks the bytes it
+// fetches; the script-tag builds also carry the sha256 of every chunk
 // they import later, and check each before it runs (web/
 // wasm-loader.js). That takes two passes: the first names the chunks (their
 // names hash their contents), the second builds the entry with their hashes

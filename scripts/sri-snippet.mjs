@@ -41,7 +41,7 @@ export function pinnedFiles(pages) {
   return [...files].sort();
 }
 
-/** {file: "sha384-…"} for every pinned file in dist/. */
+/** {file: "sha256-…"} for every pinned file in dist/. */
 export async function distIntegrity(pages) {
   const entries = await Promise.all(pinnedFiles(pages).map(async (file) => [file, sriHash(await readFile(new URL(file, dist)))]));
   return Object.fromEntries(entries);

@@ -31,7 +31,7 @@ export interface CoreOptions {
   moduleUrl?: string | URL;
   /**
    * SRI hashes the .wasm files must match, by file name
-   * ({"sharelock-core.wasm": "sha384-…", "sharelock-share.wasm": "sha384-…"});
+   * ({"sharelock-core.wasm": "sha256-…", "sharelock-share.wasm": "sha256-…"});
    * one string is sharelock-core.wasm's. Default: the hashes of the build this
    * shim came with; '' checks nothing.
    */

@@ -14,12 +14,12 @@ import { SharelockError } from './errors.js';
 // leaves it empty), so there the script-tag entry (web/auto.js) sets it from
 // document.currentScript before any widget asks.
 let coreUrl = import.meta.url ? new URL('./sharelock-core.wasm', import.meta.url) : null;
-// Each wasm's sha384, fixed when the shim is built (scripts/build-shim.mjs),
+// Each wasm's sha256, fixed when the shim is built (scripts/build-shim.mjs),
 // so the bytes are checked even where no <script integrity> can reach them.
 // Empty in an unbundled web/ (tests in Node).
 let integrity = typeof __SHARELOCK_WASM_INTEGRITY__ === 'object' ? { ...__SHARELOCK_WASM_INTEGRITY__ } : {};
 // The script-tag build's pins (scripts/build-shim.mjs): every chunk by name
-// with its sha384, and each element's chunks. Empty in the npm
+// with its sha256, and each element's chunks. Empty in the npm
 // build, whose bundler decides where the files go.
 let pins = { files: {}, widgets: {} };
 const preloads = new Map(); // URL → Promise of its verified preload
@@ -56,7 +56,7 @@ export function coreMemoryBytes() {
  * Where the wasm files are (the URL of one of them, e.g. sharelock-core.wasm,
  * or of their folder with a trailing slash; every module is looked up
  * there), and the wasm files' expected SRI hashes:
- * {"sharelock-core.wasm": "sha384-…", "sharelock-share.wasm": "sha384-…"}
+ * {"sharelock-core.wasm": "sha256-…", "sharelock-share.wasm": "sha256-…"}
  * for a build of your own, or '' to check nothing (only for files served
  * from a place you trust). A single hash string is sharelock-core.wasm's.
  * Only useful before the first widget asks for a module.

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 const root = new URL('../../', import.meta.url);
 const read = (path, encoding) => readFile(new URL(path, root), encoding);
-const sha384 = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const sha256 = (bytes) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
 const version = JSON.parse(await read('package.json', 'utf8')).version;
 const base = `/sharelock/${version}/`;
 const pages = JSON.parse(await read('dist/pages.json', 'utf8'));
@@ -42,7 +42,7 @@ async function assertPinsBuiltFiles(html, where) {
   assert.ok(tags.every((tag) => !tag.body), `${where}: no inline script`);
   for (const tag of tags) {
     const file = tag.url.slice(base.length);
-    assert.equal(tag.integrity, sha384(await read(`dist/${file}`)), `${where}: ${file} hash`);
+    assert.equal(tag.integrity, sha256(await read(`dist/${file}`)), `${where}: ${file} hash`);
     assert.equal(tag.crossorigin, 'anonymous', `${where}: ${file} crossorigin`);
   }
 }
@@ -56,11 +56,11 @@ test('sharelock.js carries the hash of every file it imports later, and which fi
   assert.deepEqual(lazy.map(([name]) => name).sort(), ['core-client', 'verified-callback', 'verified-pay']);
   const later = [...imported.filter((file) => !pages.entry.includes(file)), ...lazy.flatMap(([, files]) => files)];
   assert.deepEqual(Object.keys(pins.files).sort(), [...new Set(later)].sort());
-  for (const [file, hash] of Object.entries(pins.files)) assert.equal(hash, sha384(await read(`dist/${file}`)), file);
+  for (const [file, hash] of Object.entries(pins.files)) assert.equal(hash, sha256(await read(`dist/${file}`)), file);
   for (const [widget, { code }] of Object.entries(pages.widgets)) assert.deepEqual(pins.widgets[`sharelock-${widget}`], code, widget);
 });
 
-test('README.md gives the snippet with the built files\' sha384', async () => {
+test('README.md gives the snippet with the built files\' sha256', async () => {
   const readme = await read('README.md', 'utf8');
   const block = readme.match(/<!-- sharelock:snippet:start[^>]*-->([\s\S]*?)<!-- sharelock:snippet:end -->/);
   assert.ok(block, 'README.md has the generated snippet block');
@@ -83,7 +83,7 @@ test('dist/snippets.json gives the builder the same tags and, per widget, preloa
     assert.deepEqual(tags.map((tag) => tag.rel), modules.map(() => 'modulepreload').concat('preload'), widget);
     assert.match(html, /as="fetch"/, `${widget}: the wasm is preloaded as the fetch the shim makes`);
     for (const tag of tags) {
-      assert.equal(tag.integrity, sha384(await read(`dist/${tag.url.slice(base.length)}`)), `${widget}: ${tag.url}`);
+      assert.equal(tag.integrity, sha256(await read(`dist/${tag.url.slice(base.length)}`)), `${widget}: ${tag.url}`);
       assert.equal(tag.crossorigin, 'anonymous');
     }
   }
@@ -95,18 +95,18 @@ test('dist/integrity.json lists the hash of every file a page loads', async () =
   const expected = ['sharelock.iife.js', 'sharelock.js', ...imported, 'sharelock-core.wasm', 'sharelock-share.wasm',
     'sharelock-share-exact.wasm', 'sharelock-verified.wasm', 'sharelock-pay-exact.wasm'].sort();
   assert.deepEqual(Object.keys(integrity).sort(), expected);
-  for (const file of expected) assert.equal(integrity[file], sha384(await read(`dist/${file}`)), file);
+  for (const file of expected) assert.equal(integrity[file], sha256(await read(`dist/${file}`)), file);
 });
 
 test('every shim build checks each wasm against the built wasm\'s hash', async () => {
   const built = Object.fromEntries(await Promise.all(['sharelock-core.wasm', 'sharelock-share.wasm', 'sharelock-share-exact.wasm',
     'sharelock-verified.wasm', 'sharelock-pay-exact.wasm']
-    .map(async (name) => [name, sha384(await read(`dist/${name}`))])));
+    .map(async (name) => [name, sha256(await read(`dist/${name}`))])));
   const names = await readdir(new URL('dist/', root));
   const wasmPins = async (files) => {
     const found = {};
     for (const file of files) {
-      for (const [, name, hash] of (await read(`dist/${file}`, 'utf8')).matchAll(/"?(sharelock-(?:core|share|share-exact|verified|pay-exact)\.wasm)"?:"(sha384-[^"]+)"/g)) {
+      for (const [, name, hash] of (await read(`dist/${file}`, 'utf8')).matchAll(/"?(sharelock-(?:core|share|share-exact|verified|pay-exact)\.wasm)"?:"(sha256-[^"]+)"/g)) {
         (found[name] ??= new Set()).add(hash);
       }
     }
