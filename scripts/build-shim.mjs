@@ -21,13 +21,16 @@ import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { sriHash } from './sri.mjs';
+import { buildBase, LAZY_FILES, useBase } from './shim-base.mjs';
 import { writeSnippets } from './sri-snippet.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
 export const WASM_MODULES = ['sharelock-share', 'sharelock-share-exact', 'sharelock-verified', 'sharelock-core',
   'sharelock-pay-exact'];
-export const CHUNK_PATTERN = /^sharelock-[a-z-]+-[A-Z0-9]{8}\.js(\.map)?$/;
+// Chunks (named by their hash), the base file and the files imported on
+// first use (named by what they hold; scripts/shim-base.mjs).
+export const CHUNK_PATTERN = /^sharelock-[a-z-]+(-[A-Z0-9]{8})?\.js(\.map)?$/;
 // Each widget's behaviour, as widget-element.js imports it, and its module.
 const WIDGETS = {
   // The exact module only when the small one cannot settle a bar's text.
@@ -73,17 +76,23 @@ const defines = (pins) => ({
 // entries use them (every file costs a request and compresses on its own).
 // Each build names its chunks apart: a chunk of equal content in both would
 // otherwise be one URL, one module instance shared by two builds.
-const buildModule = (entry, pins, metafile) => build({
+const buildModule = (entry, pins, metafile, plugins = []) => build({
   ...common,
   define: defines(pins),
-  entryPoints: { [entry.name]: web(entry.source) },
+  entryPoints: { [entry.name]: web(entry.source), ...entry.lazy },
   outdir: dist.pathname,
   format: 'esm',
   splitting: true,
   chunkNames: entry.chunkNames,
   metafile,
+  plugins,
 });
-const buildModules = (pins) => buildModule({ name: 'sharelock', source: 'auto.js', chunkNames: 'sharelock-[name]-[hash]' }, pins, true);
+// The script-tag build: its base in one file (scripts/shim-base.mjs), then
+// the entry and the files it imports later, which import the base.
+const base = await buildBase({ ...common, define: defines({ files: {}, widgets: {} }) }, dist);
+const lazyEntries = Object.fromEntries(Object.entries(LAZY_FILES).map(([output, source]) => [output, web(source)]));
+const buildModules = (pins) => buildModule({ name: 'sharelock', source: 'auto.js', chunkNames: 'sharelock-[name]-[hash]', lazy: lazyEntries },
+  pins, true, [useBase(base)]);
 
 /**
  * The files (relative to dist/) a chunk needs before it runs: itself and
@@ -92,8 +101,9 @@ const buildModules = (pins) => buildModule({ name: 'sharelock', source: 'auto.js
 function staticClosure(outputs, file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const imported of outputs[`dist/${file}`].imports) {
-    if (imported.kind === 'import-statement') staticClosure(outputs, imported.path.replace(/^dist\//, ''), seen);
+  for (const imported of outputs[`dist/${file}`]?.imports ?? []) {
+    // The base file is built apart and imported as "./sharelock-base-….js".
+    if (imported.kind === 'import-statement') staticClosure(outputs, imported.path.replace(/^(dist|\.)\//, ''), seen);
   }
   return seen;
 }

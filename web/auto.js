@@ -9,7 +9,8 @@ import { configureCore, defineElements, startAnalytics } from './index.js';
 import { ownScriptTag } from './script-tag.js';
 import { pinFiles } from './wasm-loader.js';
 
-export * from './index.js';
+// The public API by name: the base file this module imports exports more.
+export { configureCore, coreMemoryBytes, defineElements, loadCore, SharelockError, startAnalytics, track } from './index.js';
 
 // The hash of every chunk this script imports later, built in
 // (scripts/build-shim.mjs): each is checked before it runs, as the script
