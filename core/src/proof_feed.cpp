@@ -9,6 +9,21 @@
 namespace sharelock::proof {
 namespace {
 
+// Newest first; events of the same moment keep the feed's order. (A sort
+// of their positions: std::stable_sort of the events themselves would
+// bring a merge sort for this one type into every module that reads feeds.)
+void newest_first(std::vector<Event>& events) {
+  std::vector<std::size_t> order(events.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return events[a].at != events[b].at ? events[a].at > events[b].at : a < b;
+  });
+  std::vector<Event> sorted;
+  sorted.reserve(events.size());
+  for (const std::size_t i : order) sorted.push_back(std::move(events[i]));
+  events = std::move(sorted);
+}
+
 constexpr std::size_t kMaxNameCodePoints = 30;
 constexpr std::size_t kMaxPlaceCodePoints = 60;
 constexpr std::size_t kMaxItemBytes = 200;
@@ -179,8 +194,7 @@ Result<Feed> parse_feed(const JsonDocument& body, std::size_t body_bytes, std::i
     // kept: a feed listed oldest first must not lose its latest sales.
     std::set<std::string> seen;
     for (const JsonView& row : events.children()) read_event(row, now, rows, seen);
-    std::stable_sort(feed.events.begin(), feed.events.end(),
-                     [](const Event& a, const Event& b) { return a.at > b.at; });
+    newest_first(feed.events);
     if (feed.events.size() > kMaxRows) {
       over_limit(feed.events.size() - kMaxRows, "only the newest 1000 events are read");
       feed.events.resize(kMaxRows);

@@ -85,8 +85,11 @@ int new_york(std::int64_t instant) {
   return instant >= start && instant < end ? -240 : -300;
 }
 
-const OffsetLookup kMadrid = [](std::int64_t instant) -> std::optional<int> { return madrid(instant); };
-const OffsetLookup kNewYork = [](std::int64_t instant) -> std::optional<int> { return new_york(instant); };
+// OffsetLookup refers to a function object: these live as long as the tests.
+const auto kMadridOffsets = [](std::int64_t instant) -> std::optional<int> { return madrid(instant); };
+const auto kNewYorkOffsets = [](std::int64_t instant) -> std::optional<int> { return new_york(instant); };
+const OffsetLookup kMadrid = kMadridOffsets;
+const OffsetLookup kNewYork = kNewYorkOffsets;
 
 std::int64_t daily(std::int64_t now, int hour, int minute, const OffsetLookup& lookup) {
   const auto next = next_daily(now, hour * 60 + minute, lookup);
@@ -305,7 +308,7 @@ TEST(NextDaily, AnEmptyLookupAsksForTheOffsetAtNow) {
 
 std::int64_t converge(std::int64_t now, int minutes_of_day, int (*zone)(std::int64_t), int* rounds) {
   std::map<std::int64_t, int> known;
-  const OffsetLookup lookup = [&](std::int64_t instant) -> std::optional<int> {
+  const auto lookup = [&](std::int64_t instant) -> std::optional<int> {
     const auto it = known.find(instant);
     return it == known.end() ? std::nullopt : std::optional(it->second);
   };

@@ -6,9 +6,9 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -16,8 +16,24 @@
 
 namespace sharelock::countdown {
 
-// Minutes east of UTC at an instant, or nothing if the caller has not said.
-using OffsetLookup = std::function<std::optional<int>(std::int64_t instant)>;
+// Minutes east of UTC at an instant, or nothing if the caller has not said:
+// a reference to the caller's function object, which must outlive the call
+// (a std::function would bring its type-erasure machinery into the wasm
+// for this one parameter).
+class OffsetLookup {
+ public:
+  template <typename Lookup>
+    requires(!std::is_same_v<std::remove_cvref_t<Lookup>, OffsetLookup>)
+  OffsetLookup(const Lookup& lookup)  // NOLINT(google-explicit-constructor): passed as a lambda
+      : object_(&lookup), call_([](const void* object, std::int64_t instant) -> std::optional<int> {
+          return (*static_cast<const Lookup*>(object))(instant);
+        }) {}
+  std::optional<int> operator()(std::int64_t instant) const { return call_(object_, instant); }
+
+ private:
+  const void* object_;
+  std::optional<int> (*call_)(const void*, std::int64_t);
+};
 
 // Either the answer, or the instants whose offsets are still needed.
 using NeedOffsets = std::vector<std::int64_t>;
