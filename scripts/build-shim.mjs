@@ -4,10 +4,13 @@
 //   dist/index.js           ESM for bundlers and Node: defines nothing on import
 //   dist/sharelock.js       ESM for <script type="module">: defines the elements
 //   dist/sharelock.iife.js  classic <script src defer>: the same, global `Sharelock`
-// The two ESM entries share chunks (dist/sharelock-*-<hash>.js): each
-// widget's code is its own chunk, imported when that element is first
+// Both ESM builds split their code (each with its own files, never shared
+// between them): each widget's code is imported when that element is first
 // used, so a page with only a share bar never fetches the others. The
-// classic script cannot import chunks and stays one self-contained file.
+// script-tag module build keeps the code every widget shares in one base
+// file (scripts/shim-base.mjs); the npm build leaves the split to esbuild
+// (sharelock-npm-*), as a bundler takes it apart anyway. The classic
+// script cannot import anything and stays one self-contained file.
 // Every wasm's sha256 is built into the shim, which checks the bytes it
 // fetches; the script-tag builds also carry the sha256 of every chunk
 // they import later, and check each before it runs (web/
