@@ -24,7 +24,7 @@ import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { sriHash } from './sri.mjs';
-import { buildBase, LAZY_FILES, useBase } from './shim-base.mjs';
+import { buildBase, lazyFileName, useBase } from './shim-base.mjs';
 import { writeSnippets } from './sri-snippet.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -90,10 +90,20 @@ const buildModule = (entry, pins, metafile, plugins = []) => build({
   metafile,
   plugins,
 });
+// Code the entry imports later on its own, not for an element: each is
+// pinned like an element's code and preloaded (checked) before its import.
+const LAZY_MODULES = {
+  'verified-callback': 'web/verified-callback.js',  // back from a provider's sign-in
+  'verified-pay': 'web/verified-pay.js',            // <sharelock-pay mode="verified">'s panel, on first use
+  'core-client': 'web/core-client.js',              // the public loadCore()
+};
+
 // The script-tag build: its base in one file (scripts/shim-base.mjs), then
-// the entry and the files it imports later, which import the base.
-const base = await buildBase({ ...common, define: defines({ files: {}, widgets: {} }) }, dist);
-const lazyEntries = Object.fromEntries(Object.entries(LAZY_FILES).map(([output, source]) => [output, web(source)]));
+// the entry and the files it imports later (each element's code and the
+// modules above), which import the base.
+const lazySources = [...Object.values(WIDGETS).map(({ source }) => source), ...Object.values(LAZY_MODULES)];
+const base = await buildBase({ ...common, define: defines({ files: {}, widgets: {} }) }, dist, lazySources);
+const lazyEntries = Object.fromEntries(lazySources.map((source) => [lazyFileName(source), new URL(`../${source}`, import.meta.url).pathname]));
 const buildModules = (pins) => buildModule({ name: 'sharelock', source: 'auto.js', chunkNames: 'sharelock-[name]-[hash]', lazy: lazyEntries },
   pins, true, [useBase(base)]);
 
@@ -110,14 +120,6 @@ function staticClosure(outputs, file, seen = new Set()) {
   }
   return seen;
 }
-
-// Code the entry imports later on its own, not for an element: each is
-// pinned like an element's code and preloaded (checked) before its import.
-const LAZY_MODULES = {
-  'verified-callback': 'web/verified-callback.js',  // back from a provider's sign-in
-  'verified-pay': 'web/verified-pay.js',            // <sharelock-pay mode="verified">'s panel, on first use
-  'core-client': 'web/core-client.js',              // the public loadCore()
-};
 
 /** What each page kind loads, from esbuild's metafile. */
 function pagesOf(metafile) {

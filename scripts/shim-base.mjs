@@ -13,28 +13,24 @@
 // The base must not depend on the code loaded later (its name would then
 // depend on theirs, and theirs on its): it imports those files by fixed
 // names, sharelock-<name>.js, which the second build gives them
-// (LAZY_FILES). Both are pinned by their hashes all the same.
+// (lazyFileName). Both are pinned by their hashes all the same.
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 
-const web = (file) => new URL(`../web/${file}`, import.meta.url).pathname;
+const root = (path) => new URL(`../${path}`, import.meta.url).pathname;
+const web = (file) => root(`web/${file}`);
 
 // What the base holds: these and everything they import.
 const BASE_ROOTS = ['index.js', 'script-tag.js', 'share-core.js', 'clipboard.js', 'popup.js', 'mastodon-host.js',
   'page-facts.js', 'storage.js'];
 
-/** The files imported on first use, by the name of their output file. */
-export const LAZY_FILES = {
-  'sharelock-share-element': 'share-element.js',
-  'sharelock-pay-element': 'pay-element.js',
-  'sharelock-countdown-element': 'countdown-element.js',
-  'sharelock-proof-element': 'proof-element.js',
-  'sharelock-core-client': 'core-client.js',
-  'sharelock-verified-callback': 'verified-callback.js',
-  'sharelock-verified-pay': 'verified-pay.js',
-};
-const lazyOutputs = new Map(Object.entries(LAZY_FILES).map(([output, source]) => [web(source), `./${output}.js`]));
+/**
+ * The name of a file imported on first use (`web/share-element.js` →
+ * `sharelock-share-element`): fixed, so the base can import it by name.
+ * @param {string} source its path from the repository's root
+ */
+export const lazyFileName = (source) => `sharelock-${basename(source, '.js')}`;
 
 // Resolves a relative import the way esbuild does for these sources (they
 // always name the file with its extension).
@@ -55,9 +51,11 @@ const importsAs = (name, outputs) => ({
  * Builds the base file into `dist`.
  * @param {object} options esbuild options shared by the builds
  * @param {URL} dist
+ * @param {string[]} lazySources the files imported on first use (paths from the repository's root)
  * @returns {Promise<{file: string, sources: string[]}>} its name and the web/ files in it
  */
-export async function buildBase(options, dist) {
+export async function buildBase(options, dist, lazySources) {
+  const lazyOutputs = new Map(lazySources.map((source) => [root(source), `./${lazyFileName(source)}.js`]));
   // Every module of the base is imported by name from the files built
   // later, so the base exports every export of each: first, what they are.
   const listed = await build({
