@@ -50,6 +50,10 @@ test('the module script-tag build imports in Node without throwing and exports t
   assert.deepEqual(added, []);
   assert.equal(typeof module.defineElements, 'function');
   assert.equal(typeof module.configureCore, 'function');
+  // web/auto.js names the public API (its base file exports more): the
+  // same names as the npm entry, no fewer and no internals.
+  const npm = await import('../../dist/index.js');
+  assert.deepEqual(Object.keys(module).sort(), Object.keys(npm).sort());
 });
 
 test('the entries do not share an instance by accident: no chunk is common to two builds, the classic script has none', async () => {
